@@ -1,0 +1,82 @@
+#pragma once
+
+#include "PgSession.h"
+#include "Scenario.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <atomic>
+#include <vector>
+
+namespace oc {
+
+// The backend's live write load: RSVPs, new crowd-sourced events and traffic
+// samples along the scenario's curve. Lives on its own thread with its own
+// blocking session (it stands in for the backend, which would block too).
+class HubStreamer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString conninfo;
+        qint64 campaignId = 0;
+        QString site = QStringLiteral("events");
+        int tickMs = 200;
+        double eventsPerSimDay = 1000;
+        double siteCapacityPerMin = 60000; // beyond this the dynamic site starts failing
+        quint32 seed = 7;
+    };
+
+    HubStreamer(Options o, Scenario scenario);
+
+    qint64 rsvpsWritten() const { return m_rsvpsWritten.load(); }
+    qint64 eventsWritten() const { return m_eventsWritten.load(); }
+    double simulatedHours() const;
+
+    // Externally observed traffic (the simulator's own HTTP site) replaces the
+    // modeled traffic for the current bucket when present.
+    void addServedRequests(int requests, int errors5xx, double p95ms);
+
+public Q_SLOTS:
+    void start();
+    void stop();
+    void launchNow();
+    void setSiteStatic(bool isStatic) { m_static = isStatic; }
+
+Q_SIGNALS:
+    void phaseChanged(const QString &phase);
+    void failed(const QString &message);
+
+private:
+    void tick();
+    void writeRsvps(int n);
+    void writeEvents(int n);
+    void writeTraffic();
+    void refreshEventIds();
+    void ensureConnected();
+
+    Options m_o;
+    Scenario m_scenario;
+    PgSession m_session;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_lastTick;
+    QRandomGenerator m_rng;
+    std::vector<qint64> m_eventIds;
+    qint64 m_supporters = 1;
+    double m_rsvpDebt = 0;
+    double m_eventDebt = 0;
+    qint64 m_lastRefreshMs = -100000;
+    qint64 m_lastBucketMs = 0;
+    QString m_phase;
+    bool m_launchedWritten = false;
+    std::atomic<bool> m_static{false};
+    std::atomic<qint64> m_rsvpsWritten{0};
+    std::atomic<qint64> m_eventsWritten{0};
+};
+
+} // namespace oc

@@ -1,0 +1,58 @@
+#include "ConnInfo.h"
+
+#include <libpq-fe.h>
+
+#include <QUrl>
+#include <QStringList>
+
+namespace oc {
+
+QString ConnInfo::redacted(const QString &conninfo)
+{
+    const QByteArray utf8 = conninfo.toUtf8();
+    char *err = nullptr;
+    PQconninfoOption *opts = PQconninfoParse(utf8.constData(), &err);
+    if (!opts) {
+        PQfreemem(err);
+        return QStringLiteral("<unparseable connection string>");
+    }
+    QStringList parts;
+    for (PQconninfoOption *o = opts; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString key = QString::fromUtf8(o->keyword);
+        // libpq marks secret options with dispchar '*'.
+        const bool secret = (o->dispchar && o->dispchar[0] == '*') || key == QLatin1String("password");
+        parts << key + QLatin1Char('=') + (secret ? QStringLiteral("***") : QString::fromUtf8(o->val));
+    }
+    PQconninfoFree(opts);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString ConnInfo::withParam(const QString &conninfo, const QString &key, const QString &value)
+{
+    QString v = value;
+    v.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    const QString kv = key + QStringLiteral("='") + v + QLatin1Char('\'');
+    if (conninfo.startsWith(QLatin1String("postgres://")) || conninfo.startsWith(QLatin1String("postgresql://"))) {
+        const QString enc = QString::fromUtf8(QUrl::toPercentEncoding(value));
+        return conninfo + (conninfo.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key + QLatin1Char('=') + enc;
+    }
+    return conninfo.trimmed().isEmpty() ? kv : conninfo + QLatin1Char(' ') + kv;
+}
+
+bool ConnInfo::validate(const QString &conninfo, QString *error)
+{
+    char *err = nullptr;
+    PQconninfoOption *opts = PQconninfoParse(conninfo.toUtf8().constData(), &err);
+    if (!opts) {
+        if (error)
+            *error = err ? QString::fromUtf8(err).trimmed() : QStringLiteral("invalid connection string");
+        PQfreemem(err);
+        return false;
+    }
+    PQconninfoFree(opts);
+    return true;
+}
+
+} // namespace oc

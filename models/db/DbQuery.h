@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QVariant>
+
+#include <optional>
+
+namespace oc {
+
+// A parameterized statement. Values travel as text parameters ($1, $2, ...);
+// a std::nullopt parameter is SQL NULL. Never build SQL from user input.
+struct DbQuery
+{
+    QByteArray sql;
+    QList<std::optional<QByteArray>> params;
+
+    DbQuery() = default;
+    DbQuery(const char *s) : sql(s) {}
+    DbQuery(QByteArray s, QList<std::optional<QByteArray>> p = {}) : sql(std::move(s)), params(std::move(p)) {}
+
+    DbQuery &bind(const QString &v) { params.append(v.toUtf8()); return *this; }
+    DbQuery &bind(const char *v) { params.append(QByteArray(v)); return *this; }
+    DbQuery &bind(const QByteArray &v) { params.append(v); return *this; }
+    DbQuery &bind(qint64 v) { params.append(QByteArray::number(v)); return *this; }
+    DbQuery &bind(int v) { params.append(QByteArray::number(v)); return *this; }
+    DbQuery &bind(double v) { params.append(QByteArray::number(v, 'g', 17)); return *this; }
+    DbQuery &bind(bool v) { params.append(QByteArray(v ? "t" : "f")); return *this; }
+    DbQuery &bindNull() { params.append(std::nullopt); return *this; }
+};
+
+} // namespace oc

@@ -1,0 +1,83 @@
+#include "Migrator.h"
+
+#include "Log.h"
+#include "PgSession.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace oc {
+
+Migrator::Migrator(PgSession &session, QList<Migration> migrations)
+    : m_session(session), m_migrations(std::move(migrations))
+{
+    std::sort(m_migrations.begin(), m_migrations.end(),
+              [](const Migration &a, const Migration &b) { return a.version < b.version; });
+}
+
+QList<Migrator::Migration> Migrator::fromDirectory(const QString &dir)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
+    QList<Migration> out;
+    const QDir d(dir);
+    for (const QString &f : d.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        const auto m = re.match(f);
+        if (!m.hasMatch())
+            continue;
+        QFile file(d.filePath(f));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        out.append({m.captured(1).toInt(), m.captured(2), file.readAll()});
+    }
+    return out;
+}
+
+QList<Migrator::Migration> Migrator::builtin() { return fromDirectory(QStringLiteral(":/oc/sql")); }
+
+int Migrator::latestKnown() const { return m_migrations.isEmpty() ? 0 : m_migrations.back().version; }
+
+int Migrator::currentVersion()
+{
+    const DbTable t = m_session.exec("SELECT to_regclass('public.schema_migrations') IS NOT NULL");
+    if (!t.toBool(0, 0))
+        return -1;
+    return int(m_session.exec("SELECT coalesce(max(version), 0) FROM schema_migrations").toInt64(0, 0));
+}
+
+Migrator::Result Migrator::migrate()
+{
+    Result result;
+    m_session.transaction([&] {
+        // Two simulators or consoles starting at once must not both migrate.
+        m_session.exec("SELECT pg_advisory_xact_lock(7426001)");
+        m_session.execScript("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                             " version integer PRIMARY KEY, name text NOT NULL,"
+                             " applied_at timestamptz NOT NULL DEFAULT now())");
+        result.from = int(m_session.exec("SELECT coalesce(max(version), 0) FROM schema_migrations").toInt64(0, 0));
+        if (result.from > latestKnown()) {
+            throw DbException(DbError{
+                QStringLiteral("The database schema is version %1 but this console only knows up to version %2. "
+                               "Upgrade the console; nothing was changed.")
+                    .arg(result.from)
+                    .arg(latestKnown()),
+                QStringLiteral("OC001"), false});
+        }
+        for (const Migration &m : m_migrations) {
+            if (m.version <= result.from)
+                continue;
+            Log::get("db")->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
+            m_session.execScript(m.sql);
+            m_session.exec(DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)")
+                               .bind(m.version)
+                               .bind(m.name));
+            result.applied << QStringLiteral("%1_%2").arg(m.version, 4, 10, QLatin1Char('0')).arg(m.name);
+        }
+        result.to = std::max(result.from, latestKnown());
+    });
+    return result;
+}
+
+} // namespace oc
