@@ -341,9 +341,11 @@ bool ZipDirectory::load(const QString &path, QString *error)
         int &keyId = keyIdOfName[size_t(ids[i].city)];
         if (keyId < 0) {
             const QString key = cityKey(pl.city);
-            auto [it, inserted] = keyIds.tryEmplace(key, int(keys.size()));
-            if (inserted)
+            auto it = keyIds.constFind(key);
+            if (it == keyIds.cend()) {
+                it = keyIds.insert(key, int(keys.size()));
                 keys.push_back(key);
+            }
             keyId = *it;
         }
         const quint64 group = (quint64(quint32(keyId)) << 32) | quint32(ids[i].state);

@@ -3,6 +3,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -329,13 +330,18 @@ void TstZipDirectory::placesForSimulator()
     const auto residential = std::count_if(all.begin(), all.end(), [](const auto &p) { return p.residential; });
     QVERIFY(residential > 33000);
     QVERIFY(std::is_sorted(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.zip < b.zip; }));
+    QSet<QString> states;
     for (const auto &p : all) {
-        QVERIFY(p.lat > 17 && p.lat < 72);
-        QVERIFY((p.lng > -180 && p.lng < -64) || p.lng > 170);
+        // From American Samoa (14°S) to Alaska's north coast; Guam and the
+        // Northern Marianas have positive longitudes.
+        QVERIFY(p.lat > -15 && p.lat < 72);
+        QVERIFY((p.lng >= -180 && p.lng < -64) || p.lng > 144);
+        states.insert(p.state);
         QCOMPARE(p.zip.size(), 5);
         QCOMPARE(p.state.size(), 2);
         QVERIFY(!p.city.isEmpty());
     }
+    QVERIFY(states.size() >= 52); // 50 states, DC, Puerto Rico
 }
 
 void TstZipDirectory::loadsCustomFileAndRejectsBadOnes()

@@ -1,0 +1,455 @@
+#include "HubFeed.h"
+
+#include "Log.h"
+
+#include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace oc {
+namespace {
+
+// Columns shared by the snapshot and the tail of events.
+constexpr const char *kEventColumns =
+    "e.id, e.campaign_id, e.host_id, e.title, h.name, h.email, h.phone, h.prep_status, "
+    "(extract(epoch FROM e.starts_at) * 1000)::bigint, e.timezone, e.venue, e.address, e.city, e.state, "
+    "e.postal_code, e.latitude, e.longitude, e.capacity, e.approval_status, e.flagged, e.reviewed_by, "
+    "(extract(epoch FROM e.created_at) * 1000)::bigint, (extract(epoch FROM e.updated_at) * 1000)::bigint, e.version";
+
+constexpr const char *kEventHead =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS id, NULL::bigint, NULL::bigint, NULL::text, "
+    "NULL::text, NULL::text, NULL::text, NULL::prep_status, NULL::bigint, NULL::text, NULL::text, NULL::text, "
+    "NULL::text, NULL::text, NULL::text, NULL::float8, NULL::float8, NULL::int, NULL::approval_status, NULL::bool, "
+    "NULL::text, NULL::bigint, NULL::bigint, NULL::int "
+    "UNION ALL SELECT 'e', NULL, ";
+
+// Every statement returns its own upper bound in a first row tagged 'h', so
+// the bound and the rows come from the same snapshot.
+const QByteArray kSnapshotEvents = QByteArray(
+    kEventHead) + kEventColumns +
+    " FROM events e LEFT JOIN hosts h ON h.id = e.host_id";
+
+const QByteArray kTailEvents = QByteArray(
+    kEventHead) + kEventColumns +
+    " FROM events e LEFT JOIN hosts h ON h.id = e.host_id "
+    "WHERE e.xact >= $1::xid8 AND e.xact < (SELECT hi FROM w)";
+
+// RSVPs: counts per event and per minute, never the rows themselves.
+constexpr const char *kSnapshotRsvps =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "
+    "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM rsvps WHERE xact < (SELECT hi FROM w) GROUP BY event_id "
+    "UNION ALL SELECT 'm', NULL, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint, count(*) "
+    "  FROM rsvps WHERE xact < (SELECT hi FROM w) AND created_at > now() - interval '24 hours' GROUP BY 3";
+
+constexpr const char *kTailRsvps =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "
+    "t AS (SELECT event_id, created_at FROM rsvps WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w)) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "
+    "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM t GROUP BY event_id "
+    "UNION ALL SELECT 'm', NULL, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint, count(*) "
+    "  FROM t GROUP BY 3";
+
+constexpr const char *kTraffic =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS bucket, NULL::bigint AS requests, "
+    "NULL::bigint AS errors, NULL::float8 AS p95 "
+    "UNION ALL SELECT 's', NULL, (extract(epoch FROM bucket) * 1000)::bigint, sum(requests), sum(errors_5xx), max(p95_ms) "
+    "FROM traffic_samples WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND bucket > now() - interval '25 hours' "
+    "GROUP BY bucket";
+
+constexpr const char *kAudit =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS id, NULL::bigint AS at, NULL::text AS action, "
+    "NULL::text AS phase, NULL::text AS actor, NULL::text AS result "
+    "UNION ALL SELECT 'a', NULL, id, (extract(epoch FROM at) * 1000)::bigint, action, phase, actor, result "
+    "FROM audit_log WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND at > now() - interval '25 hours' "
+    "AND action IN ('launch', 'blast', 'flip_static', 'flip_dynamic', 'blast_approved')";
+
+constexpr const char *kCampaigns =
+    "SELECT id, slug, title, status, event_goal, rsvp_goal, (extract(epoch FROM launch_at) * 1000)::bigint, "
+    "(SELECT mode::text FROM site_state ORDER BY site LIMIT 1) AS site_mode, "
+    "CASE WHEN pg_is_in_recovery() THEN extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END AS lag "
+    "FROM campaigns ORDER BY id";
+
+const QByteArray kZeroXid = "0";
+
+} // namespace
+
+HubFeed::HubFeed(DbConnection *db, QObject *parent) : QObject(parent), m_db(db)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &HubFeed::tick);
+    connect(m_db, &DbConnection::connected, this, [this] {
+        // Back online: read at once; the watermarks make the catch-up exact.
+        if (m_running)
+            pollNow();
+    });
+    connect(m_db, &DbConnection::connectionLost, this, [this](const QString &why) { markStale(why); });
+}
+
+void HubFeed::setIntervals(int fastMs, int slowMs)
+{
+    m_fastMs = fastMs;
+    m_slowMs = slowMs;
+    m_interval = fastMs;
+}
+
+void HubFeed::start()
+{
+    m_running = true;
+    pollNow();
+}
+
+void HubFeed::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void HubFeed::pollNow()
+{
+    m_timer.stop();
+    tick();
+}
+
+const EventRecord *HubFeed::event(qint64 id) const
+{
+    const int row = rowOf(id);
+    return row >= 0 ? &m_events[size_t(row)] : nullptr;
+}
+
+const HubFeed::Campaign *HubFeed::currentCampaign() const
+{
+    const Campaign *best = nullptr;
+    for (const Campaign &c : m_campaigns)
+        if (!best || (c.status == QLatin1String("live") && best->status != QLatin1String("live")))
+            best = &c;
+    return best;
+}
+
+void HubFeed::tick()
+{
+    if (!m_running || m_inFlight)
+        return;
+    if (m_db->state() != DbConnection::State::Connected) {
+        schedule(false);
+        return;
+    }
+    m_inFlight = true;
+    ++m_ticks;
+    if (!m_haveSnapshot) {
+        loadSnapshot();
+        return;
+    }
+    m_db->exec({DbQuery(kCampaigns), DbQuery(kTailRsvps, {m_rsvpHi}), DbQuery(kTailEvents, {m_eventHi}),
+                DbQuery(kTraffic, {m_trafficHi}), DbQuery(kAudit, {m_auditHi})},
+               this, [this](const DbConnection::Outcome &o) { onTail(o); });
+}
+
+void HubFeed::loadSnapshot()
+{
+    m_db->exec({DbQuery(kCampaigns), DbQuery(kSnapshotRsvps), DbQuery(kSnapshotEvents), DbQuery(kTraffic, {kZeroXid}),
+                DbQuery(kAudit, {kZeroXid})},
+               this, [this](const DbConnection::Outcome &o) { onSnapshot(o); });
+}
+
+void HubFeed::onSnapshot(const DbConnection::Outcome &o)
+{
+    m_inFlight = false;
+    if (const DbError *e = DbConnection::error(o)) {
+        markStale(e->message);
+        schedule(false);
+        return;
+    }
+    const auto &t = *DbConnection::tables(o);
+    applyCampaigns(t[0]);
+    QList<int> changed;
+    int firstNew = -1;
+    applyEvents(t[2], true, changed, firstNew);
+    QList<int> rsvpRows;
+    applyRsvps(t[1], rsvpRows);
+    applyTraffic(t[3]);
+    applyAudit(t[4]);
+    m_haveSnapshot = true;
+    Log::get("feed")->info("snapshot: {} events, {} RSVPs", m_events.size(), m_totalRsvps);
+    markFresh();
+    Q_EMIT snapshotLoaded();
+    if (!m_events.empty())
+        Q_EMIT eventsAppended(0, int(m_events.size()) - 1);
+    Q_EMIT campaignsChanged();
+    Q_EMIT trafficChanged();
+    Q_EMIT annotationsChanged();
+    Q_EMIT totalsChanged();
+    Q_EMIT updated();
+    schedule(true);
+}
+
+void HubFeed::onTail(const DbConnection::Outcome &o)
+{
+    m_inFlight = false;
+    if (const DbError *e = DbConnection::error(o)) {
+        markStale(e->message);
+        schedule(false);
+        return;
+    }
+    const auto &t = *DbConnection::tables(o);
+    const int before = int(m_events.size());
+    applyCampaigns(t[0]);
+    QList<int> changed;
+    int firstNew = -1;
+    const bool eventsMoved = applyEvents(t[2], false, changed, firstNew);
+    QList<int> rsvpRows;
+    const bool rsvpsMoved = applyRsvps(t[1], rsvpRows);
+    const bool trafficMoved = applyTraffic(t[3]);
+    const bool auditMoved = applyAudit(t[4]);
+    prune();
+    markFresh();
+    if (int(m_events.size()) > before)
+        Q_EMIT eventsAppended(before, int(m_events.size()) - 1);
+    if (!changed.isEmpty())
+        Q_EMIT eventsChanged(changed);
+    if (!rsvpRows.isEmpty())
+        Q_EMIT rsvpCountsChanged(rsvpRows);
+    if (trafficMoved)
+        Q_EMIT trafficChanged();
+    if (auditMoved)
+        Q_EMIT annotationsChanged();
+    Q_EMIT campaignsChanged();
+    Q_EMIT totalsChanged();
+    Q_EMIT updated();
+    schedule(eventsMoved || rsvpsMoved || trafficMoved || auditMoved);
+}
+
+void HubFeed::applyCampaigns(const DbTable &t)
+{
+    m_campaigns.clear();
+    for (int r = 0; r < t.rowCount(); ++r) {
+        Campaign c;
+        c.id = t.toInt64(r, 0);
+        c.slug = t.text(r, 1);
+        c.title = t.text(r, 2);
+        c.status = t.text(r, 3);
+        c.eventGoal = t.toInt64(r, 4);
+        c.rsvpGoal = t.toInt64(r, 5);
+        if (!t.isNull(r, 6))
+            c.launchAt = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 6));
+        m_siteMode = t.text(r, 7);
+        m_lagSeconds = t.toDouble(r, 8, 0);
+        m_campaigns << c;
+    }
+}
+
+bool HubFeed::applyEvents(const DbTable &t, bool snapshot, QList<int> &changed, int &firstNew)
+{
+    bool any = false;
+    for (int r = 0; r < t.rowCount(); ++r) {
+        if (t.raw(r, 0) == "h") {
+            m_eventHi = t.raw(r, 1);
+            continue;
+        }
+        any = true;
+        EventRecord e;
+        e.id = t.toInt64(r, 2);
+        e.campaignId = t.toInt64(r, 3);
+        e.hostId = t.toInt64(r, 4);
+        e.title = t.text(r, 5);
+        e.hostName = t.text(r, 6);
+        e.hostEmail = t.text(r, 7);
+        e.hostPhone = t.text(r, 8);
+        e.hostPrep = t.text(r, 9);
+        e.startsAt = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 10), QTimeZone::UTC);
+        e.timezone = t.text(r, 11);
+        e.venue = t.text(r, 12);
+        e.address = t.text(r, 13);
+        e.city = t.text(r, 14);
+        e.state = t.text(r, 15);
+        e.postalCode = t.text(r, 16);
+        if (!t.isNull(r, 17) && !t.isNull(r, 18)) {
+            e.latitude = t.toDouble(r, 17);
+            e.longitude = t.toDouble(r, 18);
+        }
+        e.capacity = int(t.toInt64(r, 19));
+        e.approval = EventRecord::approvalFromDb(t.raw(r, 20));
+        e.flagged = t.toBool(r, 21);
+        e.reviewedBy = t.text(r, 22);
+        e.createdAt = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 23), QTimeZone::UTC);
+        e.updatedAt = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 24), QTimeZone::UTC);
+        e.version = int(t.toInt64(r, 25));
+        const int row = rowOf(e.id);
+        if (row >= 0) {
+            EventRecord &cur = m_events[size_t(row)];
+            if (cur.version == e.version && !snapshot)
+                continue; // the same version re-read at a window edge
+            e.rsvps = cur.rsvps;
+            cur = std::move(e);
+            changed << row;
+        } else {
+            e.rsvps = m_pendingRsvps.take(e.id);
+            m_rowById.insert(e.id, int(m_events.size()));
+            if (firstNew < 0)
+                firstNew = int(m_events.size());
+            m_events.push_back(std::move(e));
+        }
+    }
+    return any;
+}
+
+bool HubFeed::applyRsvps(const DbTable &t, QList<int> &changedRows)
+{
+    bool any = false;
+    QSet<int> rows;
+    for (int r = 0; r < t.rowCount(); ++r) {
+        const QByteArray &tag = t.raw(r, 0);
+        if (tag == "h") {
+            m_rsvpHi = t.raw(r, 1);
+        } else if (tag == "e") {
+            any = true;
+            const qint64 id = t.toInt64(r, 2), n = t.toInt64(r, 3);
+            m_totalRsvps += n;
+            const int row = rowOf(id);
+            if (row >= 0) {
+                m_events[size_t(row)].rsvps += n;
+                rows.insert(row);
+            } else {
+                // The event's row may arrive on a later tick than its RSVPs.
+                m_pendingRsvps[id] += n;
+            }
+        } else if (tag == "m") {
+            m_rsvpMinutes[t.toInt64(r, 2)] += t.toInt64(r, 3);
+        }
+    }
+    changedRows = QList<int>(rows.begin(), rows.end());
+    std::sort(changedRows.begin(), changedRows.end());
+    return any;
+}
+
+bool HubFeed::applyTraffic(const DbTable &t)
+{
+    bool any = false;
+    for (int r = 0; r < t.rowCount(); ++r) {
+        if (t.raw(r, 0) == "h") {
+            m_trafficHi = t.raw(r, 1);
+            continue;
+        }
+        any = true;
+        TrafficSample s;
+        s.bucketMs = t.toInt64(r, 2);
+        s.requests = t.toInt64(r, 3);
+        s.errors = t.toInt64(r, 4);
+        s.p95ms = t.toDouble(r, 5);
+        // A bucket re-written by the backend replaces what we had (upsert).
+        m_traffic[s.bucketMs] = s;
+    }
+    return any;
+}
+
+bool HubFeed::applyAudit(const DbTable &t)
+{
+    bool any = false;
+    for (int r = 0; r < t.rowCount(); ++r) {
+        if (t.raw(r, 0) == "h") {
+            m_auditHi = t.raw(r, 1);
+            continue;
+        }
+        any = true;
+        Annotation a;
+        a.id = t.toInt64(r, 2);
+        a.at = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 3));
+        a.action = t.text(r, 4);
+        a.phase = t.text(r, 5);
+        a.actor = t.text(r, 6);
+        a.result = t.text(r, 7);
+        m_annotations << a;
+    }
+    return any;
+}
+
+void HubFeed::prune()
+{
+    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - 25LL * 3600 * 1000;
+    m_rsvpMinutes.erase(m_rsvpMinutes.begin(), m_rsvpMinutes.lower_bound(cutoff));
+    m_traffic.erase(m_traffic.begin(), m_traffic.lower_bound(cutoff));
+}
+
+HubFeed::Totals HubFeed::totals() const
+{
+    Totals t;
+    t.rsvps = m_totalRsvps;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 thisMinute = now / 60000 * 60000;
+    for (auto it = m_rsvpMinutes.lower_bound(thisMinute - 5 * 60000); it != m_rsvpMinutes.end(); ++it) {
+        if (it->first < thisMinute)
+            t.rsvpsLast5Min += it->second;
+        if (it->first == thisMinute - 60000)
+            t.rsvpsLastMinute = it->second;
+    }
+    QSet<QString> states;
+    for (const EventRecord &e : m_events) {
+        switch (e.markerState()) {
+        case MarkerState::NeedsReview: ++t.eventsNeedingReview; break;
+        case MarkerState::Approved: ++t.eventsLive; break;
+        case MarkerState::Full: ++t.eventsFull; break;
+        case MarkerState::Cancelled: break;
+        }
+        if (e.approval == Approval::Approved && !e.state.isEmpty())
+            states.insert(e.state);
+        if (!e.hasLocation())
+            ++t.eventsWithoutLocation;
+    }
+    t.statesCovered = int(states.size());
+    if (const Campaign *c = currentCampaign()) {
+        if (c->eventGoal > 0)
+            t.eventGoalProgress = double(t.eventsLive + t.eventsFull) / double(c->eventGoal);
+        if (c->rsvpGoal > 0)
+            t.rsvpGoalProgress = double(m_totalRsvps) / double(c->rsvpGoal);
+    }
+    // Traffic buckets are 10 s; the last complete minute is the six before this minute.
+    qint64 views1 = 0, errors1 = 0, views5 = 0;
+    for (auto it = m_traffic.lower_bound(thisMinute - 5 * 60000); it != m_traffic.end(); ++it) {
+        if (it->first >= thisMinute)
+            continue;
+        views5 += it->second.requests;
+        if (it->first >= thisMinute - 60000) {
+            views1 += it->second.requests;
+            errors1 += it->second.errors;
+        }
+    }
+    t.viewsLastMinute = views1;
+    t.errorRate = views1 > 0 ? double(errors1) / double(views1) : 0;
+    t.conversionPer1000 = views5 > 0 ? 1000.0 * double(t.rsvpsLast5Min) / double(views5) : 0;
+    return t;
+}
+
+void HubFeed::markStale(const QString &why)
+{
+    if (m_stale)
+        return;
+    m_stale = true;
+    m_staleSince = m_lastUpdate.isValid() ? m_lastUpdate : QDateTime::currentDateTime();
+    Log::get("feed")->warn("data stale: {}", why.toStdString());
+    Q_EMIT staleChanged(true);
+}
+
+void HubFeed::markFresh()
+{
+    m_lastUpdate = QDateTime::currentDateTime();
+    if (m_stale) {
+        m_stale = false;
+        Log::get("feed")->info("data fresh again");
+        Q_EMIT staleChanged(false);
+    }
+}
+
+void HubFeed::schedule(bool hadChanges)
+{
+    if (!m_running)
+        return;
+    // About once a second while data moves; back off gently when idle.
+    m_interval = hadChanges ? m_fastMs : std::min(m_slowMs, int(m_interval * 1.5));
+    m_timer.start(m_interval);
+}
+
+} // namespace oc
