@@ -3,7 +3,7 @@
 #include "MercatorProjection.h"
 
 #include <algorithm>
-#include <cassert>
+#include <bit>
 #include <cmath>
 #include <utility>
 
@@ -11,109 +11,257 @@ namespace oc {
 
 namespace {
 
-// Leaf size of the KD-trees. Smaller than supercluster's 64: our leaves are
-// scanned by compiled code, where a deeper tree costs little and a short leaf
-// scan saves most of a within() call at the zooms where nearly nothing merges.
-constexpr std::size_t kNodeSize = 16;
+// Markers per k-d tree leaf: small enough that a leaf's bounds hug its
+// markers at the zooms where almost nothing merges, big enough that the tree
+// stays a few percent of the level.
+constexpr std::uint32_t kLeafSize = 16;
 
-// Head room on the pruning radius so that rounding in `q - r` can never cut
-// off a node that withinRadius() would accept; the exact test decides.
+// Head room on pruning bounds so rounding in `q - r` never cuts off a marker
+// that withinRadius() would accept; withinRadius() alone decides.
 constexpr double kPruneSlack = 1.0 + 1e-6;
+
+// How far ahead the visiting loop prefetches. Visiting order is input order,
+// which has nothing to do with where markers sit in memory, so every visit is
+// a cache miss unless it was asked for early.
+constexpr std::size_t kPrefetchDistance = 16;
+
+// Neighbour lists are precomputed only while they stay this many entries per
+// marker; piles of identical points would make them quadratic, and there the
+// per-marker search is cheap anyway because the first visit absorbs the pile.
+constexpr std::size_t kAdjacencyBudgetPerMarker = 32;
+
+constexpr std::uint32_t kUnvisited = 0xffffffffu;
+constexpr std::uint32_t kAbsorbed = 0xfffffffeu;
+
+constexpr int kAxisBits = 24; // per axis, so a Morton key has 48 bits
+
+struct KeyIndex
+{
+    std::uint64_t key;
+    std::uint32_t index;
+};
+
+std::uint64_t spreadBits(std::uint32_t v)
+{
+    std::uint64_t x = v;
+    x = (x | (x << 16)) & 0x0000ffff0000ffffull;
+    x = (x | (x << 8)) & 0x00ff00ff00ff00ffull;
+    x = (x | (x << 4)) & 0x0f0f0f0f0f0f0f0full;
+    x = (x | (x << 2)) & 0x3333333333333333ull;
+    x = (x | (x << 1)) & 0x5555555555555555ull;
+    return x;
+}
+
+std::uint32_t quantize(float c)
+{
+    constexpr double kScale = double(1u << kAxisBits);
+    const double q = double(c) * kScale;
+    if (!(q > 0))
+        return 0;
+    return q >= kScale - 1 ? (1u << kAxisBits) - 1 : std::uint32_t(q);
+}
+
+// x takes the higher bit of each pair, so the tree splits on x first.
+std::uint64_t mortonKey(float x, float y)
+{
+    return (spreadBits(quantize(x)) << 1) | spreadBits(quantize(y));
+}
+
+// Stable LSD radix sort on the 48-bit key: ties keep their order, which is
+// visiting order wherever it matters.
+void radixSort(std::vector<KeyIndex> &v, std::vector<KeyIndex> &tmp)
+{
+    const std::size_t n = v.size();
+    if (n < 256) {
+        std::stable_sort(v.begin(), v.end(), [](const KeyIndex &a, const KeyIndex &b) { return a.key < b.key; });
+        return;
+    }
+    constexpr int kDigitBits = 12;
+    constexpr int kPasses = 2 * kAxisBits / kDigitBits;
+    constexpr std::size_t kBuckets = std::size_t(1) << kDigitBits;
+    std::vector<std::uint32_t> hist(kPasses * kBuckets, 0);
+    for (const KeyIndex &e : v) {
+        for (int p = 0; p < kPasses; ++p)
+            ++hist[p * kBuckets + ((e.key >> (p * kDigitBits)) & (kBuckets - 1))];
+    }
+    tmp.resize(n);
+    for (int p = 0; p < kPasses; ++p) {
+        std::uint32_t *h = hist.data() + p * kBuckets;
+        const int shift = p * kDigitBits;
+        if (h[(v[0].key >> shift) & (kBuckets - 1)] == n)
+            continue; // every key has the same digit here
+        std::uint32_t sum = 0;
+        for (std::size_t b = 0; b < kBuckets; ++b)
+            sum += std::exchange(h[b], sum);
+        for (const KeyIndex &e : v)
+            tmp[h[(e.key >> shift) & (kBuckets - 1)]++] = e;
+        v.swap(tmp);
+    }
+}
+
+template <class TreeNode, class Node>
+void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t begin, std::uint32_t end,
+                    std::vector<TreeNode> &tree)
+{
+    const auto self = std::uint32_t(tree.size());
+    tree.emplace_back();
+    TreeNode t{};
+    t.begin = begin;
+    t.end = end;
+    const std::uint64_t differing = keys[begin] ^ keys[end - 1];
+    if (end - begin > kLeafSize && differing != 0) {
+        // The keys share every bit above the highest differing one, so that
+        // bit splits the cell in two at its midpoint: a k-d split on x or y.
+        const std::uint64_t bit = std::uint64_t(1) << (63 - std::countl_zero(differing));
+        const std::uint64_t *split =
+            std::partition_point(keys + begin, keys + end, [bit](std::uint64_t k) { return !(k & bit); });
+        const auto mid = std::uint32_t(split - keys);
+        buildTreeRange(keys, nodes, begin, mid, tree);
+        const auto right = std::uint32_t(tree.size());
+        buildTreeRange(keys, nodes, mid, end, tree);
+        const TreeNode &a = tree[self + 1];
+        const TreeNode &b = tree[right];
+        t.minX = std::min(a.minX, b.minX);
+        t.minY = std::min(a.minY, b.minY);
+        t.maxX = std::max(a.maxX, b.maxX);
+        t.maxY = std::max(a.maxY, b.maxY);
+    } else {
+        t.minX = t.maxX = nodes[begin].x;
+        t.minY = t.maxY = nodes[begin].y;
+        for (std::uint32_t i = begin + 1; i < end; ++i) {
+            t.minX = std::min(t.minX, nodes[i].x);
+            t.minY = std::min(t.minY, nodes[i].y);
+            t.maxX = std::max(t.maxX, nodes[i].x);
+            t.maxY = std::max(t.maxY, nodes[i].y);
+        }
+    }
+    t.skip = std::uint32_t(tree.size());
+    tree[self] = t;
+}
+
+template <class Level>
+void buildTree(Level &level, const std::vector<std::uint64_t> &keys)
+{
+    level.tree.clear();
+    if (level.nodes.empty())
+        return;
+    level.tree.reserve(4 * level.nodes.size() / kLeafSize + 8);
+    buildTreeRange(keys.data(), level.nodes.data(), 0, std::uint32_t(level.nodes.size()), level.tree);
+    level.tree.shrink_to_fit();
+}
+
+template <class TreeNode>
+bool outside(const TreeNode &t, double minX, double minY, double maxX, double maxY)
+{
+    return t.maxX < minX || t.minX > maxX || t.maxY < minY || t.minY > maxY;
+}
+
+// Markers within sqrt(r2) of (qx, qy), by index in the level.
+template <class Level>
+void levelWithin(const Level &level, float qx, float qy, double r2, double pruneR, std::vector<std::uint32_t> &out)
+{
+    const double minX = double(qx) - pruneR, maxX = double(qx) + pruneR;
+    const double minY = double(qy) - pruneR, maxY = double(qy) + pruneR;
+    const auto &tree = level.tree;
+    std::uint32_t i = 0;
+    while (i < tree.size()) {
+        const auto &t = tree[i];
+        if (outside(t, minX, minY, maxX, maxY)) {
+            i = t.skip;
+            continue;
+        }
+        if (t.skip == i + 1) {
+            for (std::uint32_t k = t.begin; k < t.end; ++k) {
+                if (ClusterIndex::withinRadius(level.nodes[k].x, level.nodes[k].y, qx, qy, r2))
+                    out.push_back(k);
+            }
+        }
+        ++i;
+    }
+}
+
+// Every marker's neighbours within sqrt(r2) (itself excluded) as CSR lists.
+// Walks the level block by block in tree order, so the markers it compares
+// stay in cache, and searches the tree once per block of up to kBlockSize
+// markers rather than once per marker. Returns false, leaving the lists
+// unusable, once they outgrow `budget`.
+template <class Level>
+bool buildAdjacency(const Level &level, double r2, double pruneR, std::size_t budget,
+                    std::vector<std::uint32_t> &offsets, std::vector<std::uint32_t> &adjacency,
+                    std::vector<std::uint32_t> &blockLeaves, std::vector<std::uint32_t> &leafLeaves)
+{
+    constexpr std::uint32_t kBlockSize = 16 * kLeafSize;
+    const auto &tree = level.tree;
+    const auto &nodes = level.nodes;
+    const auto treeSize = std::uint32_t(tree.size());
+    offsets.resize(nodes.size() + 1);
+    offsets[0] = 0;
+    adjacency.clear();
+
+    // Leaves whose bounds come within pruneR of `from`'s, among `candidates`
+    // or, without them, in the whole tree.
+    auto nearLeaves = [&](const auto &from, const std::vector<std::uint32_t> *candidates,
+                          std::vector<std::uint32_t> &out) {
+        out.clear();
+        const double minX = from.minX - pruneR, maxX = from.maxX + pruneR;
+        const double minY = from.minY - pruneR, maxY = from.maxY + pruneR;
+        if (candidates) {
+            for (const std::uint32_t c : *candidates) {
+                if (!outside(tree[c], minX, minY, maxX, maxY))
+                    out.push_back(c);
+            }
+            return;
+        }
+        std::uint32_t i = 0;
+        while (i < treeSize) {
+            const auto &t = tree[i];
+            if (outside(t, minX, minY, maxX, maxY)) {
+                i = t.skip;
+                continue;
+            }
+            if (t.skip == i + 1)
+                out.push_back(i);
+            ++i;
+        }
+    };
+
+    std::uint32_t bi = 0;
+    while (bi < treeSize) {
+        const auto &block = tree[bi];
+        if (block.end - block.begin > kBlockSize && block.skip != bi + 1) {
+            ++bi;
+            continue;
+        }
+        nearLeaves(block, nullptr, blockLeaves);
+        for (std::uint32_t li = bi; li < block.skip; ++li) {
+            const auto &leaf = tree[li];
+            if (leaf.skip != li + 1)
+                continue;
+            nearLeaves(leaf, &blockLeaves, leafLeaves);
+            for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
+                const float ax = nodes[a].x, ay = nodes[a].y;
+                for (const std::uint32_t lj : leafLeaves) {
+                    const auto &other = tree[lj];
+                    if (outside(other, ax - pruneR, ay - pruneR, ax + pruneR, ay + pruneR))
+                        continue;
+                    for (std::uint32_t b = other.begin; b < other.end; ++b) {
+                        if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
+                            adjacency.push_back(b);
+                    }
+                }
+                offsets[a + 1] = std::uint32_t(adjacency.size());
+            }
+        }
+        if (adjacency.size() > budget)
+            return false;
+        bi = block.skip;
+    }
+    return true;
+}
 
 std::uint8_t stateIndex(std::uint8_t state)
 {
     return std::min<std::uint8_t>(state, ClusterPoint::kStateCount - 1);
-}
-
-template <class Entry>
-void kdSort(Entry *items, std::size_t left, std::size_t right, int axis)
-{
-    // Iterate on the right half instead of recursing: depth stays log2(n).
-    while (right - left > kNodeSize) {
-        const std::size_t m = (left + right) / 2;
-        if (axis == 0)
-            std::nth_element(items + left, items + m, items + right + 1,
-                             [](const Entry &a, const Entry &b) { return a.node.x < b.node.x; });
-        else
-            std::nth_element(items + left, items + m, items + right + 1,
-                             [](const Entry &a, const Entry &b) { return a.node.y < b.node.y; });
-        kdSort(items, left, m - 1, 1 - axis);
-        left = m + 1;
-        axis = 1 - axis;
-    }
-}
-
-struct StackFrame
-{
-    std::uint32_t left;
-    std::uint32_t right;
-    std::uint32_t axis;
-};
-
-// Indices of the nodes within sqrt(r2) of (qx, qy), in tree order.
-template <class Node>
-void kdWithin(const std::vector<Node> &nodes, float qx, float qy, double r2, double pruneR,
-              std::vector<std::uint32_t> &out)
-{
-    if (nodes.empty())
-        return;
-    StackFrame stack[96];
-    int sp = 0;
-    stack[sp++] = {0, std::uint32_t(nodes.size() - 1), 0};
-    const double lowX = double(qx) - pruneR;
-    const double highX = double(qx) + pruneR;
-    const double lowY = double(qy) - pruneR;
-    const double highY = double(qy) + pruneR;
-    while (sp > 0) {
-        const StackFrame f = stack[--sp];
-        if (f.right - f.left <= kNodeSize) {
-            for (std::uint32_t i = f.left; i <= f.right; ++i) {
-                if (ClusterIndex::withinRadius(nodes[i].x, nodes[i].y, qx, qy, r2))
-                    out.push_back(i);
-            }
-            continue;
-        }
-        const std::uint32_t m = (f.left + f.right) / 2;
-        const Node &mid = nodes[m];
-        if (ClusterIndex::withinRadius(mid.x, mid.y, qx, qy, r2))
-            out.push_back(m);
-        const double c = f.axis == 0 ? double(mid.x) : double(mid.y);
-        const double low = f.axis == 0 ? lowX : lowY;
-        const double high = f.axis == 0 ? highX : highY;
-        if (low <= c)
-            stack[sp++] = {f.left, m - 1, 1 - f.axis};
-        if (high >= c)
-            stack[sp++] = {m + 1, f.right, 1 - f.axis};
-    }
-}
-
-template <class Node, class Fn>
-void kdRange(const std::vector<Node> &nodes, float minX, float minY, float maxX, float maxY, Fn &&fn)
-{
-    if (nodes.empty())
-        return;
-    StackFrame stack[96];
-    int sp = 0;
-    stack[sp++] = {0, std::uint32_t(nodes.size() - 1), 0};
-    while (sp > 0) {
-        const StackFrame f = stack[--sp];
-        if (f.right - f.left <= kNodeSize) {
-            for (std::uint32_t i = f.left; i <= f.right; ++i) {
-                const Node &n = nodes[i];
-                if (n.x >= minX && n.x <= maxX && n.y >= minY && n.y <= maxY)
-                    fn(n);
-            }
-            continue;
-        }
-        const std::uint32_t m = (f.left + f.right) / 2;
-        const Node &mid = nodes[m];
-        if (mid.x >= minX && mid.x <= maxX && mid.y >= minY && mid.y <= maxY)
-            fn(mid);
-        if (f.axis == 0 ? minX <= mid.x : minY <= mid.y)
-            stack[sp++] = {f.left, m - 1, 1 - f.axis};
-        if (f.axis == 0 ? maxX >= mid.x : maxY >= mid.y)
-            stack[sp++] = {m + 1, f.right, 1 - f.axis};
-    }
 }
 
 } // namespace
@@ -121,18 +269,22 @@ void kdRange(const std::vector<Node> &nodes, float minX, float minY, float maxX,
 // Buffers sized once per load() and reused by every zoom.
 struct ClusterIndex::Scratch
 {
-    struct Entry
-    {
-        Node node;
-        std::uint32_t rank;
-    };
-    std::vector<Entry> entries;
-    std::vector<std::uint32_t> order;  // visiting rank -> index in the current level
-    std::vector<std::uint32_t> rankOf; // index in the current level -> visiting rank
-    std::vector<std::uint8_t> visited;
-    std::vector<Node> byRank;          // the next level, in visiting order
+    std::vector<std::uint64_t> keys;     // Morton key of each marker of the current level
+    std::vector<std::uint64_t> nextKeys;
+    std::vector<std::uint32_t> order;    // visiting rank -> index in the current level
+    std::vector<std::uint32_t> rankOf;   // index in the current level -> visiting rank
+    std::vector<std::uint32_t> fate;     // index -> rank at the next zoom, kAbsorbed or kUnvisited
+    std::vector<std::uint32_t> offsets;  // neighbour lists, CSR
+    std::vector<std::uint32_t> adjacency;
+    std::vector<std::uint32_t> blockLeaves;
+    std::vector<std::uint32_t> nearLeaves;
     std::vector<std::uint32_t> neighbours;
-    std::vector<std::uint32_t> fresh;  // unvisited neighbours
+    std::vector<std::uint32_t> fresh;    // unvisited neighbours of the marker being visited
+    std::vector<Node> newNodes;          // clusters formed at this zoom
+    std::vector<KeyIndex> newKeys;       // their keys, index into newNodes
+    std::vector<std::uint32_t> newRanks; // their ranks at the next zoom
+    std::vector<KeyIndex> sortTmp;
+    std::uint32_t nextCount = 0;         // markers at the next zoom
 };
 
 ClusterIndex::ClusterIndex(ClusterOptions options)
@@ -142,7 +294,7 @@ ClusterIndex::ClusterIndex(ClusterOptions options)
 
 ClusterOptions ClusterIndex::normalized(ClusterOptions options)
 {
-    // 2^30 * extent pixels is already finer than a float coordinate can tell apart.
+    // Past 2^30 tiles a float coordinate can no longer tell markers apart.
     options.maxZoom = std::clamp(options.maxZoom, 0, 30);
     options.minZoom = std::clamp(options.minZoom, 0, options.maxZoom);
     return options;
@@ -153,8 +305,7 @@ int ClusterIndex::limitZoom(const ClusterOptions &options, double zoom)
     const ClusterOptions o = normalized(options);
     if (std::isnan(zoom))
         return o.minZoom;
-    const double z = std::clamp(std::floor(zoom), double(o.minZoom), double(o.maxZoom + 1));
-    return int(z);
+    return int(std::clamp(std::floor(zoom), double(o.minZoom), double(o.maxZoom + 1)));
 }
 
 double ClusterIndex::zoomRadius(const ClusterOptions &options, int zoom)
@@ -182,132 +333,195 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
     const std::size_t n = points_.size();
 
     Scratch s;
-    s.entries.reserve(n);
-    s.order.reserve(n);
-    s.rankOf.reserve(n);
-    s.visited.reserve(n);
-    s.byRank.reserve(n);
-    // A cluster has at least two members and each merge removes one marker,
-    // so across all zooms there are fewer than n clusters.
+    s.keys.reserve(n);
+    s.nextKeys.reserve(n);
+    s.order.resize(n);
+    s.rankOf.resize(n);
+    s.fate.reserve(n);
+    s.offsets.reserve(n + 1);
+    // A cluster has at least two members and each merge removes a marker, so
+    // all zooms together form fewer than n clusters with fewer than 2n children.
     clusters_.reserve(n / 2);
     children_.reserve(n);
 
-    s.byRank.resize(n);
+    // The top level: every point on its own, visited in input order.
+    Level top;
+    top.nodes.resize(n);
+    s.newKeys.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const MercatorProjection::Point p = MercatorProjection::project(points_[i].lng, points_[i].lat);
-        s.byRank[i] = Node{float(p.x), float(p.y), 1, std::uint32_t(i)};
+        top.nodes[i] = Node{float(p.x), float(p.y), 1, std::uint32_t(i)};
+        s.newKeys[i] = {mortonKey(top.nodes[i].x, top.nodes[i].y), std::uint32_t(i)};
     }
-    buildTree(s);
+    radixSort(s.newKeys, s.sortTmp);
+    std::vector<Node> sorted(n);
+    s.keys.resize(n);
+    for (std::size_t slot = 0; slot < n; ++slot) {
+        const KeyIndex &e = s.newKeys[slot];
+        sorted[slot] = top.nodes[e.index];
+        s.keys[slot] = e.key;
+        s.rankOf[slot] = e.index;
+        s.order[e.index] = std::uint32_t(slot);
+    }
+    top.nodes = std::move(sorted);
+    buildTree(top, s.keys);
+    levels_.push_back(std::move(top));
     levelOfZoom_[std::size_t(options_.maxZoom) + 1] = 0;
 
     for (int z = options_.maxZoom; z >= options_.minZoom; --z) {
-        bool changed = false;
-        clusterZoom(levels_.back(), z, s, changed);
-        // Unchanged means the same markers in the same order: share the tree of the zoom above.
-        if (changed)
-            buildTree(s);
+        // Unchanged means the same markers in the same order: share the level above.
+        if (clusterZoom(levels_.back(), z, s))
+            mergeNextLevel(levels_.back(), s);
         levelOfZoom_[std::size_t(z)] = std::uint32_t(levels_.size() - 1);
     }
     clusters_.shrink_to_fit();
     children_.shrink_to_fit();
 }
 
-void ClusterIndex::buildTree(Scratch &s)
+void ClusterIndex::absorb(Cluster &c, const Node &member) const
 {
-    const std::vector<Node> &byRank = s.byRank;
-    const std::size_t n = byRank.size();
-    s.entries.resize(n);
-    for (std::size_t i = 0; i < n; ++i)
-        s.entries[i] = {byRank[i], std::uint32_t(i)};
-    if (n > 0)
-        kdSort(s.entries.data(), 0, n - 1, 0);
-
-    std::vector<Node> nodes(n);
-    s.order.resize(n);
-    s.rankOf.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        nodes[i] = s.entries[i].node;
-        s.rankOf[i] = s.entries[i].rank;
-        s.order[s.entries[i].rank] = std::uint32_t(i);
+    if (member.count == 1) {
+        const ClusterPoint &p = points_[member.ref];
+        c.rsvpSum += p.rsvps;
+        ++c.stateCounts[stateIndex(p.state)];
+        return;
     }
-    levels_.push_back(std::move(nodes));
+    const Cluster &sub = clusters_[member.ref];
+    c.rsvpSum += sub.rsvpSum;
+    for (std::size_t i = 0; i < c.stateCounts.size(); ++i)
+        c.stateCounts[i] += sub.stateCounts[i];
 }
 
-void ClusterIndex::clusterZoom(const std::vector<Node> &src, int zoom, Scratch &s, bool &changed)
+bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
 {
-    const std::size_t n = src.size();
+    const std::size_t n = src.nodes.size();
     const double r = zoomRadius(options_, zoom);
     const double r2 = r * r;
     const double pruneR = r * kPruneSlack;
+    const std::vector<Node> &nodes = src.nodes;
 
-    s.visited.assign(n, 0);
-    s.byRank.clear();
+    const bool haveLists = n > 0 && buildAdjacency(src, r2, pruneR, kAdjacencyBudgetPerMarker * n + 4096,
+                                                   s.offsets, s.adjacency, s.blockLeaves, s.nearLeaves);
+    s.fate.assign(n, kUnvisited);
+    s.newNodes.clear();
+    s.newKeys.clear();
+    s.newRanks.clear();
+    std::uint32_t nextRank = 0;
+    bool changed = false;
+
     for (std::size_t rank = 0; rank < n; ++rank) {
+        if (rank + kPrefetchDistance < n) {
+            const std::uint32_t ahead = s.order[rank + kPrefetchDistance];
+            __builtin_prefetch(&s.fate[ahead]);
+            if (haveLists)
+                __builtin_prefetch(&s.offsets[ahead]);
+        }
         const std::uint32_t slot = s.order[rank];
-        if (s.visited[slot])
+        if (s.fate[slot] != kUnvisited)
             continue;
-        s.visited[slot] = 1;
-        const Node origin = src[slot];
 
-        s.neighbours.clear();
-        kdWithin(src, origin.x, origin.y, r2, pruneR, s.neighbours);
         s.fresh.clear();
-        std::uint64_t total = origin.count;
-        for (const std::uint32_t k : s.neighbours) {
-            if (!s.visited[k]) {
+        // The origin's own count is added only once it has company: most
+        // markers at the deep zooms have none, and reading their node would
+        // be one more cache miss for nothing.
+        std::uint64_t total = 0;
+        auto consider = [&](std::uint32_t k) {
+            if (s.fate[k] == kUnvisited && k != slot) {
                 s.fresh.push_back(k);
-                total += src[k].count;
+                total += nodes[k].count;
             }
+        };
+        if (haveLists) {
+            for (std::uint32_t i = s.offsets[slot]; i < s.offsets[slot + 1]; ++i)
+                consider(s.adjacency[i]);
+        } else {
+            s.neighbours.clear();
+            levelWithin(src, nodes[slot].x, nodes[slot].y, r2, pruneR, s.neighbours);
+            for (const std::uint32_t k : s.neighbours)
+                consider(k);
         }
         if (s.fresh.empty()) {
-            s.byRank.push_back(origin);
+            s.fate[slot] = nextRank++;
             continue;
         }
         changed = true;
+        total += nodes[slot].count;
         // Visiting order, not tree order: keeps the centroid's rounding and the
         // next zoom's visiting order independent of how the tree was cut.
         std::sort(s.fresh.begin(), s.fresh.end(),
                   [&s](std::uint32_t a, std::uint32_t b) { return s.rankOf[a] < s.rankOf[b]; });
-        for (const std::uint32_t k : s.fresh)
-            s.visited[k] = 1;
 
         if (total < options_.minPoints) {
-            s.byRank.push_back(origin);
+            s.fate[slot] = nextRank++;
             for (const std::uint32_t k : s.fresh)
-                s.byRank.push_back(src[k]);
+                s.fate[k] = nextRank++;
             continue;
         }
 
+        const Node &origin = nodes[slot];
         Cluster c;
         c.zoom = zoom;
         c.childBegin = std::uint32_t(children_.size());
         double wx = double(origin.x) * origin.count;
         double wy = double(origin.y) * origin.count;
-        auto absorb = [&](const Node &m, std::uint32_t index) {
-            if (m.count == 1) {
-                const ClusterPoint &p = points_[m.ref];
-                c.rsvpSum += p.rsvps;
-                ++c.stateCounts[stateIndex(p.state)];
-            } else {
-                const Cluster &sub = clusters_[m.ref];
-                c.rsvpSum += sub.rsvpSum;
-                for (std::size_t i = 0; i < c.stateCounts.size(); ++i)
-                    c.stateCounts[i] += sub.stateCounts[i];
-            }
-            children_.push_back(index);
-        };
-        absorb(origin, slot);
+        absorb(c, origin);
+        children_.push_back(slot);
+        s.fate[slot] = kAbsorbed;
         for (const std::uint32_t k : s.fresh) {
-            const Node &m = src[k];
+            const Node &m = nodes[k];
             wx += double(m.x) * m.count;
             wy += double(m.y) * m.count;
-            absorb(m, k);
+            absorb(c, m);
+            children_.push_back(k);
+            s.fate[k] = kAbsorbed;
         }
         c.childEnd = std::uint32_t(children_.size());
         const auto id = std::uint32_t(clusters_.size());
         clusters_.push_back(c);
-        s.byRank.push_back(Node{float(wx / double(total)), float(wy / double(total)), std::uint32_t(total), id});
+        const Node cluster{float(wx / double(total)), float(wy / double(total)), std::uint32_t(total), id};
+        s.newKeys.push_back({mortonKey(cluster.x, cluster.y), std::uint32_t(s.newNodes.size())});
+        s.newNodes.push_back(cluster);
+        s.newRanks.push_back(nextRank++);
     }
+    s.nextCount = nextRank;
+    return changed;
+}
+
+void ClusterIndex::mergeNextLevel(const Level &src, Scratch &s)
+{
+    // Survivors are already in key order; only the new clusters need sorting.
+    radixSort(s.newKeys, s.sortTmp);
+    const std::size_t n = src.nodes.size();
+    const std::size_t m = s.nextCount;
+    Level next;
+    next.nodes.resize(m);
+    s.nextKeys.resize(m);
+    s.order.resize(m);
+    s.rankOf.resize(m);
+    std::size_t i = 0;
+    std::size_t j = 0;
+    for (std::size_t out = 0; out < m; ++out) {
+        while (i < n && s.fate[i] >= kAbsorbed)
+            ++i;
+        const bool takeSurvivor = i < n && (j == s.newKeys.size() || s.keys[i] <= s.newKeys[j].key);
+        std::uint32_t rank;
+        if (takeSurvivor) {
+            rank = s.fate[i];
+            next.nodes[out] = src.nodes[i];
+            s.nextKeys[out] = s.keys[i];
+            ++i;
+        } else {
+            const KeyIndex &e = s.newKeys[j++];
+            rank = s.newRanks[e.index];
+            next.nodes[out] = s.newNodes[e.index];
+            s.nextKeys[out] = e.key;
+        }
+        s.rankOf[out] = rank;
+        s.order[rank] = std::uint32_t(out);
+    }
+    s.keys.swap(s.nextKeys);
+    buildTree(next, s.keys);
+    levels_.push_back(std::move(next));
 }
 
 ClusterItem ClusterIndex::makeItem(const Node &node) const
@@ -349,20 +563,39 @@ void ClusterIndex::query(double west, double south, double east, double north, d
     if (points_.empty())
         return;
     MercatorProjection::Range ranges[2];
-    const int count = MercatorProjection::projectBox(west, south, east, north, ranges);
-    const std::vector<Node> &nodes = nodesAt(limitZoom(zoom));
-    auto add = [&](const Node &node) { out.push_back(makeItem(node)); };
+    int count = MercatorProjection::projectBox(west, south, east, north, ranges);
     // Comparing in float with rounded bounds is safe: rounding to nearest is
-    // monotonic, so every node whose exact coordinate is inside stays inside.
+    // monotonic, so every marker whose exact coordinate is inside stays inside.
     if (count == 2 && float(ranges[1].maxX) >= float(ranges[0].minX)) {
-        // The two halves touch after rounding; one full-width search avoids
-        // reporting a marker on the seam twice.
-        kdRange(nodes, 0.0f, float(ranges[0].minY), 1.0f, float(ranges[0].maxY), add);
-        return;
+        // The halves touch after rounding; one full-width search keeps a
+        // marker on the seam from being reported twice.
+        ranges[0].minX = 0;
+        ranges[0].maxX = 1;
+        count = 1;
     }
-    for (int i = 0; i < count; ++i) {
-        const MercatorProjection::Range &r = ranges[i];
-        kdRange(nodes, float(r.minX), float(r.minY), float(r.maxX), float(r.maxY), add);
+    const Level &level = levelAt(limitZoom(zoom));
+    for (int r = 0; r < count; ++r) {
+        const float minX = float(ranges[r].minX), maxX = float(ranges[r].maxX);
+        const float minY = float(ranges[r].minY), maxY = float(ranges[r].maxY);
+        std::uint32_t i = 0;
+        while (i < level.tree.size()) {
+            const TreeNode &t = level.tree[i];
+            if (t.maxX < minX || t.minX > maxX || t.maxY < minY || t.minY > maxY) {
+                i = t.skip;
+                continue;
+            }
+            const bool inside = t.minX >= minX && t.maxX <= maxX && t.minY >= minY && t.maxY <= maxY;
+            if (inside || t.skip == i + 1) {
+                for (std::uint32_t k = t.begin; k < t.end; ++k) {
+                    const Node &node = level.nodes[k];
+                    if (inside || (node.x >= minX && node.x <= maxX && node.y >= minY && node.y <= maxY))
+                        out.push_back(makeItem(node));
+                }
+                i = t.skip;
+                continue;
+            }
+            ++i;
+        }
     }
 }
 
@@ -374,8 +607,8 @@ const ClusterIndex::Cluster *ClusterIndex::findCluster(std::uint32_t clusterId) 
 int ClusterIndex::expansionZoom(std::uint32_t clusterId) const
 {
     const Cluster *c = findCluster(clusterId);
-    // Every cluster is made of at least two markers of the zoom above, so it
-    // is already apart one zoom in.
+    // A cluster is made of at least two markers of the zoom above, so it is
+    // already apart one zoom in.
     return c ? c->zoom + 1 : -1;
 }
 
@@ -385,10 +618,10 @@ std::vector<ClusterItem> ClusterIndex::children(std::uint32_t clusterId) const
     const Cluster *c = findCluster(clusterId);
     if (!c)
         return out;
-    const std::vector<Node> &nodes = nodesAt(c->zoom + 1);
+    const Level &level = levelAt(c->zoom + 1);
     out.reserve(c->childEnd - c->childBegin);
     for (std::uint32_t i = c->childBegin; i < c->childEnd; ++i)
-        out.push_back(makeItem(nodes[children_[i]]));
+        out.push_back(makeItem(level.nodes[children_[i]]));
     return out;
 }
 
@@ -404,16 +637,15 @@ std::size_t ClusterIndex::appendLeaves(std::uint32_t clusterId, std::size_t limi
                                        std::size_t skipped, std::vector<ClusterItem> &out) const
 {
     const Cluster &c = clusters_[clusterId];
-    const std::vector<Node> &nodes = nodesAt(c.zoom + 1);
+    const Level &level = levelAt(c.zoom + 1);
     for (std::uint32_t i = c.childBegin; i < c.childEnd && out.size() < limit; ++i) {
-        const Node &child = nodes[children_[i]];
-        if (skipped + child.count <= offset) {
+        const Node &child = level.nodes[children_[i]];
+        if (skipped + child.count <= offset)
             skipped += child.count; // the whole subtree lies before the window
-        } else if (child.count > 1) {
+        else if (child.count > 1)
             skipped = appendLeaves(child.ref, limit, offset, skipped, out);
-        } else {
+        else
             out.push_back(makeItem(child));
-        }
     }
     return skipped;
 }
@@ -423,8 +655,8 @@ std::size_t ClusterIndex::memoryBytes() const
     std::size_t bytes = points_.capacity() * sizeof(ClusterPoint) + clusters_.capacity() * sizeof(Cluster) +
                         children_.capacity() * sizeof(std::uint32_t) +
                         levelOfZoom_.capacity() * sizeof(std::uint32_t);
-    for (const std::vector<Node> &level : levels_)
-        bytes += level.capacity() * sizeof(Node);
+    for (const Level &level : levels_)
+        bytes += level.nodes.capacity() * sizeof(Node) + level.tree.capacity() * sizeof(TreeNode);
     return bytes;
 }
 

@@ -18,8 +18,8 @@ namespace oc {
 // maxZoom down to minZoom the items of the zoom above are visited in order and
 // each unvisited one absorbs every unvisited neighbour within
 // radius / (extent * 2^zoom), giving a cluster at their weighted centroid.
-// Each zoom keeps a static KD-tree (the node array itself, kd-sorted) so a
-// viewport query is a range search on one small array.
+// Each zoom keeps a static k-d tree over its markers, so a viewport query is a
+// range search in one level.
 //
 // Deliberately std-only: it sits under the map of up to a million events and
 // must build in well under a second, and keeping Qt out keeps it cheap to
@@ -90,6 +90,26 @@ private:
         std::uint32_t ref;   // index into the points for count == 1, else into the clusters
     };
 
+    // A k-d tree node in preorder; `skip` is the index just past its subtree,
+    // so searches walk the array without a stack. A node is a leaf when
+    // skip == its own index + 1.
+    struct TreeNode
+    {
+        float minX, minY, maxX, maxY; // tight bounds of its markers
+        std::uint32_t begin, end;     // its markers, a range of Level::nodes
+        std::uint32_t skip;
+    };
+
+    // The markers of one zoom in Morton order, which is the leaf order of a
+    // k-d tree split at spatial midpoints (x and y taking turns): the tree is
+    // built from a radix sort, and markers that survive to the next zoom keep
+    // their keys, so the next level is a merge rather than a new sort.
+    struct Level
+    {
+        std::vector<Node> nodes;
+        std::vector<TreeNode> tree;
+    };
+
     struct Cluster
     {
         std::uint64_t rsvpSum = 0;
@@ -101,19 +121,18 @@ private:
 
     struct Scratch;
 
-    void clusterZoom(const std::vector<Node> &src, int zoom, Scratch &s, bool &changed);
-    void buildTree(Scratch &s); // kd-sorts s.byRank into a new level
+    bool clusterZoom(const Level &src, int zoom, Scratch &s);
+    void mergeNextLevel(const Level &src, Scratch &s);
+    void absorb(Cluster &c, const Node &member) const;
     ClusterItem makeItem(const Node &node) const;
-    void appendRange(const std::vector<Node> &nodes, float minX, float minY, float maxX, float maxY,
-                     std::vector<ClusterItem> &out) const;
-    const std::vector<Node> &nodesAt(int zoom) const { return levels_[levelOfZoom_[std::size_t(zoom)]]; }
+    const Level &levelAt(int zoom) const { return levels_[levelOfZoom_[std::size_t(zoom)]]; }
     const Cluster *findCluster(std::uint32_t clusterId) const;
     std::size_t appendLeaves(std::uint32_t clusterId, std::size_t limit, std::size_t offset, std::size_t skipped,
                              std::vector<ClusterItem> &out) const;
 
     ClusterOptions options_;
     std::vector<ClusterPoint> points_;          // as loaded, lng wrapped
-    std::vector<std::vector<Node>> levels_;      // kd-sorted nodes, one per distinct zoom
+    std::vector<Level> levels_;                  // one per distinct zoom, maxZoom + 1 first
     std::vector<std::uint32_t> levelOfZoom_;     // zoom -> levels_ index; zooms where nothing merged share
     std::vector<Cluster> clusters_;              // cluster id == index
     std::vector<std::uint32_t> children_;        // node indices in the level one zoom in

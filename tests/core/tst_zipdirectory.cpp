@@ -1,7 +1,6 @@
 #include "GeoDistance.h"
 #include "ZipDirectory.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
@@ -51,18 +50,12 @@ void TstZipDirectory::initTestCase()
 
 void TstZipDirectory::loadsBuiltInQuickly()
 {
+    // Load time is reported by the benchmarks, never asserted here.
     ZipDirectory d;
-    QElapsedTimer timer;
-    timer.start();
     QString error;
     QVERIFY2(d.load(ZipDirectory::defaultPath(), &error), qPrintable(error));
-    const qint64 ms = timer.elapsed();
-    qInfo("loaded %d ZIPs in %lld ms", d.size(), ms);
     QVERIFY(d.size() > 33000);
     QVERIFY(error.isEmpty());
-    // The target is 100 ms on a release build; leave room for sanitizer and
-    // debug builds on a loaded CI machine.
-    QVERIFY2(ms < 1500, qPrintable(QStringLiteral("load took %1 ms").arg(ms)));
 }
 
 void TstZipDirectory::knownZips_data()
