@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
 
 namespace oc {
@@ -38,7 +39,17 @@ void HubStreamer::stop()
     m_session.close();
 }
 
-void HubStreamer::launchNow() { m_scenario.launchAt(simulatedHours()); }
+void HubStreamer::launchNow()
+{
+    // Idempotent, like the ops API call that triggers it: a launch that has
+    // already happened is not restarted, so a retried call leaves the surge
+    // curve alone.
+    const double h = simulatedHours();
+    const double at = m_scenario.launchedAt();
+    if (at >= 0 && at <= h)
+        return;
+    m_scenario.launchAt(h);
+}
 
 void HubStreamer::ensureConnected()
 {
@@ -84,6 +95,7 @@ void HubStreamer::tick()
             m_lastBucketMs = m_clock.elapsed() / 10000 * 10000;
             writeTraffic();
         }
+        writeServedTraffic();
     } catch (const DbException &e) {
         // The backend keeps trying; a dead database must not kill the simulator.
         Log::get("sim")->warn("write failed: {}", e.error.message.toStdString());
@@ -162,7 +174,52 @@ void HubStreamer::writeEvents(int n)
     }
 }
 
-void HubStreamer::addServedRequests(int, int, double) {}
+void HubStreamer::addServedRequests(int requests, int errors5xx, double p95ms)
+{
+    if (requests <= 0)
+        return;
+    // Half a bucket back: lands in the bucket that just closed even if the
+    // report comes a few seconds late.
+    const qint64 bucket = (QDateTime::currentSecsSinceEpoch() - 5) / 10 * 10;
+    std::lock_guard lock(m_servedMutex);
+    Served &s = m_served[bucket];
+    s.requests += requests;
+    s.errors5xx += errors5xx;
+    s.p95ms = std::max(s.p95ms, p95ms);
+    s.written = false;
+}
+
+void HubStreamer::writeServedTraffic()
+{
+    std::vector<std::pair<qint64, Served>> pending;
+    {
+        std::lock_guard lock(m_servedMutex);
+        for (auto &[bucket, s] : m_served)
+            if (!s.written)
+                pending.emplace_back(bucket, s);
+        // Totals stay around a while so a second report for the same bucket
+        // (another server) still replaces the row with the sum, not a part.
+        const qint64 horizon = QDateTime::currentSecsSinceEpoch() - 300;
+        std::erase_if(m_served, [&](const auto &kv) { return kv.first < horizon && kv.second.written; });
+    }
+    for (const auto &[bucket, s] : pending) {
+        // Overwrites whatever the model wrote for the bucket: what the site
+        // really served is the better answer.
+        m_session.exec(DbQuery("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
+                               "VALUES ($1, to_timestamp($2), $3, $4, $5) "
+                               "ON CONFLICT (site, bucket) DO UPDATE SET requests = EXCLUDED.requests, "
+                               "errors_5xx = EXCLUDED.errors_5xx, p95_ms = EXCLUDED.p95_ms, xact = pg_current_xact_id()")
+                           .bind(m_o.site)
+                           .bind(bucket)
+                           .bind(s.requests)
+                           .bind(s.errors5xx)
+                           .bind(s.p95ms));
+        std::lock_guard lock(m_servedMutex);
+        auto it = m_served.find(bucket);
+        if (it != m_served.end() && it->second.requests == s.requests)
+            it->second.written = true;
+    }
+}
 
 void HubStreamer::writeTraffic()
 {

@@ -9,6 +9,8 @@
 #include <QTimer>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <vector>
 
 namespace oc {
@@ -38,7 +40,10 @@ public:
     double simulatedHours() const;
 
     // Externally observed traffic (the simulator's own HTTP site) replaces the
-    // modeled traffic for the current bucket when present.
+    // modeled traffic in traffic_samples for every bucket in which the site
+    // served anything; buckets without served requests keep the modeled
+    // curve. Reports the 10 s bucket that closed last (callers report right
+    // after a bucket closes). Thread-safe; written on the streamer's next tick.
     void addServedRequests(int requests, int errors5xx, double p95ms);
 
 public Q_SLOTS:
@@ -56,6 +61,7 @@ private:
     void writeRsvps(int n);
     void writeEvents(int n);
     void writeTraffic();
+    void writeServedTraffic();
     void refreshEventIds();
     void ensureConnected();
 
@@ -77,6 +83,16 @@ private:
     std::atomic<bool> m_static{false};
     std::atomic<qint64> m_rsvpsWritten{0};
     std::atomic<qint64> m_eventsWritten{0};
+
+    struct Served
+    {
+        int requests = 0;
+        int errors5xx = 0;
+        double p95ms = 0;
+        bool written = false;
+    };
+    std::mutex m_servedMutex;
+    std::map<qint64, Served> m_served; // bucket start (epoch s) -> totals so far
 };
 
 } // namespace oc

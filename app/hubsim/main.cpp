@@ -2,6 +2,7 @@
 // and the benchmarks. Applies the schema, seeds a campaign, imports event
 // files and streams a realistic surge of RSVPs, events and traffic.
 #include "EventImporter.h"
+#include "HubHttpServices.h"
 #include "HubStreamer.h"
 #include "Log.h"
 #include "Migrator.h"
@@ -15,6 +16,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace oc;
 
@@ -55,8 +57,31 @@ int main(int argc, char **argv)
     const QCommandLineOption seedOnlyOpt(QStringLiteral("seed-only"), QStringLiteral("seed/import, then exit"));
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("stop streaming after s seconds"),
                                          QStringLiteral("s"));
+    const QCommandLineOption apiPortOpt(QStringLiteral("api-port"), QStringLiteral("ops API port on 127.0.0.1 (0 = any free)"),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption apiTokenOpt(QStringLiteral("api-token"),
+                                         QStringLiteral("ops API bearer token (default $ORGANIZER_HUB_TOKEN; "
+                                                        "without one the API is off)"),
+                                         QStringLiteral("token"));
+    const QCommandLineOption apiFaultOpt(QStringLiteral("api-fault"),
+                                         QStringLiteral("inject API faults, KIND[=SECONDS][:ENDPOINT[:COUNT]], e.g. 500, "
+                                                        "timeout=5, 500-after-record:create-blast:1 (default "
+                                                        "$ORGANIZER_HUB_API_FAULT)"),
+                                         QStringLiteral("spec"));
+    const QCommandLineOption testEndpointsOpt(QStringLiteral("test-endpoints"),
+                                              QStringLiteral("enable POST /api/v1/_test/faults"));
+    const QCommandLineOption sitePortOpt(QStringLiteral("site-port"), QStringLiteral("public site port on 127.0.0.1 (0 = any free)"),
+                                         QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption siteCapacityOpt(QStringLiteral("site-capacity"),
+                                             QStringLiteral("requests/s the dynamic site handles before failing"),
+                                             QStringLiteral("per-second"), QStringLiteral("400"));
+    const QCommandLineOption journalOpt(QStringLiteral("rsvp-journal"),
+                                        QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"),
+                                        QStringLiteral("file"));
+    const QCommandLineOption noHttpOpt(QStringLiteral("no-http"), QStringLiteral("run neither the ops API nor the site"));
     p.addOptions({dbOpt, eventsOpt, supportersOpt, rsvpsOpt, importOpt, compressionOpt, rateOpt, baseViewsOpt,
-                  noLaunchOpt, eventRateOpt, seedOnlyOpt, durationOpt});
+                  noLaunchOpt, eventRateOpt, seedOnlyOpt, durationOpt, apiPortOpt, apiTokenOpt, apiFaultOpt,
+                  testEndpointsOpt, sitePortOpt, siteCapacityOpt, journalOpt, noHttpOpt});
     p.process(app);
 
     Log::init("organizer-hubsim");
@@ -110,10 +135,42 @@ int main(int argc, char **argv)
     QObject::connect(&writer, &QThread::finished, streamer, &QObject::deleteLater);
     writer.start();
 
+    std::unique_ptr<HubHttpServices> http;
+    if (!p.isSet(noHttpOpt)) {
+        HubHttpServices::Options ho;
+        ho.conninfo = conninfo;
+        ho.campaignId = campaignId;
+        ho.apiToken = (p.isSet(apiTokenOpt) ? p.value(apiTokenOpt) : qEnvironmentVariable("ORGANIZER_HUB_TOKEN")).toUtf8();
+        ho.apiEnabled = !ho.apiToken.isEmpty();
+        ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
+        ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");
+        ho.testEndpoints = p.isSet(testEndpointsOpt);
+        ho.sitePort = quint16(p.value(sitePortOpt).toUInt());
+        ho.siteCapacity = p.value(siteCapacityOpt).toDouble();
+        ho.rsvpJournal = p.value(journalOpt);
+        http = std::make_unique<HubHttpServices>(ho);
+        http->setStreamer(streamer);
+        QString err;
+        if (!http->start(&err)) {
+            std::fprintf(stderr, "organizer-hubsim: %s\n", qPrintable(err));
+            QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
+            writer.quit();
+            writer.wait();
+            return 1;
+        }
+        if (ho.apiEnabled)
+            std::fprintf(stdout, "API http://127.0.0.1:%u\n", unsigned(http->apiPort()));
+        else
+            log->warn("ops API off: no --api-token or ORGANIZER_HUB_TOKEN");
+        std::fprintf(stdout, "SITE http://127.0.0.1:%u\n", unsigned(http->sitePort()));
+        std::fflush(stdout);
+    }
+
     SignalQuit::install();
     if (p.isSet(durationOpt))
         QTimer::singleShot(int(p.value(durationOpt).toDouble() * 1000), &app, &QCoreApplication::quit);
     const int rc = app.exec();
+    http.reset(); // it reports to the streamer: goes first
     QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
     log->info("stopping: {} RSVPs and {} events written", streamer->rsvpsWritten(), streamer->eventsWritten());
     writer.quit();

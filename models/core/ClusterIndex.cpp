@@ -14,7 +14,7 @@ namespace {
 // Markers per k-d tree leaf: small enough that a leaf's bounds hug its
 // markers at the zooms where almost nothing merges, big enough that the tree
 // stays a few percent of the level.
-constexpr std::uint32_t kLeafSize = 16;
+constexpr std::uint32_t kLeafSize = 16; // at most 16: leaves are scanned with 16-bit masks
 
 // Head room on pruning bounds so rounding in `q - r` never cuts off a marker
 // that withinRadius() would accept; withinRadius() alone decides.
@@ -99,12 +99,42 @@ void radixSort(std::vector<KeyIndex> &v, std::vector<KeyIndex> &tmp)
     }
 }
 
+std::uint32_t compactBits(std::uint64_t x)
+{
+    x &= 0x5555555555555555ull;
+    x = (x | (x >> 1)) & 0x3333333333333333ull;
+    x = (x | (x >> 2)) & 0x0f0f0f0f0f0f0f0full;
+    x = (x | (x >> 4)) & 0x00ff00ff00ff00ffull;
+    x = (x | (x >> 8)) & 0x0000ffff0000ffffull;
+    x = (x | (x >> 16)) & 0x00000000ffffffffull;
+    return std::uint32_t(x);
+}
+
+// The square region ("cell") of a tree node: every marker of the level that
+// lies in it belongs to the node. `cellBits` leading key bits are fixed in it.
+struct Cell
+{
+    double minX, minY, maxX, maxY; // half-open: [min, max)
+};
+
+Cell cellOf(std::uint64_t key, int cellBits)
+{
+    constexpr double kScale = 1.0 / double(1u << kAxisBits);
+    const int freeX = kAxisBits - (cellBits + 1) / 2;
+    const int freeY = kAxisBits - cellBits / 2;
+    const std::uint32_t qx = compactBits(key >> 1) >> freeX << freeX;
+    const std::uint32_t qy = compactBits(key) >> freeY << freeY;
+    return {qx * kScale, qy * kScale, (qx + (std::uint64_t(1) << freeX)) * kScale,
+            (qy + (std::uint64_t(1) << freeY)) * kScale};
+}
+
 template <class TreeNode, class Node>
 void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t begin, std::uint32_t end,
-                    std::vector<TreeNode> &tree)
+                    int cellBits, std::vector<TreeNode> &tree, std::vector<std::uint8_t> &cellBitsOut)
 {
     const auto self = std::uint32_t(tree.size());
     tree.emplace_back();
+    cellBitsOut.push_back(std::uint8_t(cellBits));
     TreeNode t{};
     t.begin = begin;
     t.end = end;
@@ -112,13 +142,15 @@ void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t 
     if (end - begin > kLeafSize && differing != 0) {
         // The keys share every bit above the highest differing one, so that
         // bit splits the cell in two at its midpoint: a k-d split on x or y.
-        const std::uint64_t bit = std::uint64_t(1) << (63 - std::countl_zero(differing));
+        const int splitBit = 63 - std::countl_zero(differing);
+        const std::uint64_t bit = std::uint64_t(1) << splitBit;
         const std::uint64_t *split =
             std::partition_point(keys + begin, keys + end, [bit](std::uint64_t k) { return !(k & bit); });
         const auto mid = std::uint32_t(split - keys);
-        buildTreeRange(keys, nodes, begin, mid, tree);
+        const int childBits = 2 * kAxisBits - splitBit;
+        buildTreeRange(keys, nodes, begin, mid, childBits, tree, cellBitsOut);
         const auto right = std::uint32_t(tree.size());
-        buildTreeRange(keys, nodes, mid, end, tree);
+        buildTreeRange(keys, nodes, mid, end, childBits, tree, cellBitsOut);
         const TreeNode &a = tree[self + 1];
         const TreeNode &b = tree[right];
         t.minX = std::min(a.minX, b.minX);
@@ -139,14 +171,17 @@ void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t 
     tree[self] = t;
 }
 
+// `cellBits` receives each tree node's cell size, which only the next
+// clustering pass needs, so it is kept out of the level.
 template <class Level>
-void buildTree(Level &level, const std::vector<std::uint64_t> &keys)
+void buildTree(Level &level, const std::vector<std::uint64_t> &keys, std::vector<std::uint8_t> &cellBits)
 {
     level.tree.clear();
+    cellBits.clear();
     if (level.nodes.empty())
         return;
     level.tree.reserve(4 * level.nodes.size() / kLeafSize + 8);
-    buildTreeRange(keys.data(), level.nodes.data(), 0, std::uint32_t(level.nodes.size()), level.tree);
+    buildTreeRange(keys.data(), level.nodes.data(), 0, std::uint32_t(level.nodes.size()), 0, level.tree, cellBits);
     level.tree.shrink_to_fit();
 }
 
@@ -180,13 +215,80 @@ void levelWithin(const Level &level, float qx, float qy, double r2, double prune
     }
 }
 
+// Every marker's neighbours within sqrt(r2) (itself excluded) as CSR lists,
+// from a uniform grid of radius-sized cells: a neighbour is in the marker's
+// cell or one of the eight around it. Fits the zooms where the radius is
+// near the spacing of the markers; returns false without touching the lists
+// when the grid would need more than a few cells per marker.
+template <class Level>
+bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget,
+                        std::vector<std::uint32_t> &offsets, std::vector<std::uint32_t> &adjacency,
+                        std::vector<std::uint32_t> &cellStart, std::vector<std::uint32_t> &cellItems)
+{
+    const auto &nodes = level.nodes;
+    const std::size_t n = nodes.size();
+    const auto &root = level.tree[0];
+    adjacency.clear(); // empty on return tells "too sparse" from "over budget"
+    // Cells a little wider than the radius, so markers within it are never
+    // two cells apart however the division rounds.
+    const double cellSize = pruneR * kPruneSlack;
+    const double widthCells = std::floor((double(root.maxX) - root.minX) / cellSize) + 1;
+    const double heightCells = std::floor((double(root.maxY) - root.minY) / cellSize) + 1;
+    if (widthCells * heightCells > 4.0 * double(n) + 1024.0)
+        return false;
+    const auto w = std::uint32_t(widthCells);
+    const auto h = std::uint32_t(heightCells);
+    const double inv = 1.0 / cellSize;
+    auto cellX = [&](float x) { return std::min(std::uint32_t((double(x) - root.minX) * inv), w - 1); };
+    auto cellY = [&](float y) { return std::min(std::uint32_t((double(y) - root.minY) * inv), h - 1); };
+
+    cellStart.assign(std::size_t(w) * h + 1, 0);
+    for (const auto &node : nodes)
+        ++cellStart[std::size_t(cellY(node.y)) * w + cellX(node.x) + 1];
+    for (std::size_t c = 1; c < cellStart.size(); ++c)
+        cellStart[c] += cellStart[c - 1];
+    cellItems.resize(n);
+    {
+        // Filled through a moving cursor per cell, borrowing `offsets`.
+        offsets.assign(cellStart.begin(), cellStart.end() - 1);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::size_t c = std::size_t(cellY(nodes[i].y)) * w + cellX(nodes[i].x);
+            cellItems[offsets[c]++] = i;
+        }
+    }
+
+    offsets.resize(n + 1);
+    offsets[0] = 0;
+    for (std::uint32_t a = 0; a < n; ++a) {
+        const float ax = nodes[a].x, ay = nodes[a].y;
+        const std::uint32_t cx = cellX(ax), cy = cellY(ay);
+        const std::uint32_t x0 = cx > 0 ? cx - 1 : 0, x1 = std::min(cx + 1, w - 1);
+        const std::uint32_t y0 = cy > 0 ? cy - 1 : 0, y1 = std::min(cy + 1, h - 1);
+        for (std::uint32_t y = y0; y <= y1; ++y) {
+            const std::size_t row = std::size_t(y) * w;
+            for (std::uint32_t k = cellStart[row + x0]; k < cellStart[row + x1 + 1]; ++k) {
+                const std::uint32_t b = cellItems[k];
+                if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
+                    adjacency.push_back(b);
+            }
+        }
+        offsets[a + 1] = std::uint32_t(adjacency.size());
+        if (adjacency.size() > budget)
+            return false;
+    }
+    return true;
+}
+
 // Every marker's neighbours within sqrt(r2) (itself excluded) as CSR lists.
 // Walks the level block by block in tree order, so the markers it compares
-// stay in cache, and searches the tree once per block of up to kBlockSize
-// markers rather than once per marker. Returns false, leaving the lists
-// unusable, once they outgrow `budget`.
-template <class Level>
-bool buildAdjacency(const Level &level, double r2, double pruneR, std::size_t budget,
+// stay in cache. A leaf whose markers sit farther than the radius from its
+// cell's edges can only have neighbours inside itself, which at the deep
+// zooms is nearly every leaf; the others search the tree once per block of up
+// to kBlockSize markers. Returns false, leaving the lists unusable, once they
+// outgrow `budget`.
+template <class Level, class Node = typename decltype(Level::nodes)::value_type>
+bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
+                    const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
                     std::vector<std::uint32_t> &offsets, std::vector<std::uint32_t> &adjacency,
                     std::vector<std::uint32_t> &blockLeaves, std::vector<std::uint32_t> &leafLeaves)
 {
@@ -198,6 +300,12 @@ bool buildAdjacency(const Level &level, double r2, double pruneR, std::size_t bu
     offsets[0] = 0;
     adjacency.clear();
 
+    auto selfContained = [&](std::uint32_t li) {
+        const auto &leaf = tree[li];
+        const Cell c = cellOf(keys[leaf.begin], cellBits[li]);
+        return leaf.minX - pruneR >= c.minX && leaf.maxX + pruneR < c.maxX && leaf.minY - pruneR >= c.minY &&
+               leaf.maxY + pruneR < c.maxY;
+    };
     // Leaves whose bounds come within pruneR of `from`'s, among `candidates`
     // or, without them, in the whole tree.
     auto nearLeaves = [&](const auto &from, const std::vector<std::uint32_t> *candidates,
@@ -232,11 +340,46 @@ bool buildAdjacency(const Level &level, double r2, double pruneR, std::size_t bu
             ++bi;
             continue;
         }
-        nearLeaves(block, nullptr, blockLeaves);
+        bool searchedBlock = false;
         for (std::uint32_t li = bi; li < block.skip; ++li) {
             const auto &leaf = tree[li];
             if (leaf.skip != li + 1)
                 continue;
+            if (selfContained(li)) {
+                const std::uint32_t m = leaf.end - leaf.begin;
+                if (m <= 16) {
+                    // Each pair tested once, through a bit matrix.
+                    std::uint16_t near[16] = {};
+                    const Node *leafNodes = nodes.data() + leaf.begin;
+                    for (std::uint32_t i = 0; i < m; ++i) {
+                        for (std::uint32_t j = i + 1; j < m; ++j) {
+                            if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, leafNodes[i].x,
+                                                           leafNodes[i].y, r2)) {
+                                near[i] |= std::uint16_t(1u << j);
+                                near[j] |= std::uint16_t(1u << i);
+                            }
+                        }
+                    }
+                    for (std::uint32_t i = 0; i < m; ++i) {
+                        for (unsigned bits = near[i]; bits != 0; bits &= bits - 1)
+                            adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
+                        offsets[leaf.begin + i + 1] = std::uint32_t(adjacency.size());
+                    }
+                    continue;
+                }
+                for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
+                    for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
+                        if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
+                            adjacency.push_back(b);
+                    }
+                    offsets[a + 1] = std::uint32_t(adjacency.size());
+                }
+                continue;
+            }
+            if (!searchedBlock) {
+                nearLeaves(block, nullptr, blockLeaves);
+                searchedBlock = true;
+            }
             nearLeaves(leaf, &blockLeaves, leafLeaves);
             for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
                 const float ax = nodes[a].x, ay = nodes[a].y;
@@ -271,12 +414,15 @@ struct ClusterIndex::Scratch
 {
     std::vector<std::uint64_t> keys;     // Morton key of each marker of the current level
     std::vector<std::uint64_t> nextKeys;
+    std::vector<std::uint8_t> cellBits;  // per tree node of the current level
     std::vector<std::uint32_t> order;    // visiting rank -> index in the current level
     std::vector<std::uint32_t> rankOf;   // index in the current level -> visiting rank
     std::vector<std::uint32_t> fate;     // index -> rank at the next zoom, kAbsorbed or kUnvisited
     std::vector<std::uint32_t> offsets;  // neighbour lists, CSR
     std::vector<std::uint32_t> adjacency;
     std::vector<std::uint32_t> blockLeaves;
+    std::vector<std::uint32_t> cellStart;
+    std::vector<std::uint32_t> cellItems;
     std::vector<std::uint32_t> nearLeaves;
     std::vector<std::uint32_t> neighbours;
     std::vector<std::uint32_t> fresh;    // unvisited neighbours of the marker being visited
@@ -364,7 +510,7 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
         s.order[e.index] = std::uint32_t(slot);
     }
     top.nodes = std::move(sorted);
-    buildTree(top, s.keys);
+    buildTree(top, s.keys, s.cellBits);
     levels_.push_back(std::move(top));
     levelOfZoom_[std::size_t(options_.maxZoom) + 1] = 0;
 
@@ -400,8 +546,19 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
     const double pruneR = r * kPruneSlack;
     const std::vector<Node> &nodes = src.nodes;
 
-    const bool haveLists = n > 0 && buildAdjacency(src, r2, pruneR, kAdjacencyBudgetPerMarker * n + 4096,
-                                                   s.offsets, s.adjacency, s.blockLeaves, s.nearLeaves);
+    bool haveLists = false;
+    if (n > 0) {
+        const std::size_t budget = kAdjacencyBudgetPerMarker * n + 4096;
+        // The grid needs a few cells per marker at most, which holds from the
+        // middle zooms down; deeper in, the tree's leaves do the job.
+        haveLists = buildAdjacencyGrid(src, r2, pruneR, budget, s.offsets, s.adjacency, s.cellStart, s.cellItems);
+        if (!haveLists && s.adjacency.size() <= budget)
+            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.offsets, s.adjacency,
+                                       s.blockLeaves, s.nearLeaves);
+    }
+    if (haveLists && s.adjacency.empty())
+        return false; // nobody has a neighbour: every marker stays as it is
+
     s.fate.assign(n, kUnvisited);
     s.newNodes.clear();
     s.newKeys.clear();
@@ -494,7 +651,7 @@ void ClusterIndex::mergeNextLevel(const Level &src, Scratch &s)
     const std::size_t n = src.nodes.size();
     const std::size_t m = s.nextCount;
     Level next;
-    next.nodes.resize(m);
+    next.nodes.reserve(m);
     s.nextKeys.resize(m);
     s.order.resize(m);
     s.rankOf.resize(m);
@@ -507,20 +664,20 @@ void ClusterIndex::mergeNextLevel(const Level &src, Scratch &s)
         std::uint32_t rank;
         if (takeSurvivor) {
             rank = s.fate[i];
-            next.nodes[out] = src.nodes[i];
+            next.nodes.push_back(src.nodes[i]);
             s.nextKeys[out] = s.keys[i];
             ++i;
         } else {
             const KeyIndex &e = s.newKeys[j++];
             rank = s.newRanks[e.index];
-            next.nodes[out] = s.newNodes[e.index];
+            next.nodes.push_back(s.newNodes[e.index]);
             s.nextKeys[out] = e.key;
         }
         s.rankOf[out] = rank;
         s.order[rank] = std::uint32_t(out);
     }
     s.keys.swap(s.nextKeys);
-    buildTree(next, s.keys);
+    buildTree(next, s.keys, s.cellBits);
     levels_.push_back(std::move(next));
 }
 

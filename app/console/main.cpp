@@ -1,0 +1,163 @@
+// organizer-console: thin entry point. Parses the command line, sets up
+// logging, starts the demo environment if asked, and shows the main window
+// or the wallboard. Everything else lives in the libraries.
+#include "ConnInfo.h"
+#include "ConsoleSession.h"
+#include "DemoEnvironment.h"
+#include "HubFeed.h"
+#include "Log.h"
+#include "MainWindow.h"
+#include "SignalQuit.h"
+#include "WallboardWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace oc;
+
+namespace {
+
+// Renders the window once the data has loaded, saves a PNG and quits.
+void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
+{
+    auto shoot = [w, path](int rc) {
+        w->grab().save(path, "PNG") ? std::fprintf(stdout, "screenshot saved to %s\n", qPrintable(path))
+                                    : std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(path));
+        QCoreApplication::exit(rc);
+    };
+    // A few ticks after the snapshot so totals, charts and map have settled.
+    auto ticks = std::make_shared<int>(0);
+    QObject::connect(feed, &HubFeed::updated, w, [=] {
+        if (++*ticks == 4)
+            QTimer::singleShot(500, w, [=] { shoot(0); });
+    });
+    QTimer::singleShot(90000, w, [=] {
+        std::fprintf(stderr, "no data within 90 s; saving what is on screen\n");
+        shoot(3);
+    });
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("organizer-console"));
+    QApplication::setOrganizationName(QStringLiteral("OrganizerConsole"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Organizer Console"));
+    QApplication::setApplicationVersion(QStringLiteral(OC_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.organizerconsole.OrganizerConsole"));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QApplication::translate("main", "Control console for campaign organizers"));
+    p.addHelpOption();
+    p.addVersionOption();
+    const QCommandLineOption demoOpt(QStringLiteral("demo"),
+                                     QApplication::translate("main", "start a private PostgreSQL and the backend simulator"));
+    const QCommandLineOption dbOpt({QStringLiteral("d"), QStringLiteral("db")},
+                                   QApplication::translate("main", "libpq connection string or URI (reads; may target a standby)"),
+                                   QStringLiteral("conninfo"));
+    const QCommandLineOption serviceOpt(QStringLiteral("service"),
+                                        QApplication::translate("main", "pg_service.conf service name"), QStringLiteral("name"));
+    const QCommandLineOption writeDbOpt(QStringLiteral("write-db"),
+                                        QApplication::translate("main", "connection for writes (primary), if reads go to a standby"),
+                                        QStringLiteral("conninfo"));
+    const QCommandLineOption wallOpt(QStringLiteral("wallboard"), QApplication::translate("main", "full-screen read-only leadership view"));
+    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
+                                     QApplication::translate("main", "render the window after the data has loaded, save a PNG and exit"),
+                                     QStringLiteral("file"));
+    const QCommandLineOption operatorOpt(QStringLiteral("operator"), QApplication::translate("main", "operator name for the audit log"),
+                                         QStringLiteral("name"));
+    const QCommandLineOption apiOpt(QStringLiteral("api-url"),
+                                    QApplication::translate("main", "ops API base URL (token from ORGANIZER_HUB_TOKEN)"),
+                                    QStringLiteral("url"));
+    const QCommandLineOption demoEventsOpt(QStringLiteral("demo-events"), QApplication::translate("main", "events the demo seeds"),
+                                           QStringLiteral("n"), QStringLiteral("2000"));
+    p.addOptions({demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt});
+    p.process(app);
+
+    Log::init("organizer-console");
+    auto log = Log::get("app");
+    SignalQuit::install();
+    QSettings settings;
+
+    ConsoleSession::Config cfg;
+    cfg.operatorName = p.value(operatorOpt);
+    if (cfg.operatorName.isEmpty())
+        cfg.operatorName = qEnvironmentVariable("ORGANIZER_OPERATOR", settings.value(QStringLiteral("operator/name"),
+                                                                                    qEnvironmentVariable("USER", QStringLiteral("operator"))).toString());
+    cfg.apiUrl = QUrl(p.value(apiOpt).isEmpty() ? qEnvironmentVariable("ORGANIZER_HUB_URL", settings.value(QStringLiteral("api/url")).toString())
+                                                 : p.value(apiOpt));
+    cfg.apiToken = qEnvironmentVariable("ORGANIZER_HUB_TOKEN");
+
+    std::unique_ptr<DemoEnvironment> demo;
+    if (p.isSet(demoOpt)) {
+        demo = std::make_unique<DemoEnvironment>();
+        DemoEnvironment::Options o;
+        o.events = p.value(demoEventsOpt).toInt();
+        QString error;
+        std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
+        if (!demo->start(o, &error)) {
+            std::fprintf(stderr, "organizer-console: the demo could not start: %s\n", qPrintable(error));
+            return 1;
+        }
+        cfg.conninfo = demo->conninfo();
+        cfg.displayTarget = QApplication::translate("main", "demo database");
+        if (demo->apiUrl().isValid()) {
+            cfg.apiUrl = demo->apiUrl();
+            cfg.apiToken = demo->apiToken();
+        }
+    } else if (p.isSet(dbOpt)) {
+        cfg.conninfo = p.value(dbOpt);
+    } else if (p.isSet(serviceOpt)) {
+        cfg.conninfo = QStringLiteral("service=") + p.value(serviceOpt);
+    } else if (const QString env = qEnvironmentVariable("ORGANIZER_DB"); !env.isEmpty()) {
+        cfg.conninfo = env;
+    } else if (const QString saved = settings.value(QStringLiteral("connection/conninfo")).toString(); !saved.isEmpty()) {
+        cfg.conninfo = saved;
+    } else {
+        std::fprintf(stderr, "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
+                             "--service NAME, or set ORGANIZER_DB.\n");
+        return 2;
+    }
+    cfg.writeConninfo = p.value(writeDbOpt);
+    QString parseError;
+    if (!ConnInfo::validate(cfg.conninfo, &parseError)) {
+        std::fprintf(stderr, "organizer-console: the connection string is not valid: %s\n", qPrintable(parseError));
+        return 2;
+    }
+    log->info("console starting as '{}' against {}", cfg.operatorName.toStdString(),
+              ConnInfo::redacted(cfg.conninfo).toStdString());
+
+    ConsoleSession session(cfg);
+    std::unique_ptr<QWidget> window;
+    if (p.isSet(wallOpt)) {
+        auto *w = new WallboardWindow(&session);
+        window.reset(w);
+    } else {
+        auto *w = new MainWindow(&session);
+        window.reset(w);
+    }
+    session.start();
+    if (p.isSet(shotOpt)) {
+        window->resize(p.isSet(wallOpt) ? QSize(1920, 1080) : QSize(1600, 1000));
+        window->show();
+        scheduleScreenshot(window.get(), session.feed(), QFileInfo(p.value(shotOpt)).absoluteFilePath());
+    } else if (p.isSet(wallOpt)) {
+        window->showFullScreen();
+    } else {
+        window->show();
+    }
+    const int rc = app.exec();
+    window.reset();
+    if (demo)
+        demo->stop();
+    return rc;
+}

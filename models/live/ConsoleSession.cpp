@@ -1,0 +1,34 @@
+#include "ConsoleSession.h"
+
+#include "ConnInfo.h"
+#include "HubFeed.h"
+#include "PgAsyncConnection.h"
+
+namespace oc {
+
+ConsoleSession::ConsoleSession(Config config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    // application_name lets the DBA (and our benchmark) attribute load to consoles.
+    auto *read = new PgAsyncConnection(this);
+    m_db = read;
+    if (!m_config.writeConninfo.isEmpty() && m_config.writeConninfo != m_config.conninfo)
+        m_writeDb = new PgAsyncConnection(this);
+    m_feed = new HubFeed(m_db, this);
+    m_feed->setIntervals(m_config.pollFastMs, m_config.pollSlowMs);
+    if (m_config.displayTarget.isEmpty())
+        m_config.displayTarget = ConnInfo::redacted(m_config.conninfo);
+}
+
+ConsoleSession::~ConsoleSession() { m_feed->stop(); }
+
+void ConsoleSession::start()
+{
+    m_db->open(ConnInfo::withParam(m_config.conninfo, QStringLiteral("application_name"),
+                                   QStringLiteral("organizer-console")));
+    if (m_writeDb)
+        m_writeDb->open(ConnInfo::withParam(m_config.writeConninfo, QStringLiteral("application_name"),
+                                            QStringLiteral("organizer-console-write")));
+    m_feed->start();
+}
+
+} // namespace oc

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QObject>
+#include <QUrl>
+
+namespace oc {
+
+class DbConnection;
+class HubFeed;
+
+// What one console window works with: its database connection (reads may go
+// to a standby), the live feed, the ops API endpoint and who is operating.
+// Owned by the application; panels receive it and never own it.
+class ConsoleSession : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
+public:
+    struct Config
+    {
+        QString conninfo;       // reads (may target a standby)
+        QString writeConninfo;  // writes; empty = same as conninfo
+        QString displayTarget;  // redacted, for the status bar
+        QString operatorName;
+        QUrl apiUrl;
+        QString apiToken;       // never logged
+        int pollFastMs = 1000;
+        int pollSlowMs = 5000;
+    };
+
+    explicit ConsoleSession(Config config, QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    void start();
+    DbConnection *db() const { return m_db; }
+    DbConnection *writeDb() const { return m_writeDb ? m_writeDb : m_db; }
+    HubFeed *feed() const { return m_feed; }
+    const Config &config() const { return m_config; }
+    QString operatorName() const { return m_config.operatorName; }
+
+private:
+    Config m_config;
+    DbConnection *m_db = nullptr;
+    DbConnection *m_writeDb = nullptr;
+    HubFeed *m_feed = nullptr;
+};
+
+} // namespace oc

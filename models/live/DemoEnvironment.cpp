@@ -1,0 +1,121 @@
+#include "DemoEnvironment.h"
+
+#include "Log.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <signal.h>
+#include <sys/prctl.h>
+
+namespace oc {
+
+DemoEnvironment::DemoEnvironment(QObject *parent) : QObject(parent) {}
+
+DemoEnvironment::~DemoEnvironment() { stop(); }
+
+QString DemoEnvironment::findHubsim()
+{
+    if (const QString env = qEnvironmentVariable("OC_HUBSIM"); !env.isEmpty())
+        return env;
+    const QString exe = QStringLiteral("organizer-hubsim");
+    const QString local = QDir(QCoreApplication::applicationDirPath()).filePath(exe);
+    if (QFileInfo(local).isExecutable())
+        return local;
+    return QStandardPaths::findExecutable(exe);
+}
+
+bool DemoEnvironment::start(const Options &o, QString *error)
+{
+    auto log = Log::get("demo");
+    const QString hubsim = findHubsim();
+    if (hubsim.isEmpty()) {
+        if (error)
+            *error = tr("organizer-hubsim was not found next to the console or on PATH");
+        return false;
+    }
+    m_server = std::make_unique<PgServer>();
+    log->info("starting a private PostgreSQL for the demo");
+    if (!m_server->start(error))
+        return false;
+
+    m_token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_sim = std::make_unique<QProcess>();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN"), m_token);
+    m_sim->setProcessEnvironment(env);
+    m_sim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_sim->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    QStringList args{QStringLiteral("--db"), m_server->conninfo(), QStringLiteral("--events"), QString::number(o.events),
+                     QStringLiteral("--supporters"), QString::number(o.supporters), QStringLiteral("--seed-rsvps"),
+                     QString::number(o.seedRsvps), QStringLiteral("--api-port"), QStringLiteral("0"),
+                     QStringLiteral("--site-port"), QStringLiteral("0")};
+    args << o.extraArgs;
+    log->info("starting {}", hubsim.toStdString());
+    m_sim->start(hubsim, args);
+    if (!m_sim->waitForStarted(10000)) {
+        if (error)
+            *error = tr("cannot start the simulator: %1").arg(m_sim->errorString());
+        return false;
+    }
+    // Seeding takes a few seconds; READY comes first, the API lines right after.
+    QDeadlineTimer deadline(180000);
+    QDeadlineTimer apiDeadline(QDeadlineTimer::Forever);
+    bool ready = false;
+    while (!deadline.hasExpired() && !apiDeadline.hasExpired() && m_sim->state() == QProcess::Running) {
+        m_sim->waitForReadyRead(200);
+        m_buffer += m_sim->readAllStandardOutput();
+        if (!ready && m_buffer.contains("READY")) {
+            ready = true;
+            apiDeadline.setRemainingTime(5000); // the HTTP lines follow READY at once
+        }
+        if (ready && m_buffer.contains("SITE "))
+            break;
+    }
+    readSimulatorOutput();
+    if (!ready) {
+        if (error)
+            *error = tr("the simulator did not become ready (exit code %1)").arg(m_sim->exitCode());
+        return false;
+    }
+    connect(m_sim.get(), &QProcess::readyReadStandardOutput, this, [this] {
+        m_buffer += m_sim->readAllStandardOutput();
+        readSimulatorOutput();
+    });
+    log->info("demo ready");
+    return true;
+}
+
+void DemoEnvironment::readSimulatorOutput()
+{
+    for (const QByteArray &line : m_buffer.split('\n')) {
+        if (line.startsWith("API "))
+            m_apiUrl = QUrl(QString::fromUtf8(line.mid(4).trimmed()));
+        else if (line.startsWith("SITE "))
+            m_siteUrl = QUrl(QString::fromUtf8(line.mid(5).trimmed()));
+    }
+    const int nl = m_buffer.lastIndexOf('\n');
+    if (nl >= 0)
+        m_buffer = m_buffer.mid(nl + 1);
+}
+
+void DemoEnvironment::stop()
+{
+    if (m_sim && m_sim->state() != QProcess::NotRunning) {
+        m_sim->terminate();
+        if (!m_sim->waitForFinished(10000))
+            m_sim->kill();
+        m_sim->waitForFinished(2000);
+    }
+    m_sim.reset();
+    if (m_server) {
+        m_server->stop();
+        m_server.reset();
+    }
+}
+
+} // namespace oc

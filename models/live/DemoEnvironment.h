@@ -1,0 +1,55 @@
+#pragma once
+
+#include "PgServer.h"
+
+#include <QObject>
+#include <QProcess>
+#include <QUrl>
+
+#include <memory>
+
+namespace oc {
+
+// `--demo`: a private PostgreSQL in a temporary directory plus the backend
+// simulator, torn down on exit (also on Ctrl+C, and by the kernel if we
+// crash: both children get PR_SET_PDEATHSIG). Nothing is left running.
+class DemoEnvironment : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int events = 2000;
+        int supporters = 20000;
+        qint64 seedRsvps = 20000;
+        QStringList extraArgs; // passed to organizer-hubsim
+    };
+
+    explicit DemoEnvironment(QObject *parent = nullptr);
+    ~DemoEnvironment() override;
+
+    // Blocking (a few seconds), called before the main window exists.
+    bool start(const Options &options, QString *error);
+    void stop();
+
+    QString conninfo() const { return m_server ? m_server->conninfo() : QString(); }
+    QUrl apiUrl() const { return m_apiUrl; }
+    QUrl siteUrl() const { return m_siteUrl; }
+    // A random per-demo token shared with the simulator through the environment.
+    QString apiToken() const { return m_token; }
+    PgServer *server() const { return m_server.get(); }
+
+    static QString findHubsim();
+
+private:
+    void readSimulatorOutput();
+
+    std::unique_ptr<PgServer> m_server;
+    std::unique_ptr<QProcess> m_sim;
+    QUrl m_apiUrl;
+    QUrl m_siteUrl;
+    QString m_token;
+    QByteArray m_buffer;
+};
+
+} // namespace oc

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "EventRecord.h"
+#include "FieldChange.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace oc {
+
+class DbTable;
+
+// An event as the reviewer sees it: the fields they judge and may edit, plus
+// the review state. `version` is what every write checks against.
+struct ReviewEvent
+{
+    qint64 id = 0;
+    int version = 0;
+    qint64 campaignId = 0;
+    qint64 hostId = 0;
+    QString title;
+    QString description;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    QString timezone;
+    QString venue;
+    QString address;
+    QString city;
+    QString state;
+    QString postalCode;
+    int capacity = 0; // 0 = unlimited
+    Approval approval = Approval::NeedsApproval;
+    bool flagged = false;
+    QString reviewedBy;
+    QDateTime reviewedAt;
+    QString rejectionMessage;
+    QString claimedBy;
+    QDateTime claimedUntil;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QString hostName;
+    QString hostEmail;
+    QString hostPhone;
+    // False when built from the live feed's record, which lacks the
+    // description, end time and review details.
+    bool hasDetails = false;
+
+    bool isClaimActive(const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
+        return !claimedBy.isEmpty() && claimedUntil.isValid() && claimedUntil > now;
+    }
+
+    // SELECT list matching fromTable(); the query must alias events as e and
+    // LEFT JOIN hosts as h.
+    static const char *selectColumns();
+    static ReviewEvent fromTable(const DbTable &t, int row);
+    static ReviewEvent fromRecord(const EventRecord &r);
+    // The editable and review fields that differ, in a stable order. Fields
+    // only a detailed read knows are compared only when both sides have them.
+    static QList<FieldChange> diff(const ReviewEvent &before, const ReviewEvent &after);
+    // Only the fields a reviewer can edit.
+    static QList<FieldChange> editedFields(const ReviewEvent &before, const ReviewEvent &after);
+    static QString approvalToDb(Approval a);
+};
+
+} // namespace oc

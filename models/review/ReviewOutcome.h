@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ReviewConflict.h"
+#include "ReviewEvent.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace oc {
+
+// The result of one review write (or of a bulk approve).
+struct ReviewOutcome
+{
+    enum class Status { Ok, Conflict, Error };
+
+    Status status = Status::Error;
+    QString action;
+    QString targetType;
+    qint64 targetId = 0;
+    int newVersion = 0;
+    QString error;
+    std::optional<ReviewConflict> conflict;
+    // The event as it is after the write (or as it is now, on a conflict),
+    // read in the same round trip; unset for hosts and bulk writes.
+    std::optional<ReviewEvent> current;
+    // Bulk approve: what went through and what did not.
+    QList<qint64> succeeded;
+    QList<ReviewConflict> conflicts;
+
+    bool ok() const { return status == Status::Ok; }
+};
+
+} // namespace oc
+
+Q_DECLARE_METATYPE(oc::ReviewOutcome)

@@ -1,0 +1,175 @@
+#include "BasemapLayer.h"
+
+#include "Log.h"
+#include "MapStyle.h"
+#include "MercatorProjection.h"
+#include "OutlinePaintNode.h"
+
+#include <QSGFlatColorMaterial>
+#include <QSGGeometryNode>
+
+#include <algorithm>
+#include <cmath>
+
+namespace oc {
+
+namespace {
+
+int kindIndex(BasemapOutlines::Kind k)
+{
+    switch (k) {
+    case BasemapOutlines::Kind::Foreign: return 0;
+    case BasemapOutlines::Kind::State: return 1;
+    case BasemapOutlines::Kind::National: return 2; // drawn last, on top
+    }
+    return 0;
+}
+
+QColor kindColor(int i)
+{
+    return i == 0 ? MapStyle::foreignLine() : i == 1 ? MapStyle::stateLine() : MapStyle::nationalLine();
+}
+
+// Three line nodes (one per kind) for RHI backends.
+class OutlineSceneNode : public QSGNode
+{
+public:
+    OutlineSceneNode()
+    {
+        for (int i = 0; i < 3; ++i) {
+            auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_Point2D(), 0);
+            g->setDrawingMode(QSGGeometry::DrawLines);
+            g->setVertexDataPattern(QSGGeometry::StreamPattern);
+            // Honoured by OpenGL only; elsewhere lines are one pixel wide.
+            g->setLineWidth(i == 2 ? 1.5f : 1.0f);
+            auto *m = new QSGFlatColorMaterial;
+            m->setColor(kindColor(i));
+            nodes[i] = new QSGGeometryNode;
+            nodes[i]->setGeometry(g);
+            nodes[i]->setMaterial(m);
+            nodes[i]->setFlags(QSGNode::OwnsGeometry | QSGNode::OwnsMaterial);
+            appendChildNode(nodes[i]);
+        }
+    }
+    QSGGeometryNode *nodes[3] = {};
+};
+
+} // namespace
+
+BasemapLayer::BasemapLayer(QQuickItem *parent)
+    : MapLayerItem(parent)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+    loadLines();
+}
+
+void BasemapLayer::loadLines()
+{
+    const BasemapOutlines &outlines = BasemapOutlines::builtIn();
+    if (outlines.isEmpty())
+        Log::get("map")->warn("no basemap outlines: is the oc_resources library linked?");
+    m_lines.reserve(outlines.lines().size());
+    for (const auto &pl : outlines.lines()) {
+        Line line;
+        line.kind = kindIndex(pl.kind);
+        line.points.reserve(std::size_t(pl.points.size()));
+        line.minX = line.minY = 2;
+        line.maxX = line.maxY = -2;
+        for (const QPointF &p : pl.points) {
+            // Not wrapped: the data never crosses the antimeridian, and x just
+            // past 1 keeps a line whole (see the per-line shift in updatePolish).
+            const QPointF m(p.x() / 360.0 + 0.5, MercatorProjection::latToY(p.y()));
+            line.points.push_back(m);
+            line.minX = std::min(line.minX, m.x());
+            line.maxX = std::max(line.maxX, m.x());
+            line.minY = std::min(line.minY, m.y());
+            line.maxY = std::max(line.maxY, m.y());
+        }
+        m_lines.push_back(std::move(line));
+    }
+}
+
+void BasemapLayer::updatePolish()
+{
+    for (auto &k : m_frame)
+        k.clear();
+    m_vertexCount = 0;
+    const MapCamera cam = camera();
+    if (cam.isValid()) {
+        const QRectF view = QRectF(QPointF(0, 0), size()).adjusted(-2, -2, 2, 2);
+        for (const Line &line : m_lines) {
+            // Each line is drawn on the copy of the world nearest the camera,
+            // as a whole: this is what moves the western Aleutians (+172..+180)
+            // to -188..-180, next to the rest of Alaska, when looking at the US.
+            const double mid = (line.minX + line.maxX) / 2;
+            const double shift = cam.nearestCopy(mid) - mid;
+            // Cull with the projected box; its corners bound a rotated view too.
+            const QPointF corners[] = {cam.toScreenProjected(line.minX + shift, line.minY),
+                                       cam.toScreenProjected(line.maxX + shift, line.minY),
+                                       cam.toScreenProjected(line.minX + shift, line.maxY),
+                                       cam.toScreenProjected(line.maxX + shift, line.maxY)};
+            QRectF box(corners[0], QSizeF(0, 0));
+            for (const QPointF &c : corners)
+                box = box.united(QRectF(c, QSizeF(0.001, 0.001)));
+            if (!box.intersects(view))
+                continue;
+            QPolygonF poly;
+            poly.reserve(qsizetype(line.points.size()));
+            QPointF last(1e30, 1e30);
+            for (std::size_t i = 0; i < line.points.size(); ++i) {
+                const QPointF s = cam.toScreenProjected(line.points[i].x() + shift, line.points[i].y());
+                // Thin to about one vertex per pixel, keeping the end points.
+                if (i + 1 < line.points.size() && std::abs(s.x() - last.x()) < 0.75 && std::abs(s.y() - last.y()) < 0.75)
+                    continue;
+                poly.append(s);
+                last = s;
+            }
+            if (poly.size() < 2)
+                continue;
+            m_vertexCount += int(poly.size());
+            m_frame[std::size_t(line.kind)].push_back(std::move(poly));
+        }
+    }
+    update();
+    Q_EMIT framePrepared();
+}
+
+QSGNode *BasemapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
+{
+    if (softwareRendering()) {
+        auto *node = static_cast<OutlinePaintNode *>(old);
+        if (!node)
+            node = new OutlinePaintNode(window());
+        std::vector<OutlinePaintNode::Layer> layers(kKinds);
+        for (int i = 0; i < kKinds; ++i) {
+            layers[std::size_t(i)].color = kindColor(i);
+            layers[std::size_t(i)].width = i == 2 ? 1.4 : 1.0;
+            layers[std::size_t(i)].lines = m_frame[std::size_t(i)];
+        }
+        node->setContent(std::move(layers), QRectF(QPointF(0, 0), size()));
+        return node;
+    }
+
+    auto *node = static_cast<OutlineSceneNode *>(old);
+    if (!node)
+        node = new OutlineSceneNode;
+    for (int i = 0; i < kKinds; ++i) {
+        const auto &lines = m_frame[std::size_t(i)];
+        int segments = 0;
+        for (const QPolygonF &l : lines)
+            segments += int(l.size()) - 1;
+        QSGGeometry *g = node->nodes[i]->geometry();
+        g->allocate(2 * segments);
+        QSGGeometry::Point2D *v = g->vertexDataAsPoint2D();
+        for (const QPolygonF &l : lines) {
+            for (qsizetype j = 1; j < l.size(); ++j) {
+                (v++)->set(float(l[j - 1].x()), float(l[j - 1].y()));
+                (v++)->set(float(l[j].x()), float(l[j].y()));
+            }
+        }
+        node->nodes[i]->markDirty(QSGNode::DirtyGeometry);
+    }
+    return node;
+}
+
+} // namespace oc

@@ -1,0 +1,167 @@
+import QtQuick
+import QtLocation
+import QtPositioning
+import Oc.Map 1.0
+
+// The QtLocation Map draws only the basemap: raster tiles when a tile server
+// is configured, nothing at all otherwise (the "itemsoverlay" plugin, so an
+// offline console never reaches out). Our layers draw the outlines and every
+// marker; stock map items are used only for the selection and the search
+// radius.
+Map {
+    id: map
+    objectName: "eventMap"
+    required property MapController controller
+
+    plugin: Plugin {
+        name: map.controller.online ? "osm" : "itemsoverlay"
+        PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
+        PluginParameter { name: "osm.mapping.custom.host"; value: map.controller.tileUrl }
+        PluginParameter { name: "osm.mapping.cache.directory"; value: map.controller.tileCacheDirectory }
+        PluginParameter { name: "osm.useragent"; value: "OrganizerConsole" }
+    }
+    color: "#EEF2F5"
+    copyrightsVisible: false
+    minimumZoomLevel: 2
+    maximumZoomLevel: 18
+    maximumTilt: 0
+
+    function pickTileType() {
+        for (let i = 0; i < supportedMapTypes.length; ++i) {
+            if (supportedMapTypes[i].style === MapType.CustomMap) {
+                activeMapType = supportedMapTypes[i]
+                return
+            }
+        }
+    }
+    onSupportedMapTypesChanged: pickTileType()
+
+    function report() {
+        controller.reportCamera(center, zoomLevel, width, height)
+    }
+    onCenterChanged: report()
+    onZoomLevelChanged: report()
+    onWidthChanged: report()
+    onHeightChanged: report()
+    Component.onCompleted: {
+        zoomLevel = controller.zoomLevel
+        center = controller.center
+        pickTileType()
+        report()
+    }
+
+    Connections {
+        target: map.controller
+        function onCameraRequested(center, zoomLevel) {
+            map.zoomLevel = zoomLevel
+            map.center = center
+        }
+    }
+
+    BasemapLayer {
+        objectName: "basemapLayer"
+        anchors.fill: parent
+        z: 1
+        mapCenter: map.center
+        zoomLevel: map.zoomLevel
+        bearing: map.bearing
+    }
+
+    MapCircle {
+        objectName: "searchRadius"
+        z: 2
+        visible: map.controller.searchActive
+        center: map.controller.searchActive ? map.controller.searchCenter : QtPositioning.coordinate(0, 0)
+        radius: Math.max(1, map.controller.searchRadiusMeters)
+        color: "#1A2F6FDE"
+        border.color: "#2F6FDE"
+        border.width: 2
+    }
+
+    EventMarkerLayer {
+        id: markers
+        objectName: "markerLayer"
+        anchors.fill: parent
+        z: 3
+        controller: map.controller
+        mapCenter: map.center
+        zoomLevel: map.zoomLevel
+        bearing: map.bearing
+    }
+
+    MapQuickItem {
+        objectName: "selectionHighlight"
+        z: 4
+        visible: map.controller.hasSelection && map.controller.selectedCoordinate.isValid
+        coordinate: map.controller.selectedCoordinate.isValid ? map.controller.selectedCoordinate
+                                                              : QtPositioning.coordinate(0, 0)
+        anchorPoint.x: ring.width / 2
+        anchorPoint.y: ring.height / 2
+        sourceItem: Rectangle {
+            id: ring
+            width: 26
+            height: 26
+            radius: 13
+            color: "transparent"
+            border.width: 3
+            border.color: "#D0021B"
+        }
+    }
+
+    // Gestures: Map has none of its own (MapView.qml adds them the same way).
+    DragHandler {
+        target: null
+        onTranslationChanged: (delta) => map.pan(-delta.x, -delta.y)
+    }
+    WheelHandler {
+        id: wheel
+        target: null
+        acceptedDevices: PointerDevice.Mouse | PointerDevice.TouchPad
+        onWheel: (event) => {
+            const p = wheel.point.position
+            const c = map.toCoordinate(p, false)
+            map.zoomLevel = Math.max(map.minimumZoomLevel,
+                                     Math.min(map.maximumZoomLevel, map.zoomLevel + event.angleDelta.y / 240))
+            map.alignCoordinateToPoint(c, p)
+        }
+    }
+    PinchHandler {
+        id: pinch
+        target: null
+        property var startCentroid
+        onActiveChanged: if (active) startCentroid = map.toCoordinate(pinch.centroid.position, false)
+        onScaleChanged: (delta) => {
+            map.zoomLevel += Math.log2(delta)
+            map.alignCoordinateToPoint(pinch.startCentroid, pinch.centroid.position)
+        }
+    }
+    TapHandler {
+        onTapped: (eventPoint) => markers.activate(eventPoint.position.x, eventPoint.position.y)
+    }
+    HoverHandler {
+        id: hover
+        onPointChanged: markers.hover(hover.point.position.x, hover.point.position.y)
+        onHoveredChanged: if (!hovered) markers.clearHover()
+    }
+
+    // The tooltip; plain text, since titles are typed by the public.
+    Rectangle {
+        z: 10
+        visible: markers.hoverText.length > 0
+        x: Math.max(2, Math.min(markers.hoverPoint.x, map.width - width - 2))
+        y: Math.max(2, Math.min(markers.hoverPoint.y, map.height - height - 2))
+        width: tip.implicitWidth + 12
+        height: tip.implicitHeight + 8
+        radius: 3
+        color: "#F7FFFFFF"
+        border.color: "#B0B8C0"
+        Text {
+            id: tip
+            anchors.centerIn: parent
+            textFormat: Text.PlainText
+            font.pixelSize: 12
+            color: "#20262C"
+            text: markers.hoverText
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import QtQuick
+import Oc.Map 1.0
+
+// The map view: the Map itself (EventMap.qml, recreated when the tile source
+// changes, since a Plugin reads its parameters once) and the overlays that
+// explain it. Everything shown comes from the MapController.
+Item {
+    id: root
+    // Set by MapPanel as the context property "mapController".
+    property MapController controller: mapController
+
+    Loader {
+        id: mapLoader
+        anchors.fill: parent
+        sourceComponent: EventMap {
+            controller: root.controller
+        }
+    }
+
+    Connections {
+        target: root.controller
+        function onTileSourceChanged() {
+            mapLoader.active = false
+            mapLoader.active = true
+        }
+    }
+
+    // Events that cannot be placed are counted here and listed beside the map.
+    Rectangle {
+        objectName: "unlocatedBadge"
+        visible: root.controller.unlocatedEvents > 0
+        anchors { left: parent.left; top: parent.top; margins: 8 }
+        width: unlocatedText.implicitWidth + 16
+        height: unlocatedText.implicitHeight + 8
+        radius: 4
+        color: "#F2FFFFFF"
+        border.color: "#F29D12"
+        Text {
+            id: unlocatedText
+            anchors.centerIn: parent
+            textFormat: Text.PlainText
+            font.pixelSize: 12
+            color: "#20262C"
+            text: qsTr("%n event(s) without a location (see the list)", "", root.controller.unlocatedEvents)
+        }
+    }
+
+    Rectangle {
+        visible: root.controller.stale
+        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; margins: 8 }
+        width: staleText.implicitWidth + 16
+        height: staleText.implicitHeight + 8
+        radius: 4
+        color: "#F2FFF4E5"
+        border.color: "#B03A2E"
+        Text {
+            id: staleText
+            anchors.centerIn: parent
+            textFormat: Text.PlainText
+            font.pixelSize: 12
+            color: "#B03A2E"
+            text: qsTr("Live updates paused: showing the last known state")
+        }
+    }
+
+    // Legend: what the marker colours mean.
+    Rectangle {
+        anchors { left: parent.left; bottom: parent.bottom; margins: 8 }
+        width: legend.implicitWidth + 12
+        height: legend.implicitHeight + 10
+        radius: 4
+        color: "#E6FFFFFF"
+        Column {
+            id: legend
+            anchors.centerIn: parent
+            spacing: 3
+            Repeater {
+                model: 4
+                Row {
+                    required property int index
+                    spacing: 6
+                    Rectangle {
+                        width: 10; height: 10; radius: 5
+                        anchors.verticalCenter: parent.verticalCenter
+                        color: root.controller.stateColor(index)
+                    }
+                    Text {
+                        textFormat: Text.PlainText
+                        font.pixelSize: 11
+                        color: "#20262C"
+                        text: root.controller.stateLabel(index)
+                    }
+                }
+            }
+        }
+    }
+
+    Text {
+        objectName: "attribution"
+        anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
+        textFormat: Text.PlainText
+        font.pixelSize: 10
+        color: "#5B6773"
+        text: root.controller.online && root.controller.tileAttribution.length > 0
+              ? root.controller.tileAttribution + " · " + root.controller.offlineAttribution
+              : root.controller.offlineAttribution
+    }
+}

@@ -1,0 +1,34 @@
+#include "ConnectionStatus.h"
+
+#include "DbConnection.h"
+#include "HubFeed.h"
+
+namespace oc {
+
+ConnectionStatus::ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent)
+    : QLabel(parent), m_db(db), m_feed(feed), m_target(target)
+{
+    setTextFormat(Qt::PlainText);
+    setAccessibleName(tr("Database connection"));
+    connect(db, &DbConnection::stateChanged, this, &ConnectionStatus::refresh);
+    connect(feed, &HubFeed::updated, this, &ConnectionStatus::refresh);
+    refresh();
+}
+
+void ConnectionStatus::refresh()
+{
+    QString s;
+    switch (m_db->state()) {
+    case DbConnection::State::Connected:
+        s = m_db->isStandby() ? tr("● connected to standby (lag %1 s)").arg(m_feed->replicationLagSeconds(), 0, 'f', 1)
+                              : tr("● connected");
+        break;
+    case DbConnection::State::Connecting: s = tr("◌ connecting…"); break;
+    case DbConnection::State::Backoff: s = tr("○ reconnecting — %1").arg(m_db->lastError().left(120)); break;
+    case DbConnection::State::Disconnected: s = tr("○ disconnected"); break;
+    }
+    setText(s + QStringLiteral("  ·  ") + m_target);
+    setToolTip(m_db->lastError());
+}
+
+} // namespace oc

@@ -1,0 +1,142 @@
+#include "TotalsPanel.h"
+
+#include "DataAgeLabel.h"
+#include "HubFeed.h"
+#include "Sparkline.h"
+#include "StatTile.h"
+#include "StateTotalsModel.h"
+#include "TopEventsModel.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace oc {
+namespace {
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *t = new QTableView(parent);
+    t->setModel(model);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(false);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideRight);
+    return t;
+}
+
+QList<double> lastMinutes(const std::map<qint64, qint64> &perMinute, int minutes)
+{
+    const qint64 thisMinute = QDateTime::currentMSecsSinceEpoch() / 60000 * 60000;
+    QList<double> out;
+    for (int i = minutes; i >= 1; --i) {
+        const auto it = perMinute.find(thisMinute - qint64(i) * 60000);
+        out << (it == perMinute.end() ? 0.0 : double(it->second));
+    }
+    return out;
+}
+} // namespace
+
+TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_feed(feed)
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *head = new QHBoxLayout;
+    auto *title = new QLabel(tr("Live totals"), this);
+    QFont tf = title->font();
+    tf.setBold(true);
+    title->setFont(tf);
+    m_age = new DataAgeLabel(feed, this);
+    head->addWidget(title);
+    head->addStretch();
+    head->addWidget(m_age);
+    outer->addLayout(head);
+
+    m_grid = new QGridLayout;
+    const QList<QPair<QString, QString>> tiles = {
+        {QStringLiteral("rsvps"), tr("Total RSVPs")},
+        {QStringLiteral("rsvps5"), tr("RSVPs, last 5 min")},
+        {QStringLiteral("rsvpsMin"), tr("RSVPs / min")},
+        {QStringLiteral("live"), tr("Events live")},
+        {QStringLiteral("review"), tr("Needing review")},
+        {QStringLiteral("full"), tr("Full")},
+        {QStringLiteral("states"), tr("States covered")},
+        {QStringLiteral("eventGoal"), tr("Event goal")},
+        {QStringLiteral("rsvpGoal"), tr("RSVP goal")},
+        {QStringLiteral("views"), tr("Page views / min")},
+        {QStringLiteral("errors"), tr("Error rate")},
+        {QStringLiteral("conversion"), tr("RSVPs per 1,000 views")},
+    };
+    int i = 0;
+    for (const auto &[key, caption] : tiles) {
+        auto *t = new StatTile(caption, this);
+        m_tiles.insert(key, t);
+        m_grid->addWidget(t, i / 3, i % 3);
+        ++i;
+    }
+    m_tiles.value(QStringLiteral("rsvpsMin"))->sparkline();
+    m_tiles.value(QStringLiteral("views"))->sparkline()->setColor(QColor(0x8e, 0x24, 0xaa));
+    outer->addLayout(m_grid);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_states = makeTable(new StateTotalsModel(feed, this), split);
+    m_top = makeTable(new TopEventsModel(feed, 10, this), split);
+    m_states->setAccessibleName(tr("Totals per state"));
+    m_top->setAccessibleName(tr("Top events by RSVPs"));
+    split->addWidget(m_states);
+    split->addWidget(m_top);
+    outer->addWidget(split, 1);
+
+    connect(feed, &HubFeed::totalsChanged, this, &TotalsPanel::refresh);
+    refresh();
+}
+
+StatTile *TotalsPanel::tile(const QString &key) const { return m_tiles.value(key); }
+
+void TotalsPanel::setWallboard(bool on)
+{
+    m_states->setVisible(!on);
+    m_top->setVisible(!on);
+    for (StatTile *t : std::as_const(m_tiles))
+        t->setScale(on ? 2.2 : 1.0);
+    for (const char *k : {"rsvps5", "states", "conversion", "full", "errors"})
+        m_tiles.value(QString::fromLatin1(k))->setVisible(!on);
+}
+
+void TotalsPanel::refresh()
+{
+    if (!m_feed->hasSnapshot())
+        return;
+    const HubFeed::Totals t = m_feed->totals();
+    const QLocale loc;
+    m_tiles.value(QStringLiteral("rsvps"))->setValue(loc.toString(t.rsvps));
+    m_tiles.value(QStringLiteral("rsvps5"))->setValue(loc.toString(t.rsvpsLast5Min));
+    m_tiles.value(QStringLiteral("rsvpsMin"))->setValue(loc.toString(t.rsvpsLastMinute));
+    m_tiles.value(QStringLiteral("rsvpsMin"))->sparkline()->setValues(lastMinutes(m_feed->rsvpsPerMinute(), 30));
+    m_tiles.value(QStringLiteral("live"))->setValue(loc.toString(t.eventsLive));
+    m_tiles.value(QStringLiteral("review"))->setValue(loc.toString(t.eventsNeedingReview));
+    m_tiles.value(QStringLiteral("full"))->setValue(loc.toString(t.eventsFull));
+    m_tiles.value(QStringLiteral("states"))->setValue(loc.toString(t.statesCovered));
+    const HubFeed::Campaign *c = m_feed->currentCampaign();
+    m_tiles.value(QStringLiteral("eventGoal"))
+        ->setValue(loc.toString(t.eventGoalProgress * 100, 'f', 0) + QLatin1Char('%'),
+                   c ? tr("%1 of %2 events").arg(loc.toString(t.eventsLive + t.eventsFull), loc.toString(c->eventGoal))
+                     : QString());
+    m_tiles.value(QStringLiteral("rsvpGoal"))
+        ->setValue(loc.toString(t.rsvpGoalProgress * 100, 'f', 0) + QLatin1Char('%'),
+                   c ? tr("goal %1").arg(loc.toString(c->rsvpGoal)) : QString());
+    m_tiles.value(QStringLiteral("views"))->setValue(loc.toString(t.viewsLastMinute));
+    std::map<qint64, qint64> viewsPerMinute;
+    for (const auto &[bucket, s] : m_feed->traffic())
+        viewsPerMinute[bucket / 60000 * 60000] += s.requests;
+    m_tiles.value(QStringLiteral("views"))->sparkline()->setValues(lastMinutes(viewsPerMinute, 30));
+    m_tiles.value(QStringLiteral("errors"))->setValue(loc.toString(t.errorRate * 100, 'f', 1) + QLatin1Char('%'));
+    m_tiles.value(QStringLiteral("conversion"))->setValue(loc.toString(t.conversionPer1000, 'f', 1));
+}
+
+} // namespace oc
