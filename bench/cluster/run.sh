@@ -3,12 +3,17 @@
 # build tree, and prints the comparison table. Meant to run in the project
 # environment:
 #   installer/env.sh bench/cluster/run.sh [bench_cluster options]
-# e.g. --sizes 10000,100000 for a quick run. OC_BENCH_BUILD_DIR picks the
-# build tree (default build-bench, configured RelWithDebInfo).
+# e.g. --sizes 10000,100000 for a quick run. `--build-dir DIR` (first
+# argument) picks the build tree; default build-bench, configured
+# RelWithDebInfo. (env.sh passes no environment variables through.)
 set -euo pipefail
 
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BUILD="${OC_BENCH_BUILD_DIR:-$SRC/build-bench}"
+BUILD="$SRC/build-bench"
+if [ "${1:-}" = --build-dir ]; then
+    BUILD="$(cd "$2" 2>/dev/null && pwd || echo "$2")"
+    shift 2
+fi
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
     cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -24,7 +29,14 @@ fi
 SC_DIR="$BUILD/bench/cluster/supercluster"
 if [ ! -f "$SC_DIR/node_modules/supercluster/package.json" ]; then
     echo "[bench] installing supercluster into $SC_DIR" >&2
-    (cd "$SC_DIR" && npm install --no-audit --no-fund --loglevel=error >&2)
+    if ! (cd "$SC_DIR" && npm install --no-audit --no-fund --loglevel=error >&2); then
+        # Seen when the registry is reached through a TLS proxy whose CA the
+        # build root does not trust; node_modules is plain JavaScript, so an
+        # install from the host works just as well.
+        echo "run.sh: npm install failed in the build root; install supercluster from the host with" >&2
+        echo "  (cd '$SC_DIR' && npm install) && installer/env.sh bench/cluster/run.sh --build-dir '$BUILD'" >&2
+        exit 1
+    fi
 fi
 
 exec "$BUILD/bin/bench_cluster" --sc-dir "$SC_DIR" "$@"

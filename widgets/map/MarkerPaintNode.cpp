@@ -24,14 +24,14 @@ void MarkerPaintNode::setContent(std::vector<DrawnMarker> markers, std::vector<C
     markDirty(QSGNode::DirtyMaterial);
 }
 
-void MarkerPaintNode::render(const RenderState *state)
+void MarkerPaintNode::render(const RenderState *renderState)
 {
     auto *p = static_cast<QPainter *>(
         m_window->rendererInterface()->getResource(m_window, QSGRendererInterface::PainterResource));
     if (!p)
         return;
     p->save();
-    if (const QRegion *clip = state->clipRegion(); clip && !clip->isEmpty())
+    if (const QRegion *clip = renderState->clipRegion(); clip && !clip->isEmpty())
         p->setClipRegion(*clip, Qt::ReplaceClip);
     p->setTransform(matrix()->toTransform());
     p->setOpacity(inheritedOpacity());

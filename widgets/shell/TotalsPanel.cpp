@@ -76,6 +76,7 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_fe
     for (const auto &[key, caption] : tiles) {
         auto *t = new StatTile(caption, this);
         m_tiles.insert(key, t);
+        m_order << key;
         m_grid->addWidget(t, i / 3, i % 3);
         ++i;
     }
@@ -102,10 +103,29 @@ void TotalsPanel::setWallboard(bool on)
 {
     m_states->setVisible(!on);
     m_top->setVisible(!on);
-    for (StatTile *t : std::as_const(m_tiles))
+    // The wall shows fewer, bigger numbers in two columns; re-flow the grid
+    // rather than leave holes where tiles are hidden.
+    static const char *const wallKeys[] = {"rsvps", "rsvpsMin", "live", "review", "eventGoal", "rsvpGoal", "views", "errors"};
+    for (StatTile *t : std::as_const(m_tiles)) {
+        m_grid->removeWidget(t);
         t->setScale(on ? 2.2 : 1.0);
-    for (const char *k : {"rsvps5", "states", "conversion", "full", "errors"})
-        m_tiles.value(QString::fromLatin1(k))->setVisible(!on);
+        t->setVisible(!on);
+    }
+    if (on) {
+        int i = 0;
+        for (const char *k : wallKeys) {
+            StatTile *t = m_tiles.value(QString::fromLatin1(k));
+            m_grid->addWidget(t, i / 2, i % 2);
+            t->setVisible(true);
+            ++i;
+        }
+    } else {
+        int i = 0;
+        for (const QString &k : m_order) {
+            m_grid->addWidget(m_tiles.value(k), i / 3, i % 3);
+            ++i;
+        }
+    }
 }
 
 void TotalsPanel::refresh()

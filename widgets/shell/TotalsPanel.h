@@ -29,6 +29,7 @@ private:
 
     HubFeed *m_feed;
     QHash<QString, StatTile *> m_tiles;
+    QStringList m_order;
     QGridLayout *m_grid;
     QTableView *m_states;
     QTableView *m_top;

@@ -1,0 +1,103 @@
+#include "ConsoleSession.h"
+#include "DemoEnvironment.h"
+#include "EventTableModel.h"
+#include "HubFeed.h"
+#include "MainWindow.h"
+#include "StatTile.h"
+#include "StateTotalsModel.h"
+#include "TopEventsModel.h"
+#include "TotalsPanel.h"
+#include "WallboardWindow.h"
+
+#include <QAbstractButton>
+#include <QPushButton>
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace oc;
+
+// The GUI smoke test: the real simulator against a private PostgreSQL (the
+// same path as --demo), the real main window on the offscreen platform.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DemoEnvironment::Options o;
+        o.events = 300;
+        o.supporters = 2000;
+        o.seedRsvps = 3000;
+        // Fast RSVPs so the total visibly rises within the test.
+        o.extraArgs << QStringLiteral("--rsvp-rate") << QStringLiteral("40");
+        QString err;
+        QVERIFY2(m_demo.start(o, &err), qPrintable(err));
+    }
+
+    void mainWindowShowsTheCampaignAndARisingTotal()
+    {
+        ConsoleSession::Config cfg;
+        cfg.conninfo = m_demo.conninfo();
+        cfg.operatorName = QStringLiteral("tester");
+        cfg.pollFastMs = 200;
+        cfg.pollSlowMs = 500;
+        ConsoleSession session(cfg);
+        MainWindow w(&session);
+        // Every model the window shows stays consistent through live updates.
+        QAbstractItemModelTester eventsTester(
+            qobject_cast<QSortFilterProxyModel *>(w.eventTable()->model())->sourceModel(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        StateTotalsModel states(session.feed());
+        TopEventsModel top(session.feed());
+        QAbstractItemModelTester statesTester(&states, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester topTester(&top, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.resize(1600, 1000);
+        w.show();
+        QSignalSpy snap(session.feed(), &HubFeed::snapshotLoaded);
+        session.start();
+        QVERIFY(snap.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(w.eventTable()->model()->rowCount() >= 300, 10000);
+        const qint64 first = session.feed()->totalRsvps();
+        QVERIFY(first >= 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.feed()->totalRsvps() > first + 20, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.totals()->tile(QStringLiteral("rsvps"))->value() != QStringLiteral("—"), 5000);
+        QCOMPARE(top.rowCount(), 10);
+        QVERIFY(states.rowCount() > 5);
+        const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
+        const QString path = dir + QStringLiteral("/main-window.png");
+        QVERIFY(w.grab().save(path));
+        QVERIFY(QFileInfo(path).size() > 10000);
+    }
+
+    void wallboardHasNoActionControls()
+    {
+        ConsoleSession::Config cfg;
+        cfg.conninfo = m_demo.conninfo();
+        cfg.pollFastMs = 200;
+        ConsoleSession session(cfg);
+        WallboardWindow w(&session);
+        w.resize(1920, 1080);
+        w.show();
+        QSignalSpy snap(session.feed(), &HubFeed::snapshotLoaded);
+        session.start();
+        QVERIFY(snap.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(w.totals()->tile(QStringLiteral("rsvps"))->value() != QStringLiteral("—"), 5000);
+        // Action controls (launch, flip, blast) are QPushButtons tagged
+        // "ocAction"; the wallboard must not contain a single one.
+        for (QAbstractButton *b : w.findChildren<QAbstractButton *>())
+            QVERIFY2(!b->property("ocAction").toBool(), qPrintable(b->text()));
+        QVERIFY(w.findChildren<QPushButton *>().isEmpty());
+        const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
+        QVERIFY(w.grab().save(dir + QStringLiteral("/wallboard.png")));
+    }
+
+private:
+    DemoEnvironment m_demo;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
