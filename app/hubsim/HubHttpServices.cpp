@@ -56,6 +56,8 @@ bool HubHttpServices::start(QString *error)
     m_queue = std::make_unique<RsvpQueue>(*m_pool, journal);
     try {
         PgSession s(m_o.conninfo);
+        // "already exists, skipping" on every start is noise.
+        s.exec("SET client_min_messages = warning");
         BlastService::ensureSchema(s);
         RsvpQueue::ensureSchema(s);
         // Snapshots live in memory, so a restarted simulator cannot still be

@@ -25,7 +25,6 @@ std::shared_ptr<const SiteContent::Snapshot> SiteContent::addSnapshot(const QJso
     if (html.trimmed().isEmpty()) {
         SitePage::Options po;
         po.isStatic = true;
-        po.limit = 5000;
         html = SitePage::render(parsed, po);
     }
     const QByteArray eventsDoc = QJsonDocument(events).toJson(QJsonDocument::Compact);

@@ -83,12 +83,22 @@ QByteArray SitePage::render(const std::vector<SiteEvent> &events, const Options 
     }
     h += QStringLiteral("</ul>\n");
     if (o.isStatic) {
-        // No server-side search in static mode: filter by the ZIP's first
-        // three digits (its sectional center), which keeps results local.
+        // Nothing runs on the server in static mode: the page lists the
+        // soonest events and a ZIP search filters the snapshot's
+        // /events.json in the browser by the ZIP's first three digits (its
+        // sectional center), which keeps results local and the page small.
         h += QStringLiteral(
             "<script>document.getElementById('search').addEventListener('submit',function(ev){ev.preventDefault();"
-            "var z=this.zip.value.trim().slice(0,3);document.querySelectorAll('#events li').forEach(function(li){"
-            "li.style.display=!z||li.dataset.zip.indexOf(z)===0?'':'none';});});</script>\n");
+            "var z=this.zip.value.trim().slice(0,3);fetch('/events.json').then(function(r){return r.json();})"
+            ".then(function(d){var ul=document.getElementById('events');ul.textContent='';"
+            "d.events.filter(function(e){return !z||String(e.postal_code||'').indexOf(z)===0;}).slice(0,200)"
+            ".forEach(function(e){var li=document.createElement('li');var b=document.createElement('strong');"
+            "b.textContent=e.title;var m=document.createElement('div');m.className='meta';"
+            "m.textContent=[e.venue,e.city,e.state,e.postal_code].filter(Boolean).join(', ');"
+            "var f=document.createElement('form');f.className='rsvp';f.method='post';f.action='/rsvp';"
+            "f.innerHTML='<input type=\"hidden\" name=\"event_id\"><input type=\"email\" name=\"email\" required "
+            "placeholder=\"you@example.org\"> <button>RSVP</button>';f.event_id.value=e.id;"
+            "li.append(b,m,f);ul.append(li);});});});</script>\n");
     }
     h += QStringLiteral("</body></html>\n");
     return h.toUtf8();

@@ -28,7 +28,7 @@ constexpr std::size_t kPrefetchDistance = 16;
 // Neighbour lists are precomputed only while they stay this many entries per
 // marker; piles of identical points would make them quadratic, and there the
 // per-marker search is cheap anyway because the first visit absorbs the pile.
-constexpr std::size_t kAdjacencyBudgetPerMarker = 32;
+constexpr std::size_t kAdjacencyBudgetPerMarker = 16;
 
 constexpr std::uint32_t kUnvisited = 0xffffffffu;
 constexpr std::uint32_t kAbsorbed = 0xfffffffeu;
@@ -67,8 +67,8 @@ std::uint64_t mortonKey(float x, float y)
     return (spreadBits(quantize(x)) << 1) | spreadBits(quantize(y));
 }
 
-// Stable LSD radix sort on the 48-bit key: ties keep their order, which is
-// visiting order wherever it matters.
+// Stable LSD radix sort by key: ties keep their order, which is visiting
+// order wherever it matters. Only as many 12-bit digits as the keys use.
 void radixSort(std::vector<KeyIndex> &v, std::vector<KeyIndex> &tmp)
 {
     const std::size_t n = v.size();
@@ -76,17 +76,20 @@ void radixSort(std::vector<KeyIndex> &v, std::vector<KeyIndex> &tmp)
         std::stable_sort(v.begin(), v.end(), [](const KeyIndex &a, const KeyIndex &b) { return a.key < b.key; });
         return;
     }
+    std::uint64_t used = 0;
+    for (const KeyIndex &e : v)
+        used |= e.key;
     constexpr int kDigitBits = 12;
-    constexpr int kPasses = 2 * kAxisBits / kDigitBits;
     constexpr std::size_t kBuckets = std::size_t(1) << kDigitBits;
-    std::vector<std::uint32_t> hist(kPasses * kBuckets, 0);
+    const int passes = (int(std::bit_width(used)) + kDigitBits - 1) / kDigitBits;
+    std::vector<std::uint32_t> hist(std::size_t(passes) * kBuckets, 0);
     for (const KeyIndex &e : v) {
-        for (int p = 0; p < kPasses; ++p)
-            ++hist[p * kBuckets + ((e.key >> (p * kDigitBits)) & (kBuckets - 1))];
+        for (int p = 0; p < passes; ++p)
+            ++hist[std::size_t(p) * kBuckets + ((e.key >> (p * kDigitBits)) & (kBuckets - 1))];
     }
     tmp.resize(n);
-    for (int p = 0; p < kPasses; ++p) {
-        std::uint32_t *h = hist.data() + p * kBuckets;
+    for (int p = 0; p < passes; ++p) {
+        std::uint32_t *h = hist.data() + std::size_t(p) * kBuckets;
         const int shift = p * kDigitBits;
         if (h[(v[0].key >> shift) & (kBuckets - 1)] == n)
             continue; // every key has the same digit here
@@ -215,14 +218,28 @@ void levelWithin(const Level &level, float qx, float qy, double r2, double prune
     }
 }
 
-// Every marker's neighbours within sqrt(r2) (itself excluded) as CSR lists,
-// from a uniform grid of radius-sized cells: a neighbour is in the marker's
+// A range of neighbour indices: adjacency[begin, end).
+struct NeighbourRange
+{
+    std::uint32_t begin, end;
+};
+
+// Per marker of the level being clustered: its neighbours and, once visited,
+// what became of it. One struct so a visit costs one cache miss, not two.
+struct SlotState
+{
+    NeighbourRange neighbours;
+    std::uint32_t fate; // rank at the next zoom, kAbsorbed or kUnvisited
+};
+
+// Every marker's neighbours within sqrt(r2) (itself excluded), from a
+// uniform grid of radius-sized cells: a neighbour is in the marker's
 // cell or one of the eight around it. Fits the zooms where the radius is
 // near the spacing of the markers; returns false without touching the lists
 // when the grid would need more than a few cells per marker.
 template <class Level>
 bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget,
-                        std::vector<std::uint32_t> &offsets, std::vector<std::uint32_t> &adjacency,
+                        std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency,
                         std::vector<std::uint32_t> &cellStart, std::vector<std::uint32_t> &cellItems)
 {
     const auto &nodes = level.nodes;
@@ -248,156 +265,226 @@ bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_
     for (std::size_t c = 1; c < cellStart.size(); ++c)
         cellStart[c] += cellStart[c - 1];
     cellItems.resize(n);
-    {
-        // Filled through a moving cursor per cell, borrowing `offsets`.
-        offsets.assign(cellStart.begin(), cellStart.end() - 1);
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const std::size_t c = std::size_t(cellY(nodes[i].y)) * w + cellX(nodes[i].x);
-            cellItems[offsets[c]++] = i;
-        }
+    // Scattering through cellStart[c] as a cursor leaves it at the cell's
+    // end, so afterwards cell c is [cellStart[c - 1], cellStart[c]).
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::size_t c = std::size_t(cellY(nodes[i].y)) * w + cellX(nodes[i].x);
+        cellItems[cellStart[c]++] = i;
     }
 
-    offsets.resize(n + 1);
-    offsets[0] = 0;
+    lists.resize(n);
     for (std::uint32_t a = 0; a < n; ++a) {
+        const auto listBegin = std::uint32_t(adjacency.size());
         const float ax = nodes[a].x, ay = nodes[a].y;
         const std::uint32_t cx = cellX(ax), cy = cellY(ay);
         const std::uint32_t x0 = cx > 0 ? cx - 1 : 0, x1 = std::min(cx + 1, w - 1);
         const std::uint32_t y0 = cy > 0 ? cy - 1 : 0, y1 = std::min(cy + 1, h - 1);
         for (std::uint32_t y = y0; y <= y1; ++y) {
             const std::size_t row = std::size_t(y) * w;
-            for (std::uint32_t k = cellStart[row + x0]; k < cellStart[row + x1 + 1]; ++k) {
+            const std::uint32_t first = row + x0 == 0 ? 0 : cellStart[row + x0 - 1];
+            for (std::uint32_t k = first; k < cellStart[row + x1]; ++k) {
                 const std::uint32_t b = cellItems[k];
                 if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
                     adjacency.push_back(b);
             }
         }
-        offsets[a + 1] = std::uint32_t(adjacency.size());
+        lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
         if (adjacency.size() > budget)
             return false;
     }
     return true;
 }
 
-// Every marker's neighbours within sqrt(r2) (itself excluded) as CSR lists.
-// Walks the level block by block in tree order, so the markers it compares
-// stay in cache. A leaf whose markers sit farther than the radius from its
-// cell's edges can only have neighbours inside itself, which at the deep
-// zooms is nearly every leaf; the others search the tree once per block of up
-// to kBlockSize markers. Returns false, leaving the lists unusable, once they
-// outgrow `budget`.
-template <class Level, class Node = typename decltype(Level::nodes)::value_type>
+// An occupied grid cell below: markers byCell[begin, end).
+struct GridCell
+{
+    std::uint64_t key; // row * width + column
+    std::uint32_t begin, end;
+};
+
+struct GridItem
+{
+    float x, y;
+    std::uint32_t slot;   // index in the level
+    std::uint32_t leaf;   // its tree leaf
+    std::uint32_t shared; // index in AdjacencyScratch::shared
+};
+
+struct AdjacencyScratch
+{
+    std::vector<std::uint32_t> shared;     // markers near their leaf cell's edge, in level order
+    std::vector<std::uint32_t> sharedLeaf; // the tree node of each
+    std::vector<KeyIndex> byCell;          // them (as indices into shared), sorted by grid cell
+    std::vector<KeyIndex> sortTmp;
+    std::vector<GridCell> cells;
+    std::vector<GridItem> gridItems;       // in byCell order
+    std::vector<std::uint32_t> extra;      // neighbours in other leaves
+    std::vector<NeighbourRange> extraLists;
+};
+
+// Every marker's neighbours within sqrt(r2) (itself excluded).
+//
+// Every marker of a level lies in exactly one tree leaf, and a marker farther
+// than the radius from the edges of its leaf's cell can only have neighbours
+// in that leaf; at the deep zooms that is nearly every marker. So each leaf's
+// markers are compared pairwise, and only the markers near a cell edge also
+// go into a grid of cells at least a radius wide, where a neighbour in
+// another leaf is in the marker's grid cell or one of the eight around it.
+// Returns false, leaving the lists unusable, once they outgrow `budget`.
+template <class Level>
 bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
                     const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
-                    std::vector<std::uint32_t> &offsets, std::vector<std::uint32_t> &adjacency,
-                    std::vector<std::uint32_t> &blockLeaves, std::vector<std::uint32_t> &leafLeaves)
+                    std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency, AdjacencyScratch &g)
 {
-    constexpr std::uint32_t kBlockSize = 16 * kLeafSize;
     const auto &tree = level.tree;
     const auto &nodes = level.nodes;
-    const auto treeSize = std::uint32_t(tree.size());
-    offsets.resize(nodes.size() + 1);
-    offsets[0] = 0;
+    lists.resize(nodes.size());
     adjacency.clear();
 
-    auto selfContained = [&](std::uint32_t li) {
+    // Markers near the edge of their leaf's cell, in level order, and their leaves.
+    g.shared.clear();
+    g.sharedLeaf.clear();
+    for (std::uint32_t li = 0; li < tree.size(); ++li) {
         const auto &leaf = tree[li];
-        const Cell c = cellOf(keys[leaf.begin], cellBits[li]);
-        return leaf.minX - pruneR >= c.minX && leaf.maxX + pruneR < c.maxX && leaf.minY - pruneR >= c.minY &&
-               leaf.maxY + pruneR < c.maxY;
-    };
-    // Leaves whose bounds come within pruneR of `from`'s, among `candidates`
-    // or, without them, in the whole tree.
-    auto nearLeaves = [&](const auto &from, const std::vector<std::uint32_t> *candidates,
-                          std::vector<std::uint32_t> &out) {
-        out.clear();
-        const double minX = from.minX - pruneR, maxX = from.maxX + pruneR;
-        const double minY = from.minY - pruneR, maxY = from.maxY + pruneR;
-        if (candidates) {
-            for (const std::uint32_t c : *candidates) {
-                if (!outside(tree[c], minX, minY, maxX, maxY))
-                    out.push_back(c);
-            }
-            return;
-        }
-        std::uint32_t i = 0;
-        while (i < treeSize) {
-            const auto &t = tree[i];
-            if (outside(t, minX, minY, maxX, maxY)) {
-                i = t.skip;
-                continue;
-            }
-            if (t.skip == i + 1)
-                out.push_back(i);
-            ++i;
-        }
-    };
-
-    std::uint32_t bi = 0;
-    while (bi < treeSize) {
-        const auto &block = tree[bi];
-        if (block.end - block.begin > kBlockSize && block.skip != bi + 1) {
-            ++bi;
+        if (leaf.skip != li + 1)
             continue;
+        const Cell c = cellOf(keys[leaf.begin], cellBits[li]);
+        if (leaf.minX - pruneR >= c.minX && leaf.maxX + pruneR < c.maxX && leaf.minY - pruneR >= c.minY &&
+            leaf.maxY + pruneR < c.maxY)
+            continue;
+        for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
+            const double x = nodes[a].x, y = nodes[a].y;
+            if (!(x - pruneR >= c.minX && x + pruneR < c.maxX && y - pruneR >= c.minY && y + pruneR < c.maxY)) {
+                g.shared.push_back(a);
+                g.sharedLeaf.push_back(li);
+            }
         }
-        bool searchedBlock = false;
-        for (std::uint32_t li = bi; li < block.skip; ++li) {
-            const auto &leaf = tree[li];
-            if (leaf.skip != li + 1)
-                continue;
-            if (selfContained(li)) {
-                const std::uint32_t m = leaf.end - leaf.begin;
-                if (m <= 16) {
-                    // Each pair tested once, through a bit matrix.
-                    std::uint16_t near[16] = {};
-                    const Node *leafNodes = nodes.data() + leaf.begin;
-                    for (std::uint32_t i = 0; i < m; ++i) {
-                        for (std::uint32_t j = i + 1; j < m; ++j) {
-                            if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, leafNodes[i].x,
-                                                           leafNodes[i].y, r2)) {
-                                near[i] |= std::uint16_t(1u << j);
-                                near[j] |= std::uint16_t(1u << i);
-                            }
-                        }
-                    }
-                    for (std::uint32_t i = 0; i < m; ++i) {
-                        for (unsigned bits = near[i]; bits != 0; bits &= bits - 1)
-                            adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
-                        offsets[leaf.begin + i + 1] = std::uint32_t(adjacency.size());
-                    }
+    }
+
+    // Their neighbours in other leaves, through the grid.
+    g.extra.clear();
+    g.extraLists.resize(g.shared.size());
+    if (!g.shared.empty()) {
+        // The occupied cells in row-major order: the up to three neighbour
+        // cells in a row are then adjacent entries, and since the cells are
+        // visited in that same order, a cursor per neighbour row only ever
+        // moves forward.
+        float minX = nodes[g.shared[0]].x, maxX = minX, minY = nodes[g.shared[0]].y, maxY = minY;
+        for (const std::uint32_t a : g.shared) {
+            minX = std::min(minX, nodes[a].x);
+            maxX = std::max(maxX, nodes[a].x);
+            minY = std::min(minY, nodes[a].y);
+            maxY = std::max(maxY, nodes[a].y);
+        }
+        // Wider cells only where the radius is so small that 2^30 of them would
+        // not span the markers; any width from the radius up is correct.
+        const double cellSize = std::max({pruneR * kPruneSlack, (double(maxX) - minX) / double(1u << 30),
+                                          (double(maxY) - minY) / double(1u << 30)});
+        const double inv = 1.0 / cellSize;
+        const auto w = std::uint64_t((double(maxX) - minX) * inv) + 1;
+        const auto h = std::uint64_t((double(maxY) - minY) * inv) + 1;
+        g.byCell.resize(g.shared.size());
+        for (std::uint32_t i = 0; i < g.shared.size(); ++i) {
+            const auto &node = nodes[g.shared[i]];
+            const std::uint64_t cx = std::min(std::uint64_t((double(node.x) - minX) * inv), w - 1);
+            const std::uint64_t cy = std::min(std::uint64_t((double(node.y) - minY) * inv), h - 1);
+            g.byCell[i] = {cy * w + cx, i};
+        }
+        radixSort(g.byCell, g.sortTmp);
+        g.cells.clear();
+        // Copied out in cell order so that scanning a cell reads memory in sequence.
+        g.gridItems.resize(g.byCell.size());
+        for (std::uint32_t i = 0; i < g.byCell.size(); ++i) {
+            if (g.cells.empty() || g.cells.back().key != g.byCell[i].key)
+                g.cells.push_back({g.byCell[i].key, i, i});
+            g.cells.back().end = i + 1;
+            const std::uint32_t si = g.byCell[i].index;
+            g.gridItems[i] = {nodes[g.shared[si]].x, nodes[g.shared[si]].y, g.shared[si], g.sharedLeaf[si], si};
+        }
+
+        const std::size_t cellCount = g.cells.size();
+        std::size_t cursor[3] = {0, 0, 0};
+        const GridCell *around[9];
+        for (const GridCell &cell : g.cells) {
+            const std::uint64_t cy = cell.key / w;
+            const std::uint64_t cx = cell.key % w;
+            const std::uint64_t x0 = cx > 0 ? cx - 1 : 0;
+            const std::uint64_t x1 = std::min(cx + 1, w - 1);
+            int found = 0;
+            for (int d = 0; d < 3; ++d) {
+                if ((d == 0 && cy == 0) || (d == 2 && cy + 1 >= h))
                     continue;
-                }
-                for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
-                    for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
-                        if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
-                            adjacency.push_back(b);
-                    }
-                    offsets[a + 1] = std::uint32_t(adjacency.size());
-                }
-                continue;
+                const std::uint64_t row = (cy + std::uint64_t(d) - 1) * w;
+                std::size_t &k = cursor[d];
+                while (k < cellCount && g.cells[k].key < row + x0)
+                    ++k;
+                for (std::size_t j = k; j < cellCount && g.cells[j].key <= row + x1; ++j)
+                    around[found++] = &g.cells[j];
             }
-            if (!searchedBlock) {
-                nearLeaves(block, nullptr, blockLeaves);
-                searchedBlock = true;
-            }
-            nearLeaves(leaf, &blockLeaves, leafLeaves);
-            for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
-                const float ax = nodes[a].x, ay = nodes[a].y;
-                for (const std::uint32_t lj : leafLeaves) {
-                    const auto &other = tree[lj];
-                    if (outside(other, ax - pruneR, ay - pruneR, ax + pruneR, ay + pruneR))
-                        continue;
-                    for (std::uint32_t b = other.begin; b < other.end; ++b) {
-                        if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
-                            adjacency.push_back(b);
+            for (std::uint32_t i = cell.begin; i < cell.end; ++i) {
+                const GridItem &a = g.gridItems[i];
+                const auto listBegin = std::uint32_t(g.extra.size());
+                for (int k = 0; k < found; ++k) {
+                    for (std::uint32_t j = around[k]->begin; j < around[k]->end; ++j) {
+                        const GridItem &b = g.gridItems[j];
+                        if (b.leaf != a.leaf && ClusterIndex::withinRadius(b.x, b.y, a.x, a.y, r2))
+                            g.extra.push_back(b.slot);
                     }
                 }
-                offsets[a + 1] = std::uint32_t(adjacency.size());
+                g.extraLists[a.shared] = {listBegin, std::uint32_t(g.extra.size())};
+            }
+            if (g.extra.size() > budget)
+                return false;
+        }
+    }
+
+    // Each leaf pairwise, plus the other leaves' neighbours found above.
+    std::size_t nextShared = 0;
+    auto finish = [&](std::uint32_t a, std::uint32_t listBegin) {
+        if (nextShared < g.shared.size() && g.shared[nextShared] == a) {
+            const NeighbourRange e = g.extraLists[nextShared++];
+            adjacency.insert(adjacency.end(), g.extra.begin() + e.begin, g.extra.begin() + e.end);
+        }
+        lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
+    };
+    for (std::uint32_t li = 0; li < tree.size(); ++li) {
+        const auto &leaf = tree[li];
+        if (leaf.skip != li + 1)
+            continue;
+        const std::uint32_t m = leaf.end - leaf.begin;
+        if (m <= 16) {
+            // Each pair tested once, through a bit matrix.
+            std::uint16_t near[16] = {};
+            const auto *leafNodes = nodes.data() + leaf.begin;
+            for (std::uint32_t i = 0; i < m; ++i) {
+                for (std::uint32_t j = i + 1; j < m; ++j) {
+                    if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, leafNodes[i].x, leafNodes[i].y,
+                                                   r2)) {
+                        near[i] |= std::uint16_t(1u << j);
+                        near[j] |= std::uint16_t(1u << i);
+                    }
+                }
+            }
+            for (std::uint32_t i = 0; i < m; ++i) {
+                const auto listBegin = std::uint32_t(adjacency.size());
+                for (unsigned bits = near[i]; bits != 0; bits &= bits - 1)
+                    adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
+                finish(leaf.begin + i, listBegin);
+            }
+        } else {
+            for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) { // a pile of identical keys
+                const auto listBegin = std::uint32_t(adjacency.size());
+                for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
+                    if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
+                        adjacency.push_back(b);
+                }
+                finish(a, listBegin);
+                if (adjacency.size() > budget)
+                    return false;
             }
         }
         if (adjacency.size() > budget)
             return false;
-        bi = block.skip;
     }
     return true;
 }
@@ -417,13 +504,11 @@ struct ClusterIndex::Scratch
     std::vector<std::uint8_t> cellBits;  // per tree node of the current level
     std::vector<std::uint32_t> order;    // visiting rank -> index in the current level
     std::vector<std::uint32_t> rankOf;   // index in the current level -> visiting rank
-    std::vector<std::uint32_t> fate;     // index -> rank at the next zoom, kAbsorbed or kUnvisited
-    std::vector<std::uint32_t> offsets;  // neighbour lists, CSR
+    std::vector<SlotState> slots;        // per marker of the current level
     std::vector<std::uint32_t> adjacency;
-    std::vector<std::uint32_t> blockLeaves;
+    AdjacencyScratch grid;
     std::vector<std::uint32_t> cellStart;
     std::vector<std::uint32_t> cellItems;
-    std::vector<std::uint32_t> nearLeaves;
     std::vector<std::uint32_t> neighbours;
     std::vector<std::uint32_t> fresh;    // unvisited neighbours of the marker being visited
     std::vector<Node> newNodes;          // clusters formed at this zoom
@@ -483,8 +568,7 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
     s.nextKeys.reserve(n);
     s.order.resize(n);
     s.rankOf.resize(n);
-    s.fate.reserve(n);
-    s.offsets.reserve(n + 1);
+    s.slots.reserve(n);
     // A cluster has at least two members and each merge removes a marker, so
     // all zooms together form fewer than n clusters with fewer than 2n children.
     clusters_.reserve(n / 2);
@@ -543,7 +627,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
     const std::size_t n = src.nodes.size();
     const double r = zoomRadius(options_, zoom);
     const double r2 = r * r;
-    const double pruneR = r * kPruneSlack;
+    const double pruneR = r * kPruneSlack + 1e-15; // absolute part for the deepest zooms
     const std::vector<Node> &nodes = src.nodes;
 
     bool haveLists = false;
@@ -551,15 +635,15 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         const std::size_t budget = kAdjacencyBudgetPerMarker * n + 4096;
         // The grid needs a few cells per marker at most, which holds from the
         // middle zooms down; deeper in, the tree's leaves do the job.
-        haveLists = buildAdjacencyGrid(src, r2, pruneR, budget, s.offsets, s.adjacency, s.cellStart, s.cellItems);
+        haveLists = buildAdjacencyGrid(src, r2, pruneR, budget, s.slots, s.adjacency, s.cellStart, s.cellItems);
         if (!haveLists && s.adjacency.size() <= budget)
-            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.offsets, s.adjacency,
-                                       s.blockLeaves, s.nearLeaves);
+            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.slots, s.adjacency, s.grid);
     }
     if (haveLists && s.adjacency.empty())
         return false; // nobody has a neighbour: every marker stays as it is
 
-    s.fate.assign(n, kUnvisited);
+    if (!haveLists)
+        s.slots.assign(n, SlotState{{0, 0}, kUnvisited});
     s.newNodes.clear();
     s.newKeys.clear();
     s.newRanks.clear();
@@ -569,12 +653,10 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
     for (std::size_t rank = 0; rank < n; ++rank) {
         if (rank + kPrefetchDistance < n) {
             const std::uint32_t ahead = s.order[rank + kPrefetchDistance];
-            __builtin_prefetch(&s.fate[ahead]);
-            if (haveLists)
-                __builtin_prefetch(&s.offsets[ahead]);
+            __builtin_prefetch(&s.slots[ahead]);
         }
         const std::uint32_t slot = s.order[rank];
-        if (s.fate[slot] != kUnvisited)
+        if (s.slots[slot].fate != kUnvisited)
             continue;
 
         s.fresh.clear();
@@ -583,13 +665,13 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         // be one more cache miss for nothing.
         std::uint64_t total = 0;
         auto consider = [&](std::uint32_t k) {
-            if (s.fate[k] == kUnvisited && k != slot) {
+            if (s.slots[k].fate == kUnvisited && k != slot) {
                 s.fresh.push_back(k);
                 total += nodes[k].count;
             }
         };
         if (haveLists) {
-            for (std::uint32_t i = s.offsets[slot]; i < s.offsets[slot + 1]; ++i)
+            for (std::uint32_t i = s.slots[slot].neighbours.begin; i < s.slots[slot].neighbours.end; ++i)
                 consider(s.adjacency[i]);
         } else {
             s.neighbours.clear();
@@ -598,7 +680,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
                 consider(k);
         }
         if (s.fresh.empty()) {
-            s.fate[slot] = nextRank++;
+            s.slots[slot].fate = nextRank++;
             continue;
         }
         changed = true;
@@ -609,9 +691,9 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
                   [&s](std::uint32_t a, std::uint32_t b) { return s.rankOf[a] < s.rankOf[b]; });
 
         if (total < options_.minPoints) {
-            s.fate[slot] = nextRank++;
+            s.slots[slot].fate = nextRank++;
             for (const std::uint32_t k : s.fresh)
-                s.fate[k] = nextRank++;
+                s.slots[k].fate = nextRank++;
             continue;
         }
 
@@ -623,14 +705,14 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         double wy = double(origin.y) * origin.count;
         absorb(c, origin);
         children_.push_back(slot);
-        s.fate[slot] = kAbsorbed;
+        s.slots[slot].fate = kAbsorbed;
         for (const std::uint32_t k : s.fresh) {
             const Node &m = nodes[k];
             wx += double(m.x) * m.count;
             wy += double(m.y) * m.count;
             absorb(c, m);
             children_.push_back(k);
-            s.fate[k] = kAbsorbed;
+            s.slots[k].fate = kAbsorbed;
         }
         c.childEnd = std::uint32_t(children_.size());
         const auto id = std::uint32_t(clusters_.size());
@@ -658,12 +740,12 @@ void ClusterIndex::mergeNextLevel(const Level &src, Scratch &s)
     std::size_t i = 0;
     std::size_t j = 0;
     for (std::size_t out = 0; out < m; ++out) {
-        while (i < n && s.fate[i] >= kAbsorbed)
+        while (i < n && s.slots[i].fate >= kAbsorbed)
             ++i;
         const bool takeSurvivor = i < n && (j == s.newKeys.size() || s.keys[i] <= s.newKeys[j].key);
         std::uint32_t rank;
         if (takeSurvivor) {
-            rank = s.fate[i];
+            rank = s.slots[i].fate;
             next.nodes.push_back(src.nodes[i]);
             s.nextKeys[out] = s.keys[i];
             ++i;

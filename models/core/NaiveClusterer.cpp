@@ -10,38 +10,51 @@ namespace oc {
 
 namespace {
 
-struct Marker
+// The markers of one zoom, columns apart so the linear scans read only the
+// coordinates (a fair baseline, not a strawman).
+struct Markers
 {
-    float x = 0;
-    float y = 0;
-    ClusterItem item;
+    std::vector<float> x;
+    std::vector<float> y;
+    std::vector<ClusterItem> items;
+
+    std::size_t size() const { return items.size(); }
+    void clear()
+    {
+        x.clear();
+        y.clear();
+        items.clear();
+    }
+    void push(float px, float py, const ClusterItem &item)
+    {
+        x.push_back(px);
+        y.push_back(py);
+        items.push_back(item);
+    }
+    void pushFrom(const Markers &other, std::size_t i) { push(other.x[i], other.y[i], other.items[i]); }
 };
 
-std::vector<Marker> clusterMarkers(std::span<const ClusterPoint> points, const ClusterOptions &rawOptions,
-                                   double zoom)
+Markers clusterMarkers(std::span<const ClusterPoint> points, const ClusterOptions &rawOptions, double zoom)
 {
     const ClusterOptions options = ClusterIndex::normalized(rawOptions);
     const int target = ClusterIndex::limitZoom(options, zoom);
 
-    std::vector<Marker> markers;
-    markers.reserve(points.size());
+    Markers markers;
     for (const ClusterPoint &p : points) {
         if (!std::isfinite(p.lng) || !std::isfinite(p.lat))
             continue;
-        Marker m;
-        m.item.lng = MercatorProjection::wrapLongitude(p.lng);
-        m.item.lat = p.lat;
-        m.item.id = p.id;
-        m.item.count = 1;
-        m.item.rsvpSum = p.rsvps;
-        m.item.stateCounts[std::min<std::size_t>(p.state, ClusterPoint::kStateCount - 1)] = 1;
-        m.x = float(MercatorProjection::lngToX(m.item.lng));
-        m.y = float(MercatorProjection::latToY(p.lat));
-        markers.push_back(m);
+        ClusterItem item;
+        item.lng = MercatorProjection::wrapLongitude(p.lng);
+        item.lat = p.lat;
+        item.id = p.id;
+        item.count = 1;
+        item.rsvpSum = p.rsvps;
+        item.stateCounts[std::min<std::size_t>(p.state, ClusterPoint::kStateCount - 1)] = 1;
+        markers.push(float(MercatorProjection::lngToX(item.lng)), float(MercatorProjection::latToY(p.lat)), item);
     }
 
     std::uint32_t nextClusterId = 0;
-    std::vector<Marker> next;
+    Markers next;
     std::vector<char> visited;
     std::vector<std::size_t> fresh;
     for (int z = options.maxZoom; z >= target; --z) {
@@ -54,50 +67,50 @@ std::vector<Marker> clusterMarkers(std::span<const ClusterPoint> points, const C
             if (visited[i])
                 continue;
             visited[i] = 1;
-            const Marker &origin = markers[i];
+            const float ox = markers.x[i], oy = markers.y[i];
             // Everything before i has been visited already, so only later
             // markers can still be absorbed; scanning them in order is the
             // visiting order the index sorts its neighbours into.
             fresh.clear();
-            std::uint64_t total = origin.item.count;
+            std::uint64_t total = markers.items[i].count;
             for (std::size_t j = i + 1; j < n; ++j) {
-                if (!visited[j] && ClusterIndex::withinRadius(markers[j].x, markers[j].y, origin.x, origin.y, r2)) {
+                if (ClusterIndex::withinRadius(markers.x[j], markers.y[j], ox, oy, r2) && !visited[j]) {
                     fresh.push_back(j);
-                    total += markers[j].item.count;
+                    total += markers.items[j].count;
                 }
             }
             for (const std::size_t j : fresh)
                 visited[j] = 1;
             if (fresh.empty() || total < options.minPoints) {
-                next.push_back(origin);
+                next.pushFrom(markers, i);
                 for (const std::size_t j : fresh)
-                    next.push_back(markers[j]);
+                    next.pushFrom(markers, j);
                 continue;
             }
-            Marker c;
-            c.item.isCluster = true;
-            c.item.id = nextClusterId++;
-            c.item.count = std::uint32_t(total);
-            double wx = double(origin.x) * origin.item.count;
-            double wy = double(origin.y) * origin.item.count;
-            auto absorb = [&c](const Marker &m) {
-                c.item.rsvpSum += m.item.rsvpSum;
-                for (std::size_t s = 0; s < c.item.stateCounts.size(); ++s)
-                    c.item.stateCounts[s] += m.item.stateCounts[s];
+            ClusterItem c;
+            c.isCluster = true;
+            c.id = nextClusterId++;
+            c.count = std::uint32_t(total);
+            double wx = double(ox) * markers.items[i].count;
+            double wy = double(oy) * markers.items[i].count;
+            auto absorb = [&c](const ClusterItem &m) {
+                c.rsvpSum += m.rsvpSum;
+                for (std::size_t s = 0; s < c.stateCounts.size(); ++s)
+                    c.stateCounts[s] += m.stateCounts[s];
             };
-            absorb(origin);
+            absorb(markers.items[i]);
             for (const std::size_t j : fresh) {
-                wx += double(markers[j].x) * markers[j].item.count;
-                wy += double(markers[j].y) * markers[j].item.count;
-                absorb(markers[j]);
+                wx += double(markers.x[j]) * markers.items[j].count;
+                wy += double(markers.y[j]) * markers.items[j].count;
+                absorb(markers.items[j]);
             }
-            c.x = float(wx / double(total));
-            c.y = float(wy / double(total));
-            c.item.lng = MercatorProjection::xToLng(c.x);
-            c.item.lat = MercatorProjection::yToLat(c.y);
-            next.push_back(c);
+            const auto cx = float(wx / double(total));
+            const auto cy = float(wy / double(total));
+            c.lng = MercatorProjection::xToLng(cx);
+            c.lat = MercatorProjection::yToLat(cy);
+            next.push(cx, cy, c);
         }
-        markers.swap(next);
+        std::swap(markers, next);
     }
     return markers;
 }
@@ -107,10 +120,7 @@ std::vector<Marker> clusterMarkers(std::span<const ClusterPoint> points, const C
 std::vector<ClusterItem> NaiveClusterer::cluster(std::span<const ClusterPoint> points, const ClusterOptions &options,
                                                  double zoom)
 {
-    std::vector<ClusterItem> out;
-    for (const Marker &m : clusterMarkers(points, options, zoom))
-        out.push_back(m.item);
-    return out;
+    return clusterMarkers(points, options, zoom).items;
 }
 
 std::vector<ClusterItem> NaiveClusterer::query(std::span<const ClusterPoint> points, const ClusterOptions &options,
@@ -124,11 +134,13 @@ std::vector<ClusterItem> NaiveClusterer::query(std::span<const ClusterPoint> poi
         ranges[0].maxX = 1;
         count = 1;
     }
-    for (const Marker &m : clusterMarkers(points, options, zoom)) {
+    const Markers markers = clusterMarkers(points, options, zoom);
+    for (std::size_t m = 0; m < markers.size(); ++m) {
         for (int i = 0; i < count; ++i) {
             const MercatorProjection::Range &r = ranges[i];
-            if (m.x >= float(r.minX) && m.x <= float(r.maxX) && m.y >= float(r.minY) && m.y <= float(r.maxY)) {
-                out.push_back(m.item);
+            if (markers.x[m] >= float(r.minX) && markers.x[m] <= float(r.maxX) && markers.y[m] >= float(r.minY) &&
+                markers.y[m] <= float(r.maxY)) {
+                out.push_back(markers.items[m]);
                 break;
             }
         }

@@ -14,6 +14,10 @@ struct DbQuery
 {
     QByteArray sql;
     QList<std::optional<QByteArray>> params;
+    // When set, the statement is prepared once per connection under this name
+    // and executed by name afterwards: a poll that runs every second should
+    // not be parsed and planned every second.
+    QByteArray preparedName;
 
     DbQuery() = default;
     DbQuery(const char *s) : sql(s) {}
@@ -27,6 +31,7 @@ struct DbQuery
     DbQuery &bind(double v) { params.append(QByteArray::number(v, 'g', 17)); return *this; }
     DbQuery &bind(bool v) { params.append(QByteArray(v ? "t" : "f")); return *this; }
     DbQuery &bindNull() { params.append(std::nullopt); return *this; }
+    DbQuery &prepared(const char *name) { preparedName = name; return *this; }
 };
 
 } // namespace oc

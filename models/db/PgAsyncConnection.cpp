@@ -90,6 +90,7 @@ void PgAsyncConnection::startConnect()
     }
     setState(State::Connecting);
     m_connecting = true;
+    m_prepared.clear();
     Log::get("db")->info("connecting to {}", ConnInfo::redacted(m_conninfo).toStdString());
     m_conn = PQconnectStart(m_conninfo.toUtf8().constData());
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
@@ -205,7 +206,10 @@ void PgAsyncConnection::sendNext()
     if (m_state != State::Connected || m_inFlight || m_queue.empty() || !m_conn)
         return;
     Job &job = m_queue.front();
-    for (const DbQuery &q : job.batch) {
+    m_slots.clear();
+    m_slotNames.clear();
+    for (size_t qi = 0; qi < job.batch.size(); ++qi) {
+        const DbQuery &q = job.batch[qi];
         std::vector<const char *> values;
         std::vector<QByteArray> keep; // keeps the bytes alive through the send
         values.reserve(size_t(q.params.size()));
@@ -218,11 +222,29 @@ void PgAsyncConnection::sendNext()
                 values.push_back(nullptr);
             }
         }
-        if (!PQsendQueryParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
-                               nullptr, 0)) {
+        int ok = 0;
+        if (q.preparedName.isEmpty()) {
+            ok = PQsendQueryParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
+                                   nullptr, 0);
+        } else {
+            if (!m_prepared.contains(q.preparedName)) {
+                if (!PQsendPrepare(m_conn, q.preparedName.constData(), q.sql.constData(), int(values.size()), nullptr)) {
+                    lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+                    return;
+                }
+                m_prepared.insert(q.preparedName);
+                m_slots.push_back(-1);
+                m_slotNames.push_back(q.preparedName);
+            }
+            ok = PQsendQueryPrepared(m_conn, q.preparedName.constData(), int(values.size()), values.data(), nullptr,
+                                     nullptr, 0);
+        }
+        if (!ok) {
             lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
             return;
         }
+        m_slots.push_back(int(qi));
+        m_slotNames.push_back({});
     }
     if (!PQpipelineSync(m_conn)) {
         lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
@@ -254,7 +276,7 @@ void PgAsyncConnection::drainResults()
         PGresult *res = PQgetResult(m_conn);
         Job &job = m_queue.front();
         if (!res) {
-            if (m_gotResult && m_queryIndex < job.batch.size()) {
+            if (m_gotResult && m_queryIndex < m_slots.size()) {
                 ++m_queryIndex;
                 m_gotResult = false;
                 continue;
@@ -270,9 +292,16 @@ void PgAsyncConnection::drainResults()
                 return; // a callback deleted the connection
             continue;
         }
-        if (m_queryIndex < job.batch.size()) {
+        const int slot = m_queryIndex < m_slots.size() ? m_slots[m_queryIndex] : -2;
+        if (slot == -1 && (st == PGRES_FATAL_ERROR || st == PGRES_PIPELINE_ABORTED)) {
+            // Not prepared after all: prepare again next time.
+            m_prepared.remove(m_slotNames[m_queryIndex]);
+            if (!job.error)
+                job.error = st == PGRES_FATAL_ERROR ? PgResult::toError(res, m_conn)
+                                                    : DbError{QStringLiteral("statement skipped after an earlier error"), {}, false};
+        } else if (slot >= 0) {
             if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-                job.results[m_queryIndex] = PgResult::toTable(res);
+                job.results[size_t(slot)] = PgResult::toTable(res);
             } else if (st == PGRES_FATAL_ERROR || st == PGRES_NONFATAL_ERROR) {
                 if (!job.error)
                     job.error = PgResult::toError(res, m_conn);
@@ -305,6 +334,7 @@ void PgAsyncConnection::completeFront()
 void PgAsyncConnection::lose(const QString &reason)
 {
     m_timeout.stop();
+    m_prepared.clear(); // prepared statements die with the session
     m_lastError = reason.isEmpty() ? QStringLiteral("connection lost") : reason;
     Log::get("db")->warn("database connection problem: {}", m_lastError.toStdString());
     dropSocket();

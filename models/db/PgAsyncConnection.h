@@ -3,6 +3,7 @@
 #include "DbConnection.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -78,13 +79,18 @@ private:
     std::deque<Job> m_queue;
     bool m_inFlight = false;
     size_t m_queryIndex = 0;
+    // Result slots of the batch in flight: a query index, or -1 for the
+    // result of a PQsendPrepare that precedes its first execution.
+    std::vector<int> m_slots;
+    std::vector<QByteArray> m_slotNames;
+    QSet<QByteArray> m_prepared;
     bool m_gotResult = false;
 
     QTimer m_timeout;
     QTimer m_reconnectTimer;
     bool m_autoReconnect = true;
     int m_attempt = 0;
-    int m_queryTimeoutMs = 30000;
+    int m_queryTimeoutMs = 120000; // a first snapshot of millions of rows on a busy server
     int m_connectTimeoutMs = 10000;
     int m_backoffInitialMs = 500;
     int m_backoffMaxMs = 30000;

@@ -141,7 +141,8 @@ bool PgServer::start(QString *error)
                      QStringLiteral("-c"), QStringLiteral("shared_buffers=256MB")};
     if (m_options.statStatements)
         args << QStringLiteral("-c") << QStringLiteral("shared_preload_libraries=pg_stat_statements")
-             << QStringLiteral("-c") << QStringLiteral("pg_stat_statements.track=all");
+             << QStringLiteral("-c") << QStringLiteral("pg_stat_statements.track=all") << QStringLiteral("-c")
+             << QStringLiteral("pg_stat_statements.track_planning=on");
     for (const QString &s : m_options.settings)
         args << QStringLiteral("-c") << s;
     m_postgres = std::make_unique<QProcess>();

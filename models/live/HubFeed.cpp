@@ -36,21 +36,21 @@ const QByteArray kTailEvents = QByteArray(
     " FROM events e LEFT JOIN hosts h ON h.id = e.host_id "
     "WHERE e.xact >= $1::xid8 AND e.xact < (SELECT hi FROM w)";
 
-// RSVPs: counts per event and per minute, never the rows themselves.
-constexpr const char *kSnapshotRsvps =
-    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
-    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "
-    "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM rsvps WHERE xact < (SELECT hi FROM w) GROUP BY event_id "
-    "UNION ALL SELECT 'm', NULL, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint, count(*) "
-    "  FROM rsvps WHERE xact < (SELECT hi FROM w) AND created_at > now() - interval '24 hours' GROUP BY 3";
+// RSVPs: counts per event and per minute, never the rows themselves; one
+// scan feeds both groupings.
+#define OC_RSVP_AGG(filter)                                                                                          \
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "                                             \
+    "t AS (SELECT event_id, CASE WHEN created_at > now() - interval '24 hours' "                                     \
+    "             THEN (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint END AS m "            \
+    "      FROM rsvps WHERE " filter " xact < (SELECT hi FROM w)) "                                                  \
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "                       \
+    "UNION ALL SELECT CASE WHEN GROUPING(event_id) = 0 THEN 'e' ELSE 'm' END, NULL, "                               \
+    "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE m END, count(*) "                                         \
+    "FROM t GROUP BY GROUPING SETS ((event_id), (m)) HAVING GROUPING(event_id) = 0 OR m IS NOT NULL"
 
-constexpr const char *kTailRsvps =
-    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "
-    "t AS (SELECT event_id, created_at FROM rsvps WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w)) "
-    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "
-    "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM t GROUP BY event_id "
-    "UNION ALL SELECT 'm', NULL, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint, count(*) "
-    "  FROM t GROUP BY 3";
+constexpr const char *kSnapshotRsvps = OC_RSVP_AGG("");
+constexpr const char *kTailRsvps = OC_RSVP_AGG("xact >= $1::xid8 AND");
+#undef OC_RSVP_AGG
 
 constexpr const char *kTraffic =
     "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
@@ -65,8 +65,7 @@ constexpr const char *kAudit =
     "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS id, NULL::bigint AS at, NULL::text AS action, "
     "NULL::text AS phase, NULL::text AS actor, NULL::text AS result "
     "UNION ALL SELECT 'a', NULL, id, (extract(epoch FROM at) * 1000)::bigint, action, phase, actor, result "
-    "FROM audit_log WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND at > now() - interval '25 hours' "
-    "AND action IN ('launch', 'blast', 'flip_static', 'flip_dynamic', 'blast_approved')";
+    "FROM audit_log WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND at > now() - interval '25 hours'";
 
 constexpr const char *kCampaigns =
     "SELECT id, slug, title, status, event_goal, rsvp_goal, (extract(epoch FROM launch_at) * 1000)::bigint, "
@@ -144,9 +143,17 @@ void HubFeed::tick()
         loadSnapshot();
         return;
     }
-    m_db->exec({DbQuery(kCampaigns), DbQuery(kTailRsvps, {m_rsvpHi}), DbQuery(kTailEvents, {m_eventHi}),
-                DbQuery(kTraffic, {m_trafficHi}), DbQuery(kAudit, {m_auditHi})},
-               this, [this](const DbConnection::Outcome &o) { onTail(o); });
+    // RSVPs and events every tick; campaigns, traffic (10 s buckets) and the
+    // audit log every third tick: they change slowly and each statement costs.
+    const bool full = m_ticks % 3 == 0;
+    std::vector<DbQuery> batch{DbQuery(kTailRsvps, {m_rsvpHi}).prepared("oc_tail_rsvps"),
+                               DbQuery(kTailEvents, {m_eventHi}).prepared("oc_tail_events")};
+    if (full) {
+        batch.push_back(DbQuery(kCampaigns).prepared("oc_campaigns"));
+        batch.push_back(DbQuery(kTraffic, {m_trafficHi}).prepared("oc_tail_traffic"));
+        batch.push_back(DbQuery(kAudit, {m_auditHi}).prepared("oc_tail_audit"));
+    }
+    m_db->exec(std::move(batch), this, [this](const DbConnection::Outcome &o) { onTail(o); });
 }
 
 void HubFeed::loadSnapshot()
@@ -197,14 +204,16 @@ void HubFeed::onTail(const DbConnection::Outcome &o)
     }
     const auto &t = *DbConnection::tables(o);
     const int before = int(m_events.size());
-    applyCampaigns(t[0]);
+    const bool full = t.size() == 5;
+    if (full)
+        applyCampaigns(t[2]);
     QList<int> changed;
     int firstNew = -1;
-    const bool eventsMoved = applyEvents(t[2], false, changed, firstNew);
+    const bool eventsMoved = applyEvents(t[1], false, changed, firstNew);
     QList<int> rsvpRows;
-    const bool rsvpsMoved = applyRsvps(t[1], rsvpRows);
-    const bool trafficMoved = applyTraffic(t[3]);
-    const bool auditMoved = applyAudit(t[4]);
+    const bool rsvpsMoved = applyRsvps(t[0], rsvpRows);
+    const bool trafficMoved = full && applyTraffic(t[3]);
+    const bool auditMoved = full && applyAudit(t[4]);
     prune();
     markFresh();
     if (int(m_events.size()) > before)
@@ -217,7 +226,8 @@ void HubFeed::onTail(const DbConnection::Outcome &o)
         Q_EMIT trafficChanged();
     if (auditMoved)
         Q_EMIT annotationsChanged();
-    Q_EMIT campaignsChanged();
+    if (full)
+        Q_EMIT campaignsChanged();
     Q_EMIT totalsChanged();
     Q_EMIT updated();
     schedule(eventsMoved || rsvpsMoved || trafficMoved || auditMoved);

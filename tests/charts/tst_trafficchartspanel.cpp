@@ -64,6 +64,8 @@ QString outputPath(const QString &name)
 
 void saveAndCheck(QWidget *w, const QString &name)
 {
+    // Let pending layout requests (a chart just shown) run before rendering.
+    QCoreApplication::processEvents();
     const QString path = outputPath(name);
     QVERIFY2(w->grab().save(path), qPrintable(path));
     QVERIFY(QFileInfo(path).size() > 0);

@@ -141,5 +141,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMapCore)
+QTEST_MAIN(TestMapCore) // the label atlas draws with fonts
 #include "tst_mapcore.moc"

@@ -2,10 +2,11 @@
 
 #include "Log.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
-#include <QDateTimeAxis>
+#include <QLocale>
 #include <QEvent>
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
@@ -33,15 +34,39 @@ int idx(TimeSeriesChart::Axis a)
     return a == TimeSeriesChart::Axis::Left ? 0 : 1;
 }
 
-// 1, 2, 2.5, 5 x 10^n: tick labels stay round with six ticks.
-double niceCeil(double v)
+struct NiceTop
+{
+    double top;
+    int ticks;
+};
+
+// The smallest round top at or above `v`, with a tick count that keeps every
+// tick label round too (0.2, 0.5, 1, 2 ... steps), so little height is wasted.
+NiceTop niceTop(double v)
 {
     if (!(v > 0))
-        return 1;
+        return {1, 6};
     const double e = std::pow(10.0, std::floor(std::log10(v)));
     const double f = v / e;
-    const double n = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
-    return n * e;
+    static constexpr struct
+    {
+        double f;
+        int intervals;
+    } kSteps[] = {{1, 5}, {1.2, 6}, {1.5, 5}, {2, 4}, {2.5, 5}, {3, 6}, {4, 4}, {5, 5}, {6, 6}, {8, 4}, {10, 5}};
+    for (const auto &s : kSteps)
+        if (f <= s.f * (1 + 1e-9))
+            return {s.f * e, s.intervals + 1};
+    return {10 * e, 6};
+}
+
+// Round clock times, at most about eight per window.
+qint64 tickStepMs(qint64 spanMs)
+{
+    static constexpr qint64 kMinutes[] = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440};
+    for (qint64 m : kMinutes)
+        if (spanMs / (m * 60'000) <= 8)
+            return m * 60'000;
+    return 1440 * 60'000;
 }
 
 QColor onBackground(const QColor &c, bool dark)
@@ -64,9 +89,11 @@ QtChartsTimeSeriesChart::QtChartsTimeSeriesChart(QWidget *parent)
     tf.setBold(true);
     m_chart->setTitleFont(tf);
 
-    m_x = new QDateTimeAxis;
-    m_x->setTickCount(7);
-    m_x->setFormat(QStringLiteral("HH:mm"));
+    // A category axis rather than QDateTimeAxis: the latter spaces ticks
+    // evenly from the window's start (14:03:17, 14:05:47 ...); ours sit on
+    // round clock times.
+    m_x = new QCategoryAxis;
+    m_x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     valueAxis(Axis::Left);
 
@@ -79,7 +106,7 @@ QtChartsTimeSeriesChart::QtChartsTimeSeriesChart(QWidget *parent)
 
     m_toMs = QDateTime::currentMSecsSinceEpoch();
     m_fromMs = m_toMs - 3600 * 1000;
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
+    updateTimeAxis();
     applyColors();
 }
 
@@ -112,6 +139,9 @@ QValueAxis *QtChartsTimeSeriesChart::valueAxis(Axis axis)
         a->setLabelFormat(QStringLiteral("%.0f"));
         a->setRange(0, m_minTop[idx(axis)]);
         m_chart->addAxis(a, axis == Axis::Left ? Qt::AlignLeft : Qt::AlignRight);
+        // Two sets of horizontal grid lines that never line up read as noise.
+        if (axis == Axis::Right)
+            a->setGridLineVisible(false);
         if (m_view)
             applyColors();
     }
@@ -229,8 +259,7 @@ void QtChartsTimeSeriesChart::apply()
     ++m_batches;
     const bool rangeMoved = m_rangeDirty;
     if (m_rangeDirty) {
-        m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
-        m_x->setFormat(m_toMs - m_fromMs <= 30 * 60 * 1000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+        updateTimeAxis();
         m_rangeDirty = false;
     }
     if (m_thresholdsDirty) {
@@ -347,6 +376,40 @@ void QtChartsTimeSeriesChart::rebuildAnnotations()
     }
 }
 
+void QtChartsTimeSeriesChart::updateTimeAxis()
+{
+    const qint64 step = tickStepMs(m_toMs - m_fromMs);
+    // Ticks fall on round local times, so align in local time.
+    const qint64 offset = qint64(QDateTime::fromMSecsSinceEpoch(m_fromMs).offsetFromUtc()) * 1000;
+    QList<qint64> ticks;
+    for (qint64 t = (m_fromMs + offset) / step * step + step - offset; t < m_toMs; t += step)
+        if (t > m_fromMs)
+            ticks << t;
+    if (ticks != m_ticks) {
+        m_ticks = ticks;
+        const QStringList old = m_x->categoriesLabels();
+        for (const QString &l : old)
+            m_x->remove(l);
+        m_x->setStartValue(double(m_fromMs));
+        const QLocale loc;
+        QStringList used;
+        for (qint64 t : std::as_const(ticks)) {
+            const QDateTime dt = QDateTime::fromMSecsSinceEpoch(t);
+            // Midnight names the day, so a 24 h window reads unambiguously.
+            QString label = dt.time().msecsSinceStartOfDay() == 0 ? loc.toString(dt.date(), QStringLiteral("ddd"))
+                                                                   : dt.toString(QStringLiteral("HH:mm"));
+            // Category labels are keys; a repeated hour (DST) needs a distinct one.
+            while (used.contains(label))
+                label += QChar(0x200B);
+            used << label;
+            m_x->append(label, double(t));
+        }
+    } else {
+        m_x->setStartValue(double(m_fromMs));
+    }
+    m_x->setRange(double(m_fromMs), double(m_toMs));
+}
+
 void QtChartsTimeSeriesChart::updateValueRanges()
 {
     for (Axis axis : {Axis::Left, Axis::Right}) {
@@ -365,9 +428,11 @@ void QtChartsTimeSeriesChart::updateValueRanges()
         for (const Threshold &t : std::as_const(m_thresholdSpecs))
             if (t.axis == axis)
                 top = std::max(top, t.value * 1.15);
-        top = niceCeil(top);
-        if (a->min() != 0 || a->max() != top)
-            a->setRange(0, top);
+        const NiceTop nice = niceTop(top);
+        if (a->min() != 0 || a->max() != nice.top)
+            a->setRange(0, nice.top);
+        if (a->tickCount() != nice.ticks)
+            a->setTickCount(nice.ticks);
     }
 }
 
@@ -489,7 +554,7 @@ qsizetype QtChartsTimeSeriesChart::drawnPointCount(int index) const
 
 QPair<qint64, qint64> QtChartsTimeSeriesChart::timeRange() const
 {
-    return {m_x->min().toMSecsSinceEpoch(), m_x->max().toMSecsSinceEpoch()};
+    return {qRound64(m_x->min()), qRound64(m_x->max())};
 }
 
 QPair<double, double> QtChartsTimeSeriesChart::valueRange(Axis axis) const

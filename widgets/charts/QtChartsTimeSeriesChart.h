@@ -6,9 +6,9 @@
 #include <QPointer>
 
 QT_BEGIN_NAMESPACE
+class QCategoryAxis;
 class QChart;
 class QChartView;
-class QDateTimeAxis;
 class QGraphicsLineItem;
 class QGraphicsSimpleTextItem;
 class QLineSeries;
@@ -89,6 +89,7 @@ private:
     void rebuildThresholds();
     void rebuildAnnotations();
     void updateValueRanges();
+    void updateTimeAxis();
     void layoutOverlays();
     void applyColors();
     QLineSeries *newLine(Axis axis);
@@ -97,7 +98,8 @@ private:
 
     QPointer<QChartView> m_view;
     QChart *m_chart = nullptr;
-    QDateTimeAxis *m_x = nullptr;
+    QCategoryAxis *m_x = nullptr;
+    QList<qint64> m_ticks;
     QValueAxis *m_y[2] = {nullptr, nullptr};
     double m_minTop[2] = {1, 1};
     QList<Series> m_series;

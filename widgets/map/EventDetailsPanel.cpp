@@ -74,7 +74,10 @@ QLabel *EventDetailsPanel::addField(const QString &name, const QString &caption)
 {
     auto *label = plainLabel(m_body);
     label->setObjectName(name);
-    static_cast<QFormLayout *>(m_body->layout())->addRow(caption, label);
+    QLabel *captionLabel = plainLabel(m_body);
+    captionLabel->setText(caption);
+    captionLabel->setWordWrap(false);
+    static_cast<QFormLayout *>(m_body->layout())->addRow(captionLabel, label);
     m_fields.insert(name, label);
     return label;
 }

@@ -106,6 +106,7 @@ void EventMarkerLayer::updatePolish()
     m_labels.clear();
     m_clusters = 0;
     const MapCamera cam = camera();
+    m_drawnCamera = cam;
     m_snapshot = m_controller ? m_controller->snapshot() : nullptr;
 
     const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
@@ -210,9 +211,8 @@ bool EventMarkerLayer::activate(qreal x, qreal y)
             m_controller->zoomToCluster(it.lat, it.lng, zoom);
         return true;
     }
-    const auto &events = m_controller->feed()->events();
-    if (it.id < events.size())
-        m_controller->selectEvent(events[it.id].id);
+    if (const HubFeed *feed = m_controller->feed(); feed && it.id < feed->events().size())
+        m_controller->selectEvent(feed->events()[it.id].id);
     return true;
 }
 

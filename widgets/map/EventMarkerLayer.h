@@ -46,6 +46,8 @@ public:
     QString hoverText() const { return m_hoverText; }
     QPointF hoverPoint() const { return m_hoverPoint; }
     const std::vector<DrawnMarker> &markers() const { return m_markers; }
+    // The camera markers() were laid out for (layout waits for the next frame).
+    MapCamera drawnCamera() const { return m_drawnCamera; }
 
     // Index into markers() of the top-most marker under `pos`, or -1.
     int markerAt(QPointF pos) const;
@@ -74,6 +76,7 @@ private:
     std::vector<DrawnMarker> m_markers;
     std::vector<CountLabelAtlas::Quad> m_labels;
     int m_clusters = 0;
+    MapCamera m_drawnCamera;
     std::shared_ptr<const CountLabelAtlas> m_atlas;
     std::shared_ptr<const MarkerSprites> m_sprites;
     qreal m_atlasDpr = 0;

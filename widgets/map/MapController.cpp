@@ -107,6 +107,12 @@ void MapController::onChanged(const QList<int> &rows)
         Q_EMIT selectionChanged();
 }
 
+void MapController::replacePoints(std::vector<MapPoint> points)
+{
+    m_points = std::make_shared<std::vector<MapPoint>>(std::move(points));
+    scheduleBuild(true);
+}
+
 void MapController::scheduleBuild(bool indexDirty)
 {
     m_indexDirty = m_indexDirty || indexDirty;
@@ -331,9 +337,9 @@ QString MapController::toolTipFor(const ClusterItem &item) const
         return tr("%1 events · %2 RSVPs\n%3\nClick to zoom in")
             .arg(locale.toString(item.count), locale.toString(qulonglong(item.rsvpSum)), stateMix(item));
     }
-    const auto &events = m_feed ? m_feed->events() : std::vector<EventRecord>{};
-    if (item.id >= events.size())
-        return {};
+    if (!m_feed || item.id >= m_feed->events().size())
+        return tr("1 event · %1 RSVPs").arg(locale.toString(qulonglong(item.rsvpSum)));
+    const auto &events = m_feed->events();
     const EventRecord &e = events[item.id];
     QString where = e.city;
     if (!e.state.isEmpty())
@@ -355,7 +361,9 @@ QString MapController::stateLabel(int state) const
 
 void MapController::fitToResults()
 {
-    const auto &events = m_feed ? m_feed->events() : std::vector<EventRecord>{};
+    // m_points mirrors the feed row for row, and only grows, so rows of the
+    // snapshot are valid indices into it.
+    const auto &points = *m_points;
     double west = 180, east = -180, south = 90, north = -90;
     int n = 0;
     auto add = [&](double lat, double lng) {
@@ -371,13 +379,12 @@ void MapController::fitToResults()
     if (m_search.active) {
         add(m_search.lat, m_search.lng);
         for (const auto &r : m_snapshot->nearest) {
-            const EventRecord &e = events[std::size_t(r.row)];
-            if (e.hasLocation())
-                add(*e.latitude, *e.longitude);
+            const MapPoint &p = points[std::size_t(r.row)];
+            if (p.hasLocation)
+                add(p.lat, p.lng);
         }
     } else {
         // No search: fit every event the filter shows.
-        const auto &points = *m_points;
         for (const MapPoint &p : points) {
             if (p.hasLocation && m_filter.accepts(p))
                 add(p.lat, p.lng);

@@ -125,6 +125,10 @@ public:
     bool isBuilding() const { return m_building; }
     quint64 generation() const { return m_snapshot->generation; }
 
+    // Replaces the events wholesale, for benchmarks and tools that run
+    // without a HubFeed (feed() is null then; tooltips name no titles).
+    void replacePoints(std::vector<MapPoint> points);
+
     // Markers the current index shows in a lng/lat box at a Map zoom level.
     std::vector<ClusterItem> markersIn(double west, double south, double east, double north, double mapZoom) const;
     // The Map zoom at which a cluster's members come apart.
