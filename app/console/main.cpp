@@ -2,6 +2,7 @@
 // logging, starts the demo environment if asked, and shows the main window
 // or the wallboard. Everything else lives in the libraries.
 #include "ConnInfo.h"
+#include "ConnectionDialog.h"
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
 #include "HubFeed.h"
@@ -97,8 +98,35 @@ int main(int argc, char **argv)
                                                  : p.value(apiOpt));
     cfg.apiToken = qEnvironmentVariable("ORGANIZER_HUB_TOKEN");
 
+    // Where to connect: command line, environment, saved profile, or ask.
+    bool useDemo = p.isSet(demoOpt);
+    if (!useDemo) {
+        if (p.isSet(dbOpt))
+            cfg.conninfo = p.value(dbOpt);
+        else if (p.isSet(serviceOpt))
+            cfg.conninfo = QStringLiteral("service=") + p.value(serviceOpt);
+        else if (const QString env = qEnvironmentVariable("ORGANIZER_DB"); !env.isEmpty())
+            cfg.conninfo = env;
+        else if (settings.value(QStringLiteral("connection/demo")).toBool())
+            useDemo = true;
+        else
+            cfg.conninfo = settings.value(QStringLiteral("connection/conninfo")).toString();
+    }
+    if (!useDemo && cfg.conninfo.isEmpty()) {
+        if (QGuiApplication::platformName() == QLatin1String("offscreen") || QGuiApplication::platformName() == QLatin1String("minimal")) {
+            std::fprintf(stderr, "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
+                                 "--service NAME, or set ORGANIZER_DB.\n");
+            return 2;
+        }
+        ConnectionDialog dialog;
+        if (dialog.exec() != QDialog::Accepted)
+            return 0;
+        useDemo = dialog.demoChosen();
+        cfg.conninfo = dialog.conninfo();
+    }
+
     std::unique_ptr<DemoEnvironment> demo;
-    if (p.isSet(demoOpt)) {
+    if (useDemo) {
         demo = std::make_unique<DemoEnvironment>();
         DemoEnvironment::Options o;
         o.events = p.value(demoEventsOpt).toInt();
@@ -114,18 +142,6 @@ int main(int argc, char **argv)
             cfg.apiUrl = demo->apiUrl();
             cfg.apiToken = demo->apiToken();
         }
-    } else if (p.isSet(dbOpt)) {
-        cfg.conninfo = p.value(dbOpt);
-    } else if (p.isSet(serviceOpt)) {
-        cfg.conninfo = QStringLiteral("service=") + p.value(serviceOpt);
-    } else if (const QString env = qEnvironmentVariable("ORGANIZER_DB"); !env.isEmpty()) {
-        cfg.conninfo = env;
-    } else if (const QString saved = settings.value(QStringLiteral("connection/conninfo")).toString(); !saved.isEmpty()) {
-        cfg.conninfo = saved;
-    } else {
-        std::fprintf(stderr, "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
-                             "--service NAME, or set ORGANIZER_DB.\n");
-        return 2;
     }
     cfg.writeConninfo = p.value(writeDbOpt);
     QString parseError;

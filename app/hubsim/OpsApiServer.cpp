@@ -3,6 +3,7 @@
 #include "BlastService.h"
 #include "HubStreamer.h"
 #include "Log.h"
+#include "NoDelayTcpServer.h"
 #include "PgSessionPool.h"
 #include "SiteContent.h"
 
@@ -103,7 +104,7 @@ void OpsApiServer::setStreamer(HubStreamer *streamer) { m_streamer = streamer; }
 
 bool OpsApiServer::listen(QString *error)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new NoDelayTcpServer(this);
     if (!tcp->listen(QHostAddress::LocalHost, m_o.port) || !m_http.bind(tcp)) {
         if (error)
             *error = QStringLiteral("ops API: cannot listen on 127.0.0.1:%1: %2").arg(m_o.port).arg(tcp->errorString());

@@ -1,6 +1,7 @@
 #include "PublicSite.h"
 
 #include "Log.h"
+#include "NoDelayTcpServer.h"
 #include "PgSessionPool.h"
 #include "RsvpQueue.h"
 #include "SiteContent.h"
@@ -72,7 +73,7 @@ void PublicSite::finish(Ticket tk, const HttpReply &reply, const QElapsedTimer &
 
 bool PublicSite::listen(QString *error)
 {
-    auto *tcp = new QTcpServer(this);
+    auto *tcp = new NoDelayTcpServer(this);
     // Load generators open their connections all at once.
     tcp->setListenBacklogSize(1024);
     if (!tcp->listen(QHostAddress::LocalHost, m_o.port) || !m_http.bind(tcp)) {

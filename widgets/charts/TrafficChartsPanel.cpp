@@ -340,8 +340,16 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
 {
     if (!m_feed)
         return {};
-    // The feed lists entries in commit order; markers need time order.
-    QList<HubFeed::Annotation> rows = m_feed->annotations();
+    // The audit log also carries reviews, edits and notes; only operations
+    // that move traffic get a marker. The feed lists entries in commit
+    // order; markers need time order.
+    static const QStringList kMarked{QStringLiteral("launch"), QStringLiteral("blast"),
+                                     QStringLiteral("blast_approved"), QStringLiteral("flip_static"),
+                                     QStringLiteral("flip_dynamic")};
+    QList<HubFeed::Annotation> rows;
+    for (const HubFeed::Annotation &a : m_feed->annotations())
+        if (kMarked.contains(a.action))
+            rows << a;
     std::stable_sort(rows.begin(), rows.end(), [](const HubFeed::Annotation &a, const HubFeed::Annotation &b) {
         return a.at < b.at || (a.at == b.at && a.id < b.id);
     });

@@ -1,0 +1,18 @@
+#include "NoDelayTcpServer.h"
+
+#include <QTcpSocket>
+
+namespace oc {
+
+void NoDelayTcpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    addPendingConnection(socket);
+}
+
+} // namespace oc
