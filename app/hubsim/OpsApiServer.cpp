@@ -229,11 +229,15 @@ void OpsApiServer::run(Ticket tk, const Call &call, const Handler &h, std::optio
 void OpsApiServer::finish(Ticket tk, const HttpReply &reply)
 {
     auto it = m_parked.find(tk);
-    if (it == m_parked.end())
+    if (it == m_parked.end() || it->second.answered)
         return;
     Log::get("api")->info("{} -> {} ({} ms)", it->second.what.toStdString(), reply.code(), it->second.clock.elapsed());
     reply.sendTo(it->second.responder);
-    m_parked.erase(it);
+    // A responder released inside the route handler makes Qt 6.8 re-arm the
+    // connection's readyRead before disarming it, stacking one more
+    // connection per request; release it from the event loop instead.
+    it->second.answered = true;
+    QMetaObject::invokeMethod(this, [this, tk] { m_parked.erase(tk); }, Qt::QueuedConnection);
 }
 
 QFuture<HttpReply> OpsApiServer::launch(const Call &c)

@@ -95,6 +95,7 @@ private:
         QHttpServerResponder responder;
         QElapsedTimer clock;
         QString what; // "POST /api/v1/blasts", for the log
+        bool answered = false;
     };
     std::unordered_map<Ticket, Parked> m_parked;
 };

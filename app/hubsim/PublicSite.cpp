@@ -68,7 +68,15 @@ void PublicSite::finish(Ticket tk, const HttpReply &reply, const QElapsedTimer &
     if (it == m_parked.end())
         return;
     finish(it->second, reply, t);
-    m_parked.erase(it);
+    releaseLater(tk);
+}
+
+void PublicSite::releaseLater(Ticket tk)
+{
+    // A responder released inside the route handler makes Qt 6.8 re-arm the
+    // connection's readyRead before disarming it, stacking one more
+    // connection per request; release it from the event loop instead.
+    QMetaObject::invokeMethod(this, [this, tk] { m_parked.erase(tk); }, Qt::QueuedConnection);
 }
 
 bool PublicSite::listen(QString *error)

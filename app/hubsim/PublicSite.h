@@ -91,6 +91,7 @@ private:
     void finish(QHttpServerResponder &res, const HttpReply &reply, const QElapsedTimer &t);
     void finish(Ticket tk, const HttpReply &reply, const QElapsedTimer &t);
     Ticket park(QHttpServerResponder &res);
+    void releaseLater(Ticket tk);
 
     Options m_o;
     PgSessionPool &m_pool;

@@ -295,31 +295,10 @@ bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_
     return true;
 }
 
-// An occupied grid cell below: markers byCell[begin, end).
-struct GridCell
+struct Ancestor
 {
-    std::uint64_t key; // row * width + column
-    std::uint32_t begin, end;
-};
-
-struct GridItem
-{
-    float x, y;
-    std::uint32_t slot;   // index in the level
-    std::uint32_t leaf;   // its tree leaf
-    std::uint32_t shared; // index in AdjacencyScratch::shared
-};
-
-struct AdjacencyScratch
-{
-    std::vector<std::uint32_t> shared;     // markers near their leaf cell's edge, in level order
-    std::vector<std::uint32_t> sharedLeaf; // the tree node of each
-    std::vector<KeyIndex> byCell;          // them (as indices into shared), sorted by grid cell
-    std::vector<KeyIndex> sortTmp;
-    std::vector<GridCell> cells;
-    std::vector<GridItem> gridItems;       // in byCell order
-    std::vector<std::uint32_t> extra;      // neighbours in other leaves
-    std::vector<NeighbourRange> extraLists;
+    std::uint32_t node;
+    Cell cell;
 };
 
 // Every marker's neighbours within sqrt(r2) (itself excluded).
@@ -327,164 +306,104 @@ struct AdjacencyScratch
 // Every marker of a level lies in exactly one tree leaf, and a marker farther
 // than the radius from the edges of its leaf's cell can only have neighbours
 // in that leaf; at the deep zooms that is nearly every marker. So each leaf's
-// markers are compared pairwise, and only the markers near a cell edge also
-// go into a grid of cells at least a radius wide, where a neighbour in
-// another leaf is in the marker's grid cell or one of the eight around it.
-// Returns false, leaving the lists unusable, once they outgrow `budget`.
+// markers are compared pairwise; for the markers near the edge, the leaves
+// near theirs are searched too, from the lowest ancestor whose cell holds the
+// leaf's bounds plus the radius (any neighbour lies in that cell). Returns
+// false, leaving the lists unusable, once they outgrow `budget`.
 template <class Level>
 bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
                     const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
-                    std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency, AdjacencyScratch &g)
+                    std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency,
+                    std::vector<Ancestor> &ancestors, std::vector<std::uint32_t> &candidates)
 {
     const auto &tree = level.tree;
     const auto &nodes = level.nodes;
     lists.resize(nodes.size());
     adjacency.clear();
+    ancestors.clear();
 
-    // Markers near the edge of their leaf's cell, in level order, and their leaves.
-    g.shared.clear();
-    g.sharedLeaf.clear();
     for (std::uint32_t li = 0; li < tree.size(); ++li) {
         const auto &leaf = tree[li];
-        if (leaf.skip != li + 1)
+        while (!ancestors.empty() && tree[ancestors.back().node].skip <= li)
+            ancestors.pop_back();
+        const Cell cell = cellOf(keys[leaf.begin], cellBits[li]);
+        if (leaf.skip != li + 1) {
+            ancestors.push_back({li, cell});
             continue;
-        const Cell c = cellOf(keys[leaf.begin], cellBits[li]);
-        if (leaf.minX - pruneR >= c.minX && leaf.maxX + pruneR < c.maxX && leaf.minY - pruneR >= c.minY &&
-            leaf.maxY + pruneR < c.maxY)
-            continue;
-        for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
-            const double x = nodes[a].x, y = nodes[a].y;
-            if (!(x - pruneR >= c.minX && x + pruneR < c.maxX && y - pruneR >= c.minY && y + pruneR < c.maxY)) {
-                g.shared.push_back(a);
-                g.sharedLeaf.push_back(li);
-            }
         }
-    }
-
-    // Their neighbours in other leaves, through the grid.
-    g.extra.clear();
-    g.extraLists.resize(g.shared.size());
-    if (!g.shared.empty()) {
-        // The occupied cells in row-major order: the up to three neighbour
-        // cells in a row are then adjacent entries, and since the cells are
-        // visited in that same order, a cursor per neighbour row only ever
-        // moves forward.
-        float minX = nodes[g.shared[0]].x, maxX = minX, minY = nodes[g.shared[0]].y, maxY = minY;
-        for (const std::uint32_t a : g.shared) {
-            minX = std::min(minX, nodes[a].x);
-            maxX = std::max(maxX, nodes[a].x);
-            minY = std::min(minY, nodes[a].y);
-            maxY = std::max(maxY, nodes[a].y);
-        }
-        // Wider cells only where the radius is so small that 2^30 of them would
-        // not span the markers; any width from the radius up is correct.
-        const double cellSize = std::max({pruneR * kPruneSlack, (double(maxX) - minX) / double(1u << 30),
-                                          (double(maxY) - minY) / double(1u << 30)});
-        const double inv = 1.0 / cellSize;
-        const auto w = std::uint64_t((double(maxX) - minX) * inv) + 1;
-        const auto h = std::uint64_t((double(maxY) - minY) * inv) + 1;
-        g.byCell.resize(g.shared.size());
-        for (std::uint32_t i = 0; i < g.shared.size(); ++i) {
-            const auto &node = nodes[g.shared[i]];
-            const std::uint64_t cx = std::min(std::uint64_t((double(node.x) - minX) * inv), w - 1);
-            const std::uint64_t cy = std::min(std::uint64_t((double(node.y) - minY) * inv), h - 1);
-            g.byCell[i] = {cy * w + cx, i};
-        }
-        radixSort(g.byCell, g.sortTmp);
-        g.cells.clear();
-        // Copied out in cell order so that scanning a cell reads memory in sequence.
-        g.gridItems.resize(g.byCell.size());
-        for (std::uint32_t i = 0; i < g.byCell.size(); ++i) {
-            if (g.cells.empty() || g.cells.back().key != g.byCell[i].key)
-                g.cells.push_back({g.byCell[i].key, i, i});
-            g.cells.back().end = i + 1;
-            const std::uint32_t si = g.byCell[i].index;
-            g.gridItems[i] = {nodes[g.shared[si]].x, nodes[g.shared[si]].y, g.shared[si], g.sharedLeaf[si], si};
-        }
-
-        const std::size_t cellCount = g.cells.size();
-        std::size_t cursor[3] = {0, 0, 0};
-        const GridCell *around[9];
-        for (const GridCell &cell : g.cells) {
-            const std::uint64_t cy = cell.key / w;
-            const std::uint64_t cx = cell.key % w;
-            const std::uint64_t x0 = cx > 0 ? cx - 1 : 0;
-            const std::uint64_t x1 = std::min(cx + 1, w - 1);
-            int found = 0;
-            for (int d = 0; d < 3; ++d) {
-                if ((d == 0 && cy == 0) || (d == 2 && cy + 1 >= h))
-                    continue;
-                const std::uint64_t row = (cy + std::uint64_t(d) - 1) * w;
-                std::size_t &k = cursor[d];
-                while (k < cellCount && g.cells[k].key < row + x0)
-                    ++k;
-                for (std::size_t j = k; j < cellCount && g.cells[j].key <= row + x1; ++j)
-                    around[found++] = &g.cells[j];
-            }
-            for (std::uint32_t i = cell.begin; i < cell.end; ++i) {
-                const GridItem &a = g.gridItems[i];
-                const auto listBegin = std::uint32_t(g.extra.size());
-                for (int k = 0; k < found; ++k) {
-                    for (std::uint32_t j = around[k]->begin; j < around[k]->end; ++j) {
-                        const GridItem &b = g.gridItems[j];
-                        if (b.leaf != a.leaf && ClusterIndex::withinRadius(b.x, b.y, a.x, a.y, r2))
-                            g.extra.push_back(b.slot);
-                    }
-                }
-                g.extraLists[a.shared] = {listBegin, std::uint32_t(g.extra.size())};
-            }
-            if (g.extra.size() > budget)
-                return false;
-        }
-    }
-
-    // Each leaf pairwise, plus the other leaves' neighbours found above.
-    std::size_t nextShared = 0;
-    auto finish = [&](std::uint32_t a, std::uint32_t listBegin) {
-        if (nextShared < g.shared.size() && g.shared[nextShared] == a) {
-            const NeighbourRange e = g.extraLists[nextShared++];
-            adjacency.insert(adjacency.end(), g.extra.begin() + e.begin, g.extra.begin() + e.end);
-        }
-        lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
-    };
-    for (std::uint32_t li = 0; li < tree.size(); ++li) {
-        const auto &leaf = tree[li];
-        if (leaf.skip != li + 1)
-            continue;
         const std::uint32_t m = leaf.end - leaf.begin;
+        const bool nearEdge = !(leaf.minX - pruneR >= cell.minX && leaf.maxX + pruneR < cell.maxX &&
+                                leaf.minY - pruneR >= cell.minY && leaf.maxY + pruneR < cell.maxY);
+        // Each pair inside the leaf tested once, through a bit matrix; piles
+        // of identical keys, the only leaves that can be larger, one by one.
+        std::uint16_t near[16] = {};
         if (m <= 16) {
-            // Each pair tested once, through a bit matrix.
-            std::uint16_t near[16] = {};
             const auto *leafNodes = nodes.data() + leaf.begin;
-            for (std::uint32_t i = 0; i < m; ++i) {
+            for (std::uint32_t i = 0; i + 1 < m; ++i) {
+                const float xi = leafNodes[i].x, yi = leafNodes[i].y;
                 for (std::uint32_t j = i + 1; j < m; ++j) {
-                    if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, leafNodes[i].x, leafNodes[i].y,
-                                                   r2)) {
+                    if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, xi, yi, r2)) {
                         near[i] |= std::uint16_t(1u << j);
                         near[j] |= std::uint16_t(1u << i);
                     }
                 }
             }
-            for (std::uint32_t i = 0; i < m; ++i) {
-                const auto listBegin = std::uint32_t(adjacency.size());
-                for (unsigned bits = near[i]; bits != 0; bits &= bits - 1)
-                    adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
-                finish(leaf.begin + i, listBegin);
+        }
+        // A leaf near its cell's edge collects, once, the other leaves near
+        // it from the lowest ancestor whose cell holds its bounds plus the
+        // radius; each marker near the edge then checks just those.
+        candidates.clear();
+        if (nearEdge) {
+            const double minX = leaf.minX - pruneR, maxX = leaf.maxX + pruneR;
+            const double minY = leaf.minY - pruneR, maxY = leaf.maxY + pruneR;
+            std::uint32_t from = 0; // the root's cell is the whole world
+            for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
+                const Cell &c = it->cell;
+                if (minX >= c.minX && maxX < c.maxX && minY >= c.minY && maxY < c.maxY) {
+                    from = it->node;
+                    break;
+                }
             }
-        } else {
-            for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) { // a pile of identical keys
-                const auto listBegin = std::uint32_t(adjacency.size());
+            for (std::uint32_t i = from; i < tree[from].skip;) {
+                const auto &t = tree[i];
+                if (i == li || outside(t, minX, minY, maxX, maxY)) {
+                    i = t.skip;
+                    continue;
+                }
+                if (t.skip == i + 1)
+                    candidates.push_back(i);
+                ++i;
+            }
+        }
+        for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
+            const auto listBegin = std::uint32_t(adjacency.size());
+            if (m <= 16) {
+                for (unsigned bits = near[a - leaf.begin]; bits != 0; bits &= bits - 1)
+                    adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
+            } else {
                 for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
                     if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
                         adjacency.push_back(b);
                 }
-                finish(a, listBegin);
-                if (adjacency.size() > budget)
-                    return false;
             }
+            const double minX = nodes[a].x - pruneR, maxX = nodes[a].x + pruneR;
+            const double minY = nodes[a].y - pruneR, maxY = nodes[a].y + pruneR;
+            if (!candidates.empty() &&
+                !(minX >= cell.minX && maxX < cell.maxX && minY >= cell.minY && maxY < cell.maxY)) {
+                for (const std::uint32_t ci : candidates) {
+                    const auto &t = tree[ci];
+                    if (outside(t, minX, minY, maxX, maxY))
+                        continue;
+                    for (std::uint32_t b = t.begin; b < t.end; ++b) {
+                        if (ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
+                            adjacency.push_back(b);
+                    }
+                }
+            }
+            lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
+            if (adjacency.size() > budget)
+                return false;
         }
-        if (adjacency.size() > budget)
-            return false;
     }
     return true;
 }
@@ -506,7 +425,8 @@ struct ClusterIndex::Scratch
     std::vector<std::uint32_t> rankOf;   // index in the current level -> visiting rank
     std::vector<SlotState> slots;        // per marker of the current level
     std::vector<std::uint32_t> adjacency;
-    AdjacencyScratch grid;
+    std::vector<Ancestor> ancestors;
+    std::vector<std::uint32_t> candidates;
     std::vector<std::uint32_t> cellStart;
     std::vector<std::uint32_t> cellItems;
     std::vector<std::uint32_t> neighbours;
@@ -637,7 +557,8 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         // middle zooms down; deeper in, the tree's leaves do the job.
         haveLists = buildAdjacencyGrid(src, r2, pruneR, budget, s.slots, s.adjacency, s.cellStart, s.cellItems);
         if (!haveLists && s.adjacency.size() <= budget)
-            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.slots, s.adjacency, s.grid);
+            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.slots, s.adjacency, s.ancestors,
+                                       s.candidates);
     }
     if (haveLists && s.adjacency.empty())
         return false; // nobody has a neighbour: every marker stays as it is

@@ -18,12 +18,13 @@ namespace oc {
 // maxZoom down to minZoom the items of the zoom above are visited in order and
 // each unvisited one absorbs every unvisited neighbour within
 // radius / (extent * 2^zoom), giving a cluster at their weighted centroid.
-// Each zoom keeps a static k-d tree over its markers, so a viewport query is a
-// range search in one level.
+// Each zoom keeps a static k-d tree over its markers (see Level), so a
+// viewport query is a range search in one level.
 //
 // Deliberately std-only: it sits under the map of up to a million events and
-// must build in well under a second, and keeping Qt out keeps it cheap to
-// compile and to benchmark against the JavaScript original.
+// is rebuilt whenever they change, so it is written for speed with flat
+// arrays, and keeping Qt out keeps it cheap to compile and to benchmark
+// against the JavaScript original (bench/cluster).
 //
 // Neighbours are merged in visiting order (not KD order), which makes the
 // result a pure function of the input order; NaiveClusterer relies on that to

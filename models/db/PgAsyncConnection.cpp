@@ -358,7 +358,8 @@ void PgAsyncConnection::lose(const QString &reason)
         scheduleReconnect();
     else
         setState(State::Disconnected);
-    if (wasConnected || m_attempt == 1)
+    // Report a loss, or the first failure of a series of attempts, once.
+    if (wasConnected || !m_autoReconnect || m_closedByUser || m_attempt == 1)
         Q_EMIT connectionLost(m_lastError);
 }
 

@@ -87,7 +87,7 @@ private Q_SLOTS:
     {
         const ApiResult r = OpsApiClient::interpret(
             409, "application/problem+json",
-            R"({"type":"https://hubsim.invalid/problems/blast-not-approved","title":"The blast is not approved","status":409,"detail":"nothing was sent"})");
+            "{\"type\":\"https://hubsim.invalid/problems/blast-not-approved\",\"title\":\"The blast is not approved\",\"status\":409,\"detail\":\"nothing was sent\"}");
         QCOMPARE(r.error, ApiResult::Error::Client);
         QCOMPARE(r.problemType, QStringLiteral("blast-not-approved"));
         QVERIFY(r.message.contains(QLatin1String("The blast is not approved: nothing was sent")));
@@ -111,7 +111,7 @@ private Q_SLOTS:
         QCOMPARE(OpsApiClient::interpret(200, "application/json", "").error, ApiResult::Error::BadResponse);
         QCOMPARE(OpsApiClient::interpret(200, "application/json", "[1,2]").error, ApiResult::Error::BadResponse);
         QCOMPARE(OpsApiClient::interpret(302, "text/html", "").error, ApiResult::Error::BadResponse);
-        const ApiResult ok = OpsApiClient::interpret(202, "application/json", R"({"id":"hsb-1","status":"queued"})");
+        const ApiResult ok = OpsApiClient::interpret(202, "application/json", "{\"id\":\"hsb-1\",\"status\":\"queued\"}");
         QVERIFY(ok.ok());
         QCOMPARE(ok.json.value(QStringLiteral("id")).toString(), QStringLiteral("hsb-1"));
         QCOMPARE(OpsApiClient::interpret(401, "application/problem+json", "{}").error, ApiResult::Error::Client);
@@ -136,7 +136,7 @@ private Q_SLOTS:
     void sendsTokenKeyAndActorAndNoRedirects()
     {
         FakeHttpServer server;
-        server.respond(202, "application/json", R"({"id":"hsb-7","status":"queued"})");
+        server.respond(202, "application/json", "{\"id\":\"hsb-7\",\"status\":\"queued\"}");
         OpsApiClient api(server.url(), QStringLiteral("s3cret"));
         api.setActor(QStringLiteral("alice"));
         const QUuid key = QUuid::createUuid();
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(r.message.contains(QLatin1String("502 Bad Gateway")));
 
         server.respond(503, "application/problem+json",
-                       R"({"type":"x/backend-unavailable","title":"The database is unavailable","status":503})");
+                       "{\"type\":\"x/backend-unavailable\",\"title\":\"The database is unavailable\",\"status\":503}");
         r = get();
         QCOMPARE(r.error, ApiResult::Error::Server);
         QCOMPARE(r.problemType, QStringLiteral("backend-unavailable"));

@@ -117,6 +117,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(dlg));
         QTest::keyClicks(dlg->editor(), QStringLiteral("Please add the street address."));
         QTest::keyClick(dlg->editor(), Qt::Key_Return, Qt::ControlModifier);
+        qWarning() << "DEBUG" << dlg->message() << QApplication::activeWindow() << QApplication::focusWidget() << dlg->isVisible();
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<RejectDialog *>(), 5000);
         QVERIFY(QTest::qWaitForWindowActive(&panel));

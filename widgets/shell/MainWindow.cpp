@@ -7,6 +7,7 @@
 #include "EventTableModel.h"
 #include "HubFeed.h"
 #include "TotalsPanel.h"
+#include "TrafficChartsPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,6 +60,9 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent) : QMainWindow(p
     el->addWidget(m_events);
     addPanel(QStringLiteral("eventsDock"), tr("Events"), eventsBox, Qt::BottomDockWidgetArea,
              QKeySequence(Qt::ALT | Qt::Key_E));
+
+    addPanel(QStringLiteral("trafficDock"), tr("Traffic"), new TrafficChartsPanel(feed, this), Qt::BottomDockWidgetArea,
+             QKeySequence(Qt::ALT | Qt::Key_C));
 
     addPanel(QStringLiteral("activityDock"), tr("Activity"), new ActivityPanel(feed, this), Qt::RightDockWidgetArea,
              QKeySequence(Qt::ALT | Qt::Key_Y));

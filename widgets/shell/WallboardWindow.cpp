@@ -4,6 +4,7 @@
 #include "DataAgeLabel.h"
 #include "HubFeed.h"
 #include "TotalsPanel.h"
+#include "TrafficChartsPanel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -36,6 +37,9 @@ WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent) : QWi
     m_totals = new TotalsPanel(session->feed(), this);
     m_totals->setWallboard(true);
     m_grid->addWidget(m_totals, 1, 0, 2, 1);
+    auto *chart = new TrafficChartsPanel(session->feed(), this);
+    chart->setCompact(true);
+    setChart(chart);
     m_grid->setColumnStretch(0, 2);
     m_grid->setColumnStretch(1, 3);
     m_grid->setRowStretch(1, 3);

@@ -41,7 +41,9 @@ Item {
             textFormat: Text.PlainText
             font.pixelSize: 12
             color: "#20262C"
-            text: qsTr("%n event(s) without a location (see the list)", "", root.controller.unlocatedEvents)
+            text: root.controller.unlocatedEvents === 1
+                  ? qsTr("1 event without a location (see the list)")
+                  : qsTr("%1 events without a location (see the list)").arg(root.controller.unlocatedEvents)
         }
     }
 

@@ -1,0 +1,92 @@
+#include "ConnInfo.h"
+#include "ConnectionDialog.h"
+#include "PgServer.h"
+#include "TestDatabase.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace oc;
+
+class TestConnectionDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QString err;
+        QVERIFY2(test::TestDatabase::instance().ensureStarted(&err), qPrintable(err));
+    }
+
+    void redactsPasswords()
+    {
+        const QString r = ConnInfo::redacted(QStringLiteral("host=x dbname=hub user=u password=s3cret"));
+        QVERIFY(!r.contains(QStringLiteral("s3cret")));
+        QVERIFY(r.contains(QStringLiteral("password=***")));
+        QVERIFY(!ConnInfo::redacted(QStringLiteral("postgresql://u:s3cret@h/db")).contains(QStringLiteral("s3cret")));
+        QString err;
+        QVERIFY(!ConnInfo::validate(QStringLiteral("host=x bogus"), &err));
+        QVERIFY(!err.isEmpty());
+    }
+
+    void explainsFailuresInPlainWords_data()
+    {
+        QTest::addColumn<QString>("conninfo");
+        QTest::addColumn<QString>("expected");
+        auto &db = test::TestDatabase::instance();
+        QTest::newRow("unreachable") << QStringLiteral("host=/nonexistent port=5 dbname=hub") << QStringLiteral("cannot be reached");
+        QTest::newRow("no database") << db.server().conninfo(QStringLiteral("no_such_db")) << QStringLiteral("does not exist");
+        QTest::newRow("no schema") << db.emptyDatabase(QStringLiteral("dlg_empty")) << QStringLiteral("does not contain");
+        QTest::newRow("ok") << db.freshDatabase(QStringLiteral("dlg_ok")) << QStringLiteral("Connected.");
+        QTest::newRow("garbage") << QStringLiteral("host=x = =") << QStringLiteral("not valid");
+    }
+
+    void explainsFailuresInPlainWords()
+    {
+        QFETCH(QString, conninfo);
+        QFETCH(QString, expected);
+        ConnectionDialog d;
+        d.findChild<QRadioButton *>(QString(), Qt::FindChildrenRecursively); // built
+        const auto radios = d.findChildren<QRadioButton *>();
+        radios.at(1)->setChecked(true); // "Connect to my campaign's database"
+        const auto combos = d.findChildren<QComboBox *>();
+        combos.at(0)->setCurrentIndex(2); // connection string
+        for (QLineEdit *e : d.findChildren<QLineEdit *>())
+            if (e->accessibleName() == QStringLiteral("Connection string"))
+                e->setText(conninfo);
+        QSignalSpy done(&d, &ConnectionDialog::testFinished);
+        d.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 15000);
+        QVERIFY2(d.lastResult().contains(expected), qPrintable(d.lastResult()));
+    }
+
+    void neverStoresThePassword()
+    {
+        ConnectionDialog d;
+        d.findChildren<QRadioButton *>().at(1)->setChecked(true);
+        d.findChildren<QComboBox *>().at(0)->setCurrentIndex(2);
+        d.findChildren<QComboBox *>().at(1)->setCurrentIndex(1); // type it now
+        for (QLineEdit *e : d.findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == QStringLiteral("Connection string"))
+                e->setText(QStringLiteral("host=db dbname=hub user=me"));
+            if (e->accessibleName() == QStringLiteral("Password"))
+                e->setText(QStringLiteral("hunter2"));
+        }
+        QVERIFY(d.conninfo().contains(QStringLiteral("hunter2")));
+        d.saveProfile();
+        QSettings s;
+        s.sync();
+        QVERIFY(!s.value(QStringLiteral("connection/conninfo")).toString().contains(QStringLiteral("hunter2")));
+        QCOMPARE(s.value(QStringLiteral("connection/conninfo")).toString(), QStringLiteral("host=db dbname=hub user=me"));
+    }
+};
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connectiondialog.moc"
