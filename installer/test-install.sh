@@ -213,25 +213,34 @@ inside() {
     done <"$out/package-files.txt"
     [ ${#leftovers[@]} -eq 0 ] || { printf '  %s\n' "${leftovers[@]}" >&2; die "files of the package remain after purge"; }
     say "none of the package's $(grep -c . "$out/package-files.txt") paths remain"
-    # postgresql-common marks the server packages NeverAutoRemove while a cluster
-    # exists (the default 17/main made at install), so that autoremove never
-    # strands a database: Debian keeps them on purpose. Purge them explicitly;
-    # after that nothing the install pulled in may remain.
-    local extra kept
+    # Debian keeps two kinds of packages from autoremove on purpose: the
+    # PostgreSQL server packages while a cluster exists (postgresql-common sets
+    # APT::NeverAutoRemove; installing the server made the default 17/main), and
+    # packages marked Protected or Essential (systemd-sysv, which the server's
+    # Recommends pulled in), with everything they depend on, recommend or suggest.
+    # Anything else the install pulled in must be gone.
+    local extra kept held unexplained
     extra="$(packages_added)"
-    kept="$(grep -E '^postgresql' <<<"$extra" || true)"
-    if [ -n "$kept" ]; then
-        say "kept by postgresql-common (APT::NeverAutoRemove while a cluster exists): ${kept//$'\n'/ }; purging them"
-        step "apt-get purge postgresql* + autoremove"
+    if [ -z "$extra" ]; then
+        say "the package set is back to the fresh root's ($(grep -c . "$out/packages-before.txt") packages)"
+    else
         # shellcheck disable=SC2086
-        "${apt[@]}" purge $kept >>"$out/apt-purge.log" 2>&1 &&
-            "${apt[@]}" autoremove --purge >>"$out/apt-purge.log" 2>&1 ||
-            { tail -20 "$out/apt-purge.log" >&2; die "purging the PostgreSQL packages failed"; }
-        step_done
-        extra="$(packages_added)"
+        kept="$( { grep -E '^postgresql' <<<"$extra" || true
+            dpkg-query -W -f '${Package} ${Protected} ${Essential}\n' $extra | awk '$2 == "yes" || $3 == "yes" {print $1}'; } |
+            sort -u)"
+        held="$(if [ -n "$kept" ]; then
+            # shellcheck disable=SC2086
+            # (installed Suggests count too: APT::AutoRemove::SuggestsImportant)
+            apt-cache depends --recurse --installed --no-conflicts --no-breaks --no-replaces \
+                --no-enhances $kept | sed -E 's/^ *(\|?[A-Za-z-]+: )?//; s/[<>]//g; s/:[a-z0-9]+$//' | sort -u
+        fi)"
+        unexplained="$(comm -23 <(printf '%s\n' "$extra") <(printf '%s\n' "$held"))"
+        [ -z "$unexplained" ] ||
+            die "packages pulled in by the install remain after autoremove: ${unexplained//$'\n'/ }"
+        say "$(wc -w <<<"$extra") packages the install pulled in stay, all held by Debian's keep rules" \
+            "(NeverAutoRemove or Protected): ${kept//$'\n'/ } and what they need (list: $out/packages-kept.txt)"
+        printf '%s\n' "$extra" >"$out/packages-kept.txt"
     fi
-    [ -z "$extra" ] || die "packages pulled in by the install remain after autoremove: ${extra//$'\n'/ }"
-    say "the package set is back to the fresh root's ($(grep -c . "$out/packages-before.txt") packages)"
     snapshot_fs "$out/files-after.txt"
     local newfiles
     newfiles="$(comm -13 "$out/files-before.txt" "$out/files-after.txt")"

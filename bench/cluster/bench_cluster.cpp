@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
 #include <unistd.h>
 
 using namespace oc;
@@ -258,6 +259,16 @@ double msSince(Clock::time_point t0)
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
+// CPU time of the whole process: unlike wall time it does not grow while
+// other work on the machine has the core, which makes it the steadier figure
+// on a shared box. (For node this includes its GC and compiler threads.)
+double cpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())
@@ -279,26 +290,29 @@ double peakRssMb()
     return NAN;
 }
 
-// Child: build our index `reps` times, then time every viewport query.
-int runOurs(const std::string &pointsPath, const std::string &viewportsPath, int reps)
+// Child: build our index `reps` times, then (if asked) time every viewport query.
+int runOurs(const std::string &pointsPath, const std::string &viewportsPath, int reps, bool queries)
 {
     const std::vector<ClusterPoint> points = readPoints(pointsPath);
     const std::vector<Viewport> viewports = readViewports(viewportsPath);
-    std::vector<double> builds;
+    std::vector<double> builds, cpu;
     std::optional<ClusterIndex> index;
     for (int r = 0; r < reps; ++r) {
         index.reset(); // one index alive at a time, as in node
+        const double c0 = cpuMs();
         const auto t0 = Clock::now();
         index.emplace(benchOptions());
         index->load(points);
         builds.push_back(msSince(t0));
+        cpu.push_back(cpuMs() - c0);
     }
-    std::printf("build_ms %.3f\nbuild_min_ms %.3f\n", percentile(builds, 0.5),
-                *std::min_element(builds.begin(), builds.end()));
+    std::printf("build_ms %.3f\nbuild_cpu_ms %.3f\n", percentile(builds, 0.5), percentile(cpu, 0.5));
     std::printf("index_mb %.1f\n", double(index->memoryBytes()) / (1024.0 * 1024.0));
 
     std::vector<ClusterItem> out;
     for (const int z : kZooms) {
+        if (!queries)
+            break;
         std::vector<const Viewport *> mine;
         for (const Viewport &v : viewports) {
             if (v.zoom == z)
@@ -510,23 +524,48 @@ int runParent(int argc, char **argv)
             const std::string viewportsPath = work + "/viewports-" + tag + ".bin";
             writePoints(pointsPath, points);
             writeViewports(viewportsPath, generateViewports(points, perZoom, 777 + n));
-            const int reps = n <= 10000 ? 7 : n <= 100000 ? 5 : 3;
-
-            std::fprintf(stderr, "[bench] %s: ours\n", tag.c_str());
-            const Results ours =
-                runChild(shellQuote(self) + " --child ours " + shellQuote(pointsPath) + " " + shellQuote(viewportsPath) +
-                         " " + std::to_string(reps))
-                    .value_or(Results{});
-            Results sc, scAgg;
-            if (haveSc) {
+            // Rounds of one build each, the contenders taking turns, so that
+            // load from other work on the machine falls on all of them alike;
+            // the build figure is the median over rounds. Queries and peak
+            // RSS come from the first round.
+            const int rounds = n <= 10000 ? 7 : n <= 100000 ? 5 : 3;
+            Results ours, sc, scAgg;
+            std::vector<double> oursBuilds, scBuilds, scAggBuilds, oursCpu, scCpu;
+            for (int round = 0; round < rounds; ++round) {
+                const char *what = round == 0 ? "queries" : "build-only";
+                std::fprintf(stderr, "[bench] %s: round %d/%d: ours, supercluster, supercluster with rsvp/state reduce\n",
+                             tag.c_str(), round + 1, rounds);
+                const Results o = runChild(shellQuote(self) + " --child ours " + shellQuote(pointsPath) + " " +
+                                           shellQuote(viewportsPath) + " 1 " + what)
+                                      .value_or(Results{});
+                if (round == 0)
+                    ours = o;
+                if (o.count("build_ms")) {
+                    oursBuilds.push_back(o.at("build_ms"));
+                    oursCpu.push_back(o.at("build_cpu_ms"));
+                }
+                if (!haveSc)
+                    continue;
                 const std::string base = shellQuote(node) + " --max-old-space-size=16000 " + shellQuote(scScript) + " " +
-                                         shellQuote(pointsPath) + " " + shellQuote(viewportsPath) + " " +
-                                         std::to_string(reps);
-                std::fprintf(stderr, "[bench] %s: supercluster\n", tag.c_str());
-                sc = runChild(base + " plain").value_or(Results{});
-                std::fprintf(stderr, "[bench] %s: supercluster with rsvp/state reduce\n", tag.c_str());
-                scAgg = runChild(base + " agg").value_or(Results{});
+                                         shellQuote(pointsPath) + " " + shellQuote(viewportsPath) + " 1 ";
+                const Results p = runChild(base + (round == 0 ? "plain" : "plain-build-only")).value_or(Results{});
+                const Results a = runChild(base + "agg").value_or(Results{});
+                if (round == 0) {
+                    sc = p;
+                    scAgg = a;
+                }
+                if (p.count("build_ms")) {
+                    scBuilds.push_back(p.at("build_ms"));
+                    scCpu.push_back(p.at("build_cpu_ms"));
+                }
+                if (a.count("build_ms"))
+                    scAggBuilds.push_back(a.at("build_ms"));
             }
+            ours["build_ms"] = percentile(oursBuilds, 0.5);
+            ours["build_cpu_ms"] = percentile(oursCpu, 0.5);
+            sc["build_cpu_ms"] = percentile(scCpu, 0.5);
+            sc["build_ms"] = percentile(scBuilds, 0.5);
+            scAgg["build_ms"] = percentile(scAggBuilds, 0.5);
 
             // Naive: skip a zoom when the quadratic extrapolation from the
             // previous size says one query alone would take too long.
@@ -563,6 +602,9 @@ int runParent(int argc, char **argv)
             const std::string label = sizeLabel(n);
             rows.push_back({kind, label, "build ms", fmt(get(ours, "build_ms"), 1), fmt(get(sc, "build_ms"), 1), "-",
                             ratio(get(sc, "build_ms"), get(ours, "build_ms")), ""});
+            rows.push_back({kind, label, "build CPU ms", fmt(get(ours, "build_cpu_ms"), 1),
+                            fmt(get(sc, "build_cpu_ms"), 1), "-",
+                            ratio(get(sc, "build_cpu_ms"), get(ours, "build_cpu_ms")), ""});
             rows.push_back({kind, label, "build ms, rsvp+state sums", fmt(get(ours, "build_ms"), 1),
                             fmt(get(scAgg, "build_ms"), 1), "-", ratio(get(scAgg, "build_ms"), get(ours, "build_ms")),
                             ""});
@@ -596,7 +638,9 @@ int runParent(int argc, char **argv)
     std::printf("\nMarker clustering: oc::ClusterIndex vs supercluster %s (node) vs naive linear scan\n",
                 scVersion.c_str());
     std::printf("maxZoom 16, radius 40, extent 512; %d viewports of %dx%d px per zoom, each timed as the median of %zu\n"
-                "runs (naive: one run, as many viewports as fit in %.0f s); build = median of 7/5/3 runs at 10k/100k/1M;\n"
+                "runs (naive: one run, as many viewports as fit in %.0f s); build = median of 7/5/3 rounds at 10k/100k/1M,\n"
+                "contenders taking turns, one fresh process each (node JIT-warmed on a 20k subset first);\n"
+                "build CPU = CPU time of the building process (load-independent; node's includes its GC threads);\n"
                 "ratio = supercluster / ours; markers = avg markers per viewport (ours / supercluster)\n\n",
                 perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS);
     const Row header{"data", "N", "metric", "ours", "supercluster", "naive", "ratio", "markers"};
@@ -638,8 +682,8 @@ int main(int argc, char **argv)
     try {
         if (argc >= 3 && std::strcmp(argv[1], "--child") == 0) {
             const std::string which = argv[2];
-            if (which == "ours" && argc == 6)
-                return runOurs(argv[3], argv[4], std::atoi(argv[5]));
+            if (which == "ours" && argc == 7)
+                return runOurs(argv[3], argv[4], std::atoi(argv[5]), std::strcmp(argv[6], "queries") == 0);
             if (which == "naive" && argc == 6)
                 return runNaive(argv[3], argv[4], std::atof(argv[5]));
             std::fprintf(stderr, "bad child arguments\n");

@@ -338,10 +338,22 @@ bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
         // of identical keys, the only leaves that can be larger, one by one.
         std::uint16_t near[16] = {};
         if (m <= 16) {
+            // Swept in x order: a pair further apart in x than the radius ends
+            // the inner loop, which at the deep zooms is almost at once.
             const auto *leafNodes = nodes.data() + leaf.begin;
-            for (std::uint32_t i = 0; i + 1 < m; ++i) {
+            std::uint8_t byX[16];
+            for (std::uint32_t i = 0; i < m; ++i) {
+                std::uint32_t k = i;
+                for (; k > 0 && leafNodes[byX[k - 1]].x > leafNodes[i].x; --k)
+                    byX[k] = byX[k - 1];
+                byX[k] = std::uint8_t(i);
+            }
+            for (std::uint32_t p = 0; p + 1 < m; ++p) {
+                const std::uint32_t i = byX[p];
                 const float xi = leafNodes[i].x, yi = leafNodes[i].y;
-                for (std::uint32_t j = i + 1; j < m; ++j) {
+                const double reach = double(xi) + pruneR;
+                for (std::uint32_t q = p + 1; q < m && double(leafNodes[byX[q]].x) <= reach; ++q) {
+                    const std::uint32_t j = byX[q];
                     if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, xi, yi, r2)) {
                         near[i] |= std::uint16_t(1u << j);
                         near[j] |= std::uint16_t(1u << i);

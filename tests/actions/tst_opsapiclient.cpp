@@ -16,7 +16,7 @@ namespace {
 class FakeHttpServer : public QObject
 {
 public:
-    enum class Mode { Respond, Hang, HangUp };
+    enum class Mode { Respond, Hang, HangUp, Immediately };
 
     FakeHttpServer()
     {
@@ -43,6 +43,13 @@ private:
     {
         QByteArray &buf = m_buffers[s];
         buf += s->readAll();
+        if (m_mode == Mode::Immediately) {
+            // Whatever arrived (a TLS hello, say) gets the canned bytes.
+            m_requests << buf;
+            buf.clear();
+            s->write(m_response);
+            return;
+        }
         const qsizetype end = buf.indexOf("\r\n\r\n");
         if (end < 0)
             return;
@@ -58,6 +65,7 @@ private:
         case Mode::Respond: s->write(m_response); break;
         case Mode::Hang: break;
         case Mode::HangUp: s->abort(); break;
+        case Mode::Immediately: break;
         }
     }
 
@@ -147,9 +155,10 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
         const QByteArray req = server.requests().first();
         QVERIFY(req.startsWith("POST /api/v1/blasts HTTP/1.1"));
-        QVERIFY(req.contains("Authorization: Bearer s3cret"));
+        // Header names travel in lower case (HTTP/2 style) from Qt 6.8 on.
+        QVERIFY(req.toLower().contains("authorization: bearer s3cret"));
         QVERIFY(req.toLower().contains("idempotency-key: " + key.toString(QUuid::WithoutBraces).toLatin1()));
-        QVERIFY(req.contains("X-Actor: alice"));
+        QVERIFY(req.toLower().contains("x-actor: alice"));
 
         // A redirect is reported, never followed (the token stays home).
         server.respond(307, "text/plain", "", "Location: http://127.0.0.1:1/elsewhere\r\n");
@@ -212,6 +221,7 @@ private Q_SLOTS:
         // fails the call; nothing is ever ignored.
         FakeHttpServer server;
         server.respond(200, "application/json", "{}");
+        server.setMode(FakeHttpServer::Mode::Immediately);
         QUrl url = server.url();
         url.setScheme(QStringLiteral("https"));
         OpsApiClient api(url, QStringLiteral("t"));
