@@ -90,11 +90,18 @@ enter_root() {
     '
 }
 
+root_ready() {
+    [ -e "$ROOT/.organizer-bootstrapped" ] && [ -z "$(missing_pkgs "$ROOT")" ]
+}
+
 ensure_root() {
     [ "$(id -u)" -eq 0 ] || exec sudo -E "$0" "$@"
+    # Fast path without any lock: a long-running command (a demo, a test
+    # server) must never make the next command wait.
+    root_ready && return 0
     mkdir -p "$(dirname "$ROOT")"
     exec 9>"$ROOT.lock"
-    flock 9   # exclusive while creating or installing
+    flock 9   # exclusive while creating or installing; concurrent setups wait here
     if [ ! -e "$ROOT/.organizer-bootstrapped" ]; then
         command -v debootstrap >/dev/null 2>&1 || {
             log "installing debootstrap on the host"
@@ -123,8 +130,9 @@ ensure_root() {
         enter_root bash -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 $(printf '%q ' "${miss[@]}") >/var/log/organizer-apt.log 2>&1 || { tail -30 /var/log/organizer-apt.log; exit 1; }"
         log "packages took $((SECONDS - t0)) s"
     fi
-    flock -u 9
-    flock -s 9  # shared while running, so a concurrent install waits for us
+    # Release the lock before running anything: servers the command starts
+    # would otherwise inherit it and hold it for as long as they live.
+    exec 9>&-
 }
 
 if [ "${ORGANIZER_IN_BUILDROOT:-}" = 1 ]; then

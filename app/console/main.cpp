@@ -19,6 +19,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 using namespace oc;
@@ -49,6 +50,13 @@ void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
 
 int main(int argc, char **argv)
 {
+    // --version and --help must work without a display (ssh, package checks).
+    bool noGui = false;
+    for (int i = 1; i < argc; ++i)
+        for (const char *flag : {"--version", "-v", "--help", "-h", "--help-all"})
+            noGui = noGui || std::strcmp(argv[i], flag) == 0;
+    if (noGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("organizer-console"));
     QApplication::setOrganizationName(QStringLiteral("OrganizerConsole"));

@@ -12,7 +12,10 @@ namespace {
 constexpr int kOutcomeAttempts = 4;
 constexpr int kOutcomeRetryMs = 2000;
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 DbQuery auditInsert(const char *phase, const QString &actor, const QString &action, const QString &targetType,
                     const QString &targetId, const QJsonObject &params, const QString &result)
@@ -30,7 +33,9 @@ DbQuery auditInsert(const char *phase, const QString &actor, const QString &acti
 } // namespace
 
 ActionAudit::ActionAudit(DbConnection *db, QString actor, QObject *parent)
-    : QObject(parent), m_db(db), m_actor(std::move(actor))
+    : QObject(parent)
+    , m_db(db)
+    , m_actor(std::move(actor))
 {
 }
 
@@ -60,7 +65,7 @@ void ActionAudit::intent(const QString &action, const QString &targetType, const
                          const QJsonObject &params, std::vector<DbQuery> guards, QObject *context, IntentDone done)
 {
     if (!m_db) {
-        const DbError e{tr("no database connection"), {}, true};
+        const DbError e {tr("no database connection"), {}, true};
         if (done)
             done(0, &e);
         return;
@@ -69,8 +74,8 @@ void ActionAudit::intent(const QString &action, const QString &targetType, const
     const QString what = action;
     m_db->exec(std::move(guards), context, [done, what](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Log::get("actions")->warn("{}: intent not recorded ({}): {}", what.toStdString(),
-                                      e->sqlState.toStdString(), e->message.toStdString());
+            Log::get("actions")->warn("{}: intent not recorded ({}): {}", what.toStdString(), e->sqlState.toStdString(),
+                                      e->message.toStdString());
             if (done)
                 done(0, e);
             return;
@@ -83,13 +88,12 @@ void ActionAudit::intent(const QString &action, const QString &targetType, const
     });
 }
 
-void ActionAudit::outcome(const QString &action, const QString &targetType, const QString &targetId,
-                          QJsonObject params, const QString &result, qint64 intentId)
+void ActionAudit::outcome(const QString &action, const QString &targetType, const QString &targetId, QJsonObject params,
+                          const QString &result, qint64 intentId)
 {
     if (intentId > 0)
         params.insert(QStringLiteral("intent_id"), intentId);
-    writeOutcome(outcomeQuery(m_actor, action, targetType, targetId, params, result), action, result,
-                 kOutcomeAttempts);
+    writeOutcome(outcomeQuery(m_actor, action, targetType, targetId, params, result), action, result, kOutcomeAttempts);
 }
 
 void ActionAudit::writeOutcome(DbQuery q, QString action, QString result, int attemptsLeft)
@@ -102,14 +106,15 @@ void ActionAudit::writeOutcome(DbQuery q, QString action, QString result, int at
             // Permission or constraint errors will not heal by retrying.
             if (attemptsLeft > 1 && e->connectionLost) {
                 log->warn("{}: outcome not recorded yet, retrying: {}", action.toStdString(), e->message.toStdString());
-                QTimer::singleShot(kOutcomeRetryMs, this,
-                                   [this, q, action, result, attemptsLeft] { writeOutcome(q, action, result, attemptsLeft - 1); });
+                QTimer::singleShot(kOutcomeRetryMs, this, [this, q, action, result, attemptsLeft] {
+                    writeOutcome(q, action, result, attemptsLeft - 1);
+                });
                 return;
             }
             log->error("{}: outcome '{}' could not be recorded: {}", action.toStdString(), result.toStdString(),
                        e->message.toStdString());
-            Q_EMIT writeFailed(tr("The outcome of \"%1\" could not be written to the audit log: %2")
-                                   .arg(action, e->message));
+            Q_EMIT writeFailed(
+                tr("The outcome of \"%1\" could not be written to the audit log: %2").arg(action, e->message));
             return;
         }
         Log::get("actions")->info("{}: outcome recorded: {}", action.toStdString(), result.toStdString());

@@ -7,20 +7,22 @@ namespace oc {
 
 bool BlastRecord::isFinal() const
 {
-    return status == QLatin1String("sent") || status == QLatin1String("cancelled")
-        || status == QLatin1String("declined") || status == QLatin1String("failed");
+    return status == QLatin1String("sent") || status == QLatin1String("cancelled") ||
+        status == QLatin1String("declined") || status == QLatin1String("failed");
 }
 
 bool BlastRecord::awaitsDispatch() const
 {
-    return remoteId.isEmpty() && (status == QLatin1String("queued") || status == QLatin1String("approved")
-                                  || status == QLatin1String("sending"));
+    return remoteId.isEmpty() &&
+        (status == QLatin1String("queued") || status == QLatin1String("approved") ||
+         status == QLatin1String("sending"));
 }
 
 bool BlastRecord::isRemoteActive() const
 {
-    return !remoteId.isEmpty() && (status == QLatin1String("queued") || status == QLatin1String("sending")
-                                   || status == QLatin1String("approved"));
+    return !remoteId.isEmpty() &&
+        (status == QLatin1String("queued") || status == QLatin1String("sending") ||
+         status == QLatin1String("approved"));
 }
 
 QJsonObject BlastRecord::apiBody() const

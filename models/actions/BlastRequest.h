@@ -14,9 +14,9 @@ struct BlastRequest
     QUuid key;
     qint64 campaignId = 0;
     QString channel = QStringLiteral("email"); // "email" or "sms"
-    double radiusMiles = 25;                   // around any approved upcoming event
+    double radiusMiles = 25; // around any approved upcoming event
     QString message;
-    qint64 audienceSize = 0;                   // the live count the operator confirmed
+    qint64 audienceSize = 0; // the live count the operator confirmed
 
     // Stored in blasts.audience and sent to the backend as is.
     QJsonObject audience() const

@@ -11,9 +11,15 @@ namespace oc {
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
-QString keyText(const QUuid &k) { return k.toString(QUuid::WithoutBraces); }
+QString keyText(const QUuid &k)
+{
+    return k.toString(QUuid::WithoutBraces);
+}
 
 DbQuery selectByKey(const QUuid &key)
 {
@@ -35,8 +41,8 @@ std::optional<BlastRecord> firstRecord(const DbTable &t)
 // Statuses the backend reports that the console's enum knows.
 QString knownRemoteStatus(const QString &s)
 {
-    static const QStringList known{QStringLiteral("queued"), QStringLiteral("sending"), QStringLiteral("sent"),
-                                   QStringLiteral("cancelled"), QStringLiteral("failed")};
+    static const QStringList known {QStringLiteral("queued"), QStringLiteral("sending"), QStringLiteral("sent"),
+                                    QStringLiteral("cancelled"), QStringLiteral("failed")};
     return known.contains(s) ? s : QString();
 }
 
@@ -61,13 +67,19 @@ constexpr const char *kApplyRemote =
 } // namespace
 
 BlastService::BlastService(DbConnection *db, OpsApiClient *api, QString operatorName, QObject *parent)
-    : QObject(parent), m_db(db), m_api(api), m_operator(std::move(operatorName))
+    : QObject(parent)
+    , m_db(db)
+    , m_api(api)
+    , m_operator(std::move(operatorName))
 {
     m_follow.setInterval(1000);
     connect(&m_follow, &QTimer::timeout, this, &BlastService::follow);
 }
 
-QUuid BlastService::newKey() { return QUuid::createUuid(); }
+QUuid BlastService::newKey()
+{
+    return QUuid::createUuid();
+}
 
 void BlastService::setAutoRetry(int attempts, int delayMs)
 {
@@ -75,7 +87,10 @@ void BlastService::setAutoRetry(int attempts, int delayMs)
     m_retryDelayMs = std::max(0, delayMs);
 }
 
-void BlastService::setFollowIntervalMs(int ms) { m_follow.setInterval(std::max(50, ms)); }
+void BlastService::setFollowIntervalMs(int ms)
+{
+    m_follow.setInterval(std::max(50, ms));
+}
 
 std::optional<BlastRecord> BlastService::record(const QUuid &key) const
 {
@@ -119,7 +134,8 @@ DbQuery BlastService::audienceCountQuery(const QString &channel, qint64 campaign
                "           ELSE s.email_opt_in AND coalesce(s.email, '') <> '' END), "
                "near AS (SELECT DISTINCT c.id FROM cand c JOIN evn e ON e.cy = c.cy AND e.cx = c.cx "
                "         WHERE 2 * 3958.7613 * asin(least(1, sqrt(power(sin(radians(e.lat - c.lat) / 2), 2) "
-               "               + cos(radians(c.lat)) * cos(radians(e.lat)) * power(sin(radians(e.lng - c.lng) / 2), 2)))) "
+               "               + cos(radians(c.lat)) * cos(radians(e.lat)) * power(sin(radians(e.lng - c.lng) / 2), "
+               "2)))) "
                "               <= $3::float8) "
                "SELECT count(*) FROM near n WHERE NOT EXISTS ("
                "  SELECT 1 FROM rsvps r JOIN events e2 ON e2.id = r.event_id "
@@ -196,8 +212,8 @@ void BlastService::updateFollowTimer()
 void BlastService::send(const BlastRequest &r)
 {
     auto log = Log::get("actions");
-    if (r.key.isNull() || r.campaignId <= 0 || r.message.trimmed().isEmpty() || r.audienceSize < 0
-        || (r.channel != QLatin1String("email") && r.channel != QLatin1String("sms"))) {
+    if (r.key.isNull() || r.campaignId <= 0 || r.message.trimmed().isEmpty() || r.audienceSize < 0 ||
+        (r.channel != QLatin1String("email") && r.channel != QLatin1String("sms"))) {
         Q_EMIT rejected(tr("The blast is incomplete (campaign, channel, audience and message are required)."));
         return;
     }
@@ -216,21 +232,22 @@ void BlastService::send(const BlastRequest &r)
     }
     m_recording.insert(r.key);
     setBusy(r.key, true);
-    const QJsonObject params{{QStringLiteral("idempotency_key"), keyText(r.key)},
-                             {QStringLiteral("channel"), r.channel},
-                             {QStringLiteral("campaign_id"), r.campaignId},
-                             {QStringLiteral("audience"), r.audience()},
-                             {QStringLiteral("audience_size"), r.audienceSize}};
+    const QJsonObject params {{QStringLiteral("idempotency_key"), keyText(r.key)},
+                              {QStringLiteral("channel"), r.channel},
+                              {QStringLiteral("campaign_id"), r.campaignId},
+                              {QStringLiteral("audience"), r.audience()},
+                              {QStringLiteral("audience_size"), r.audienceSize}};
     // One statement: the blast row and its audit intent, or neither. A second
     // insert with the same key inserts nothing (and audits nothing).
     DbQuery intent =
-        DbQuery("WITH ins AS (INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, "
-                "message, status, requested_by) VALUES ($1::uuid, $2, $3::blast_channel, $4::jsonb, $5, $6, "
-                "CASE WHEN $5::integer > blast_approval_threshold() THEN 'pending_approval' ELSE 'queued' END"
-                "::blast_status, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, status), "
-                "aud AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-                "SELECT $7, 'blast', 'intent', 'blast', ins.id::text, $8::jsonb, ins.status::text FROM ins RETURNING id) "
-                "SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM aud)")
+        DbQuery(
+            "WITH ins AS (INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, "
+            "message, status, requested_by) VALUES ($1::uuid, $2, $3::blast_channel, $4::jsonb, $5, $6, "
+            "CASE WHEN $5::integer > blast_approval_threshold() THEN 'pending_approval' ELSE 'queued' END"
+            "::blast_status, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, status), "
+            "aud AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
+            "SELECT $7, 'blast', 'intent', 'blast', ins.id::text, $8::jsonb, ins.status::text FROM ins RETURNING id) "
+            "SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM aud)")
             .bind(keyText(r.key))
             .bind(r.campaignId)
             .bind(r.channel)
@@ -246,7 +263,7 @@ void BlastService::send(const BlastRequest &r)
         if (const DbError *e = DbConnection::error(o)) {
             setBusy(key, false);
             lg->warn("blast {}: intent not recorded ({}): {}", keyText(key).toStdString(), e->sqlState.toStdString(),
-                      e->message.toStdString());
+                     e->message.toStdString());
             Q_EMIT rejected(tr("The blast was not recorded, so nothing was sent. %1").arg(dbMessage(*e)));
             return;
         }
@@ -259,7 +276,7 @@ void BlastService::send(const BlastRequest &r)
         }
         const bool inserted = tables.at(0).toInt64(0, 0) > 0;
         lg->info("blast {} (#{}): intent {} as {} for {} recipients", keyText(key).toStdString(), row->id,
-                  inserted ? "recorded" : "already recorded", row->status.toStdString(), row->audienceSize);
+                 inserted ? "recorded" : "already recorded", row->status.toStdString(), row->audienceSize);
         track(*row);
         Q_EMIT intentRecorded(*row);
         if (row->awaitsDispatch() && row->status != QLatin1String("pending_approval")) {
@@ -326,7 +343,7 @@ void BlastService::applyRemote(const QUuid &key, const QJsonObject &remote, bool
     const QString remoteId = remote.value(QStringLiteral("id")).toVariant().toString();
     const QString status = knownRemoteStatus(remote.value(QStringLiteral("status")).toString());
     const qint64 sent = remote.value(QStringLiteral("sent_count")).toInteger();
-    std::vector<DbQuery> batch{
+    std::vector<DbQuery> batch {
         DbQuery(kApplyRemote).bind(keyText(key)).bind(remoteId).bind(status).bind(sent),
     };
     const auto rec = record(key);
@@ -363,8 +380,8 @@ void BlastService::dispatchFailed(const QUuid &key, const ApiResult &r)
         return;
     }
     // Definitive refusals: the backend will never send this request.
-    const bool definitive = r.error == ApiResult::Error::Client && r.httpStatus != 401 && r.httpStatus != 403
-        && r.httpStatus != 408 && r.httpStatus != 429;
+    const bool definitive = r.error == ApiResult::Error::Client && r.httpStatus != 401 && r.httpStatus != 403 &&
+        r.httpStatus != 408 && r.httpStatus != 429;
     const QString err = r.message.left(2000);
     std::vector<DbQuery> batch;
     if (definitive)
@@ -374,14 +391,14 @@ void BlastService::dispatchFailed(const QUuid &key, const ApiResult &r)
                             .bind(keyText(key))
                             .bind(err));
     else
-        batch.push_back(DbQuery("UPDATE blasts SET last_error = $2 WHERE idempotency_key = $1::uuid AND remote_id IS NULL")
-                            .bind(keyText(key))
-                            .bind(err));
-    batch.push_back(ActionAudit::outcomeQuery(m_operator, QStringLiteral("blast"), QStringLiteral("blast"),
-                                              QString::number(rec->id),
-                                              {{QStringLiteral("idempotency_key"), keyText(key)},
-                                               {QStringLiteral("http_status"), r.httpStatus}},
-                                              ActionAudit::errorResult(err)));
+        batch.push_back(
+            DbQuery("UPDATE blasts SET last_error = $2 WHERE idempotency_key = $1::uuid AND remote_id IS NULL")
+                .bind(keyText(key))
+                .bind(err));
+    batch.push_back(ActionAudit::outcomeQuery(
+        m_operator, QStringLiteral("blast"), QStringLiteral("blast"), QString::number(rec->id),
+        {{QStringLiteral("idempotency_key"), keyText(key)}, {QStringLiteral("http_status"), r.httpStatus}},
+        ActionAudit::errorResult(err)));
     batch.push_back(selectByKey(key));
     m_db->exec(std::move(batch), this, [this, key](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
@@ -395,17 +412,18 @@ void BlastService::dispatchFailed(const QUuid &key, const ApiResult &r)
 
     if (definitive) {
         log->warn("blast {}: refused by the backend: {}", keyText(key).toStdString(), err.toStdString());
-        Q_EMIT attemptFailed(key, tr("The backend refused blast #%1; it was not sent. %2").arg(QString::number(rec->id), r.message));
+        Q_EMIT attemptFailed(
+            key, tr("The backend refused blast #%1; it was not sent. %2").arg(QString::number(rec->id), r.message));
         return;
     }
     const int left = m_retriesLeft.value(key, 0);
     const bool again = r.retryable() && left > 0;
-    Q_EMIT attemptFailed(key,
-                         tr("%1 Blast #%2 stays recorded; %3 uses the same idempotency key, so it can never go out "
-                            "twice.")
-                             .arg(r.message, QString::number(rec->id),
-                                  again ? tr("the console retries in %n s and", nullptr, (m_retryDelayMs + 999) / 1000)
-                                        : tr("Retry")));
+    Q_EMIT attemptFailed(
+        key,
+        tr("%1 Blast #%2 stays recorded; %3 uses the same idempotency key, so it can never go out "
+           "twice.")
+            .arg(r.message, QString::number(rec->id),
+                 again ? tr("the console retries in %n s and", nullptr, (m_retryDelayMs + 999) / 1000) : tr("Retry")));
     if (again) {
         m_retriesLeft.insert(key, left - 1);
         QTimer::singleShot(m_retryDelayMs, this, [this, key] {
@@ -435,15 +453,16 @@ void BlastService::noteSent(const BlastRecord &b)
     m_notedSent.insert(b.key);
     // The chart marks the moment it went out; two consoles watching the
     // same blast write the note once between them.
-    m_db->exec({DbQuery("INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-                        "SELECT $1, 'blast', 'note', 'blast', $2, $3::jsonb, $4 WHERE NOT EXISTS ("
-                        "  SELECT 1 FROM audit_log WHERE target_type = 'blast' AND target_id = $2 "
-                        "  AND action = 'blast' AND phase = 'note')")
-                    .bind(m_operator)
-                    .bind(QString::number(b.id))
-                    .bind(json({{QStringLiteral("sent_count"), b.sentCount}, {QStringLiteral("remote_id"), b.remoteId}}))
-                    .bind(tr("sent to %1").arg(b.sentCount))},
-               this, [](const DbConnection::Outcome &) {});
+    m_db->exec(
+        {DbQuery("INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
+                 "SELECT $1, 'blast', 'note', 'blast', $2, $3::jsonb, $4 WHERE NOT EXISTS ("
+                 "  SELECT 1 FROM audit_log WHERE target_type = 'blast' AND target_id = $2 "
+                 "  AND action = 'blast' AND phase = 'note')")
+             .bind(m_operator)
+             .bind(QString::number(b.id))
+             .bind(json({{QStringLiteral("sent_count"), b.sentCount}, {QStringLiteral("remote_id"), b.remoteId}}))
+             .bind(tr("sent to %1").arg(b.sentCount))},
+        this, [](const DbConnection::Outcome &) { });
 }
 
 void BlastService::follow()
@@ -486,9 +505,9 @@ void BlastService::resumeUnfinished()
 {
     if (!m_db)
         return;
-    m_db->exec({DbQuery(QByteArray(BlastRecord::selectSql())
-                        + "WHERE b.status IN ('pending_approval', 'approved', 'queued', 'sending') "
-                          "AND (b.requested_by = $1 OR b.approved_by = $1) ORDER BY b.id")
+    m_db->exec({DbQuery(QByteArray(BlastRecord::selectSql()) +
+                        "WHERE b.status IN ('pending_approval', 'approved', 'queued', 'sending') "
+                        "AND (b.requested_by = $1 OR b.approved_by = $1) ORDER BY b.id")
                     .bind(m_operator)},
                this, [this](const DbConnection::Outcome &o) {
                    if (const DbError *e = DbConnection::error(o)) {
@@ -531,7 +550,8 @@ void BlastService::approve(qint64 blastId)
                     .bind(m_operator);
     m_db->exec({q, selectById(blastId)}, this, [this, blastId](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Q_EMIT decisionFinished(blastId, false, tr("Blast #%1 was not approved. %2").arg(blastId).arg(dbMessage(*e)));
+            Q_EMIT decisionFinished(blastId, false,
+                                    tr("Blast #%1 was not approved. %2").arg(blastId).arg(dbMessage(*e)));
             return;
         }
         const auto &tables = *DbConnection::tables(o);
@@ -547,7 +567,8 @@ void BlastService::approve(qint64 blastId)
             else if (row->status == QLatin1String("approved") || !row->approvedBy.isEmpty())
                 why = tr("Blast #%1 was already approved by %2.").arg(QString::number(blastId), row->approvedBy);
             else
-                why = tr("Blast #%1 is no longer waiting for approval (it is %2).").arg(QString::number(blastId), row->status);
+                why = tr("Blast #%1 is no longer waiting for approval (it is %2).")
+                          .arg(QString::number(blastId), row->status);
             Q_EMIT decisionFinished(blastId, false, why);
             return;
         }
@@ -581,7 +602,8 @@ void BlastService::decline(qint64 blastId, const QString &reason)
                     .bind(reason.trimmed().left(2000));
     m_db->exec({q, selectById(blastId)}, this, [this, blastId](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Q_EMIT decisionFinished(blastId, false, tr("Blast #%1 was not declined. %2").arg(blastId).arg(dbMessage(*e)));
+            Q_EMIT decisionFinished(blastId, false,
+                                    tr("Blast #%1 was not declined. %2").arg(blastId).arg(dbMessage(*e)));
             return;
         }
         const auto &tables = *DbConnection::tables(o);
@@ -633,7 +655,8 @@ void BlastService::cancel(const QUuid &key)
         }
         track(*row);
         if (!cancelledHere && row->isFinal()) {
-            Q_EMIT cancelFinished(key, false, tr("Blast #%1 is already %2.").arg(QString::number(row->id), row->status));
+            Q_EMIT cancelFinished(key, false,
+                                  tr("Blast #%1 is already %2.").arg(QString::number(row->id), row->status));
             return;
         }
         cancelRemote(*row, intentId, cancelledHere);
@@ -654,7 +677,7 @@ void BlastService::cancelRemote(const BlastRecord &b, qint64 intentId, bool alre
             params.insert(QStringLiteral("intent_id"), intentId);
         m_db->exec({ActionAudit::outcomeQuery(m_operator, QStringLiteral("blast_cancel"), QStringLiteral("blast"),
                                               QString::number(id), params, result)},
-                   this, [](const DbConnection::Outcome &) {});
+                   this, [](const DbConnection::Outcome &) { });
     };
     m_api->cancelBlast(keyText(key), this, [this, key, id, alreadyCancelledHere, audit](const ApiResult &r) {
         if (r.ok()) {

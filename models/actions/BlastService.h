@@ -54,8 +54,7 @@ public:
     // approved upcoming event of the campaign who have not RSVPed to any of
     // its events.
     static DbQuery audienceCountQuery(const QString &channel, qint64 campaignId, double radiusMiles);
-    void countAudience(const QString &channel, qint64 campaignId, double radiusMiles, QObject *context,
-                       CountDone done);
+    void countAudience(const QString &channel, qint64 campaignId, double radiusMiles, QObject *context, CountDone done);
 
     // -1 until loaded.
     int approvalThreshold() const { return m_threshold; }
@@ -117,8 +116,8 @@ private:
     QHash<QUuid, BlastRecord> m_records;
     QHash<QUuid, int> m_retriesLeft;
     QSet<QUuid> m_recording; // intent write in flight
-    QSet<QUuid> m_busy;      // create-blast call in flight
-    QSet<QUuid> m_polling;   // status call in flight
+    QSet<QUuid> m_busy; // create-blast call in flight
+    QSet<QUuid> m_polling; // status call in flight
     QSet<QUuid> m_notedSent;
     bool m_dbPollInFlight = false;
     QTimer m_follow;

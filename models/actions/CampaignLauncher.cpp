@@ -7,7 +7,9 @@
 namespace oc {
 
 CampaignLauncher::CampaignLauncher(ActionAudit *audit, OpsApiClient *api, QObject *parent)
-    : QObject(parent), m_audit(audit), m_api(api)
+    : QObject(parent)
+    , m_audit(audit)
+    , m_api(api)
 {
 }
 
@@ -22,8 +24,8 @@ void CampaignLauncher::setBusy(bool b)
 void CampaignLauncher::fail(const QString &slug, const QString &message, qint64 intentId)
 {
     if (intentId > 0 && m_audit)
-        m_audit->outcome(QStringLiteral("launch"), QStringLiteral("campaign"), slug, {}, ActionAudit::errorResult(message),
-                         intentId);
+        m_audit->outcome(QStringLiteral("launch"), QStringLiteral("campaign"), slug, {},
+                         ActionAudit::errorResult(message), intentId);
     setBusy(false);
     Q_EMIT finished(false, message, {});
 }

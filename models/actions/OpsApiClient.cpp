@@ -62,7 +62,10 @@ QString reasonPhrase(int status)
 } // namespace
 
 OpsApiClient::OpsApiClient(QUrl baseUrl, QString token, QObject *parent)
-    : QObject(parent), m_base(std::move(baseUrl)), m_token(std::move(token)), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_base(std::move(baseUrl))
+    , m_token(std::move(token))
+    , m_nam(new QNetworkAccessManager(this))
 {
     // Answers must come from the backend itself, not from a cache.
     m_nam->setCache(nullptr);
@@ -166,8 +169,8 @@ void OpsApiClient::call(const QByteArray &method, const QString &path, const std
     if (jsonBody)
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
-    QNetworkReply *reply = jsonBody ? m_nam->sendCustomRequest(req, method, *jsonBody)
-                                    : m_nam->sendCustomRequest(req, method);
+    QNetworkReply *reply =
+        jsonBody ? m_nam->sendCustomRequest(req, method, *jsonBody) : m_nam->sendCustomRequest(req, method);
     setInFlight(m_inFlight + 1);
     const QString what = QString::fromLatin1(method) + QLatin1Char(' ') + path;
     auto clock = std::make_shared<QElapsedTimer>();
@@ -200,21 +203,22 @@ ApiResult OpsApiClient::resultOf(QNetworkReply *reply, int timeoutMs) const
     const QString where = m_base.host() + (m_base.port() > 0 ? QStringLiteral(":%1").arg(m_base.port()) : QString());
     if (status > 0) {
         // The reply's own error (for 4xx/5xx) adds nothing: the status and the body say more.
-        ApiResult r = interpret(status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
+        ApiResult r =
+            interpret(status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
         if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
-            r = refuse(ApiResult::Error::Timeout,
-                       tr("The ops API at %1 stopped answering after %2 s. The request may or may not have been carried "
-                          "out; trying again is safe.")
-                           .arg(where)
-                           .arg(timeoutMs / 1000.0, 0, 'f', 1));
+            r = refuse(
+                ApiResult::Error::Timeout,
+                tr("The ops API at %1 stopped answering after %2 s. The request may or may not have been carried "
+                   "out; trying again is safe.")
+                    .arg(where)
+                    .arg(timeoutMs / 1000.0, 0, 'f', 1));
             r.httpStatus = status;
         }
         return r;
     }
     ApiResult r;
     switch (reply->error()) {
-    case QNetworkReply::NoError:
-        return interpret(0, {}, {});
+    case QNetworkReply::NoError: return interpret(0, {}, {});
     case QNetworkReply::ConnectionRefusedError:
         r.error = ApiResult::Error::Refused;
         r.message = tr("Cannot reach the ops API at %1: the connection was refused. Is the backend running? "
@@ -304,16 +308,16 @@ ApiResult OpsApiClient::interpret(int status, const QByteArray &contentType, con
     if ((problem || isObject) && !title.isEmpty())
         text = detail.isEmpty() ? title : title + QStringLiteral(": ") + detail;
     const QString phrase = reasonPhrase(status);
-    const QString statusText = phrase.isEmpty() ? QStringLiteral("HTTP %1").arg(status)
-                                                : QStringLiteral("HTTP %1 %2").arg(status).arg(phrase);
+    const QString statusText =
+        phrase.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : QStringLiteral("HTTP %1 %2").arg(status).arg(phrase);
     if (status >= 500) {
         r.message = text.isEmpty()
             ? tr("The ops API failed (%1). Whether the request was carried out is unknown; trying again is safe.")
                   .arg(statusText)
             : tr("The ops API failed (%1): %2").arg(statusText, text);
     } else if (status == 401) {
-        r.message = tr("The ops API did not accept the console's token (%1). Check ORGANIZER_HUB_TOKEN.")
-                        .arg(statusText);
+        r.message =
+            tr("The ops API did not accept the console's token (%1). Check ORGANIZER_HUB_TOKEN.").arg(statusText);
     } else {
         r.message = text.isEmpty() ? tr("The ops API refused the request (%1).").arg(statusText)
                                    : tr("The ops API refused the request (%1): %2").arg(statusText, text);
@@ -324,7 +328,8 @@ ApiResult OpsApiClient::interpret(int status, const QByteArray &contentType, con
 void OpsApiClient::launchCampaign(const QString &slug, QObject *context, Callback cb)
 {
     if (!safeSegment(slug)) {
-        answerLater(context, std::move(cb), refuse(ApiResult::Error::Config, tr("\"%1\" is not a campaign slug.").arg(slug)));
+        answerLater(context, std::move(cb),
+                    refuse(ApiResult::Error::Config, tr("\"%1\" is not a campaign slug.").arg(slug)));
         return;
     }
     call("POST", QStringLiteral("/api/v1/campaigns/%1/launch").arg(slug), QByteArray("{}"), {}, 0, context,
@@ -338,7 +343,7 @@ void OpsApiClient::getSite(QObject *context, Callback cb)
 
 void OpsApiClient::uploadSnapshot(const QJsonArray &events, const QByteArray &html, QObject *context, Callback cb)
 {
-    QJsonObject body{{QStringLiteral("events"), events}, {QStringLiteral("html"), QString::fromUtf8(html)}};
+    QJsonObject body {{QStringLiteral("events"), events}, {QStringLiteral("html"), QString::fromUtf8(html)}};
     // A big page over a busy backend: allow more than the usual wait.
     call("PUT", QStringLiteral("/api/v1/site/snapshot"), QJsonDocument(body).toJson(QJsonDocument::Compact), {},
          std::max(m_timeoutMs, 60000), context, std::move(cb));
@@ -346,11 +351,11 @@ void OpsApiClient::uploadSnapshot(const QJsonArray &events, const QByteArray &ht
 
 void OpsApiClient::setSiteMode(const QString &mode, const QString &snapshotId, QObject *context, Callback cb)
 {
-    QJsonObject body{{QStringLiteral("mode"), mode}};
+    QJsonObject body {{QStringLiteral("mode"), mode}};
     if (!snapshotId.isEmpty())
         body.insert(QStringLiteral("snapshot_id"), snapshotId);
-    call("PUT", QStringLiteral("/api/v1/site/mode"), QJsonDocument(body).toJson(QJsonDocument::Compact), {}, 0,
-         context, std::move(cb));
+    call("PUT", QStringLiteral("/api/v1/site/mode"), QJsonDocument(body).toJson(QJsonDocument::Compact), {}, 0, context,
+         std::move(cb));
 }
 
 void OpsApiClient::createBlast(const QUuid &idempotencyKey, const QJsonObject &body, QObject *context, Callback cb)
@@ -361,14 +366,15 @@ void OpsApiClient::createBlast(const QUuid &idempotencyKey, const QJsonObject &b
         return;
     }
     call("POST", QStringLiteral("/api/v1/blasts"), QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{QByteArrayLiteral("Idempotency-Key"), idempotencyKey.toString(QUuid::WithoutBraces).toLatin1()}}, 0,
-         context, std::move(cb));
+         {{QByteArrayLiteral("Idempotency-Key"), idempotencyKey.toString(QUuid::WithoutBraces).toLatin1()}}, 0, context,
+         std::move(cb));
 }
 
 void OpsApiClient::getBlast(const QString &idOrKey, QObject *context, Callback cb)
 {
     if (!safeSegment(idOrKey)) {
-        answerLater(context, std::move(cb), refuse(ApiResult::Error::Config, tr("\"%1\" is not a blast id.").arg(idOrKey)));
+        answerLater(context, std::move(cb),
+                    refuse(ApiResult::Error::Config, tr("\"%1\" is not a blast id.").arg(idOrKey)));
         return;
     }
     call("GET", QStringLiteral("/api/v1/blasts/%1").arg(idOrKey), std::nullopt, {}, 0, context, std::move(cb));
@@ -377,7 +383,8 @@ void OpsApiClient::getBlast(const QString &idOrKey, QObject *context, Callback c
 void OpsApiClient::cancelBlast(const QString &idOrKey, QObject *context, Callback cb)
 {
     if (!safeSegment(idOrKey)) {
-        answerLater(context, std::move(cb), refuse(ApiResult::Error::Config, tr("\"%1\" is not a blast id.").arg(idOrKey)));
+        answerLater(context, std::move(cb),
+                    refuse(ApiResult::Error::Config, tr("\"%1\" is not a blast id.").arg(idOrKey)));
         return;
     }
     call("POST", QStringLiteral("/api/v1/blasts/%1/cancel").arg(idOrKey), QByteArray("{}"), {}, 0, context,

@@ -11,7 +11,9 @@
 namespace oc {
 
 PendingApprovalsModel::PendingApprovalsModel(DbConnection *db, QString operatorName, QObject *parent)
-    : QAbstractTableModel(parent), m_db(db), m_operator(std::move(operatorName))
+    : QAbstractTableModel(parent)
+    , m_db(db)
+    , m_operator(std::move(operatorName))
 {
     connect(&m_timer, &QTimer::timeout, this, &PendingApprovalsModel::refresh);
 }
@@ -21,7 +23,10 @@ int PendingApprovalsModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int PendingApprovalsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int PendingApprovalsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const BlastRecord *PendingApprovalsModel::blast(int row) const
 {
@@ -107,7 +112,10 @@ void PendingApprovalsModel::start(int intervalMs)
     refresh();
 }
 
-void PendingApprovalsModel::stop() { m_timer.stop(); }
+void PendingApprovalsModel::stop()
+{
+    m_timer.stop();
+}
 
 void PendingApprovalsModel::refresh()
 {

@@ -15,12 +15,18 @@ const QString kStatic = QStringLiteral("static");
 const QString kDynamic = QStringLiteral("dynamic");
 
 // Needs UPDATE on site_state: only a role allowed to flip can record the intent.
-DbQuery guard() { return DbQuery("SELECT site FROM site_state FOR UPDATE"); }
+DbQuery guard()
+{
+    return DbQuery("SELECT site FROM site_state FOR UPDATE");
+}
 
 } // namespace
 
 SiteFlipper::SiteFlipper(ActionAudit *audit, OpsApiClient *api, StaticSnapshotBuilder *builder, QObject *parent)
-    : QObject(parent), m_audit(audit), m_api(api), m_builder(builder)
+    : QObject(parent)
+    , m_audit(audit)
+    , m_api(api)
+    , m_builder(builder)
 {
 }
 
@@ -91,8 +97,9 @@ void SiteFlipper::upload(qint64 intentId)
             return;
         }
         const int count = int(snap->events.size());
-        Q_EMIT progress(3, kStaticSteps,
-                        tr("Uploading the static page (%n events, %1 KB)…", nullptr, count).arg(snap->html.size() / 1024));
+        Q_EMIT progress(
+            3, kStaticSteps,
+            tr("Uploading the static page (%n events, %1 KB)…", nullptr, count).arg(snap->html.size() / 1024));
         m_api->uploadSnapshot(snap->events, snap->html, this, [this, intentId, count](const ApiResult &r) {
             if (!r.ok()) {
                 fail(QStringLiteral("flip_static"),
@@ -154,11 +161,13 @@ void SiteFlipper::flipToDynamic()
         QStringLiteral("flip_dynamic"), QStringLiteral("site"), QString(), {}, {guard()}, this,
         [this](qint64 intentId, const DbError *e) {
             if (e) {
-                fail(QStringLiteral("flip_dynamic"),
-                     e->isPermissionDenied()
-                         ? tr("Your database role may not switch the public site (operators only). Nothing was changed.")
-                         : tr("The flip could not be recorded in the audit log, so nothing was changed: %1").arg(e->message),
-                     0);
+                fail(
+                    QStringLiteral("flip_dynamic"),
+                    e->isPermissionDenied()
+                        ? tr("Your database role may not switch the public site (operators only). Nothing was changed.")
+                        : tr("The flip could not be recorded in the audit log, so nothing was changed: %1")
+                              .arg(e->message),
+                    0);
                 return;
             }
             Q_EMIT progress(2, kDynamicSteps, tr("Switching the public site back to dynamic…"));
@@ -180,11 +189,11 @@ void SiteFlipper::flipToDynamic()
                                  {{QStringLiteral("pending_rsvps"), pending}}, ActionAudit::okResult(kDynamic),
                                  intentId);
                 setBusy(false);
-                Q_EMIT finished(true, pending > 0
-                                          ? tr("The public site is dynamic again; %n RSVPs taken while static are "
-                                               "being written.",
-                                               nullptr, pending)
-                                          : tr("The public site is dynamic again."));
+                Q_EMIT finished(true,
+                                pending > 0 ? tr("The public site is dynamic again; %n RSVPs taken while static are "
+                                                 "being written.",
+                                                 nullptr, pending)
+                                            : tr("The public site is dynamic again."));
             });
         });
 }

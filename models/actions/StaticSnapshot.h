@@ -15,8 +15,8 @@ struct StaticSnapshot
     QByteArray html;
     QList<qint64> eventIds; // in page order
     QDateTime generatedAt;
-    int exactZips = 0;      // 5-digit ZIPs embedded for the in-page search
-    int zipAreas = 0;       // 3-digit ZIP areas embedded as the fallback
+    int exactZips = 0; // 5-digit ZIPs embedded for the in-page search
+    int zipAreas = 0; // 3-digit ZIP areas embedded as the fallback
 };
 
 } // namespace oc

@@ -97,7 +97,11 @@ var li=b.parentNode;form.event_id.value=li.getAttribute('data-id');form.hidden=f
 
 } // namespace
 
-StaticSnapshotBuilder::StaticSnapshotBuilder(DbConnection *db, QObject *parent) : QObject(parent), m_db(db) {}
+StaticSnapshotBuilder::StaticSnapshotBuilder(DbConnection *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{
+}
 
 DbQuery StaticSnapshotBuilder::eventsQuery()
 {
@@ -125,8 +129,8 @@ QString StaticSnapshotBuilder::escapeHtml(const QString &text)
         default:
             // Control characters (NUL among them) have no business in a
             // listing; bidi overrides could disguise what an entry says.
-            if ((c.unicode() < 0x20 && c != QLatin1Char('\t')) || c.unicode() == 0x7f
-                || (c.unicode() >= 0x202a && c.unicode() <= 0x202e) || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069))
+            if ((c.unicode() < 0x20 && c != QLatin1Char('\t')) || c.unicode() == 0x7f ||
+                (c.unicode() >= 0x202a && c.unicode() <= 0x202e) || (c.unicode() >= 0x2066 && c.unicode() <= 0x2069))
                 out += QChar(0xfffd);
             else
                 out += c;
@@ -153,18 +157,19 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
     evs.reserve(size_t(t.rowCount()));
     std::unordered_map<qint64, std::vector<int>> grid;
     for (int r = 0; r < t.rowCount(); ++r) {
-        Ev e{t.toInt64(r, 0), t.text(r, 1), t.text(r, 3), t.text(r, 4), t.text(r, 5), t.text(r, 6), t.text(r, 7),
-             t.text(r, 8), QDateTime::fromString(t.text(r, 2), Qt::ISODate), !t.isNull(r, 9),
-             t.toDouble(r, 9), t.toDouble(r, 10)};
-        QJsonObject j{{QStringLiteral("id"), e.id},
-                      {QStringLiteral("title"), e.title},
-                      {QStringLiteral("starts_at"), t.text(r, 2)},
-                      {QStringLiteral("timezone"), e.timezone},
-                      {QStringLiteral("venue"), e.venue},
-                      {QStringLiteral("address"), e.address},
-                      {QStringLiteral("city"), e.city},
-                      {QStringLiteral("state"), e.state},
-                      {QStringLiteral("postal_code"), e.zip}};
+        Ev e {t.toInt64(r, 0), t.text(r, 1),     t.text(r, 3),
+              t.text(r, 4),    t.text(r, 5),     t.text(r, 6),
+              t.text(r, 7),    t.text(r, 8),     QDateTime::fromString(t.text(r, 2), Qt::ISODate),
+              !t.isNull(r, 9), t.toDouble(r, 9), t.toDouble(r, 10)};
+        QJsonObject j {{QStringLiteral("id"), e.id},
+                       {QStringLiteral("title"), e.title},
+                       {QStringLiteral("starts_at"), t.text(r, 2)},
+                       {QStringLiteral("timezone"), e.timezone},
+                       {QStringLiteral("venue"), e.venue},
+                       {QStringLiteral("address"), e.address},
+                       {QStringLiteral("city"), e.city},
+                       {QStringLiteral("state"), e.state},
+                       {QStringLiteral("postal_code"), e.zip}};
         if (e.located) {
             j.insert(QStringLiteral("latitude"), e.lat);
             j.insert(QStringLiteral("longitude"), e.lng);
@@ -261,9 +266,10 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
     h += QStringLiteral("</ul>\n");
     // One RSVP form for the whole page (a form per event would double its
     // size); without scripts it still works with the event number typed in.
-    h += QStringLiteral("<form id=\"rsvp\" method=\"post\" action=\"/rsvp\"><label>Event # <input name=\"event_id\" "
-                        "inputmode=\"numeric\" required size=\"7\"></label> <label>Email <input type=\"email\" "
-                        "name=\"email\" required placeholder=\"you@example.org\"></label> <button>RSVP</button></form>\n");
+    h += QStringLiteral(
+        "<form id=\"rsvp\" method=\"post\" action=\"/rsvp\"><label>Event # <input name=\"event_id\" "
+        "inputmode=\"numeric\" required size=\"7\"></label> <label>Email <input type=\"email\" "
+        "name=\"email\" required placeholder=\"you@example.org\"></label> <button>RSVP</button></form>\n");
     h += QStringLiteral("<script type=\"text/plain\" id=\"zips\">%1</script>\n"
                         "<script type=\"text/plain\" id=\"zip3\">%2</script>\n")
              .arg(zipTable, areaTable);
@@ -285,7 +291,7 @@ void StaticSnapshotBuilder::build(QObject *context, Done done)
         return;
     }
     const Options o = m_options;
-    m_db->exec({eventsQuery(), DbQuery("SELECT now()::text")}, this, [this, deliver, o](const DbConnection::Outcome &out) {
+    m_db->exec({eventsQuery()}, this, [this, deliver, o](const DbConnection::Outcome &out) {
         if (const DbError *e = DbConnection::error(out)) {
             deliver(std::nullopt, tr("Reading the events failed: %1").arg(e->message));
             return;
@@ -293,12 +299,13 @@ void StaticSnapshotBuilder::build(QObject *context, Done done)
         const DbTable rows = DbConnection::tables(out)->front();
         const QDateTime at = QDateTime::currentDateTimeUtc();
         Log::get("actions")->info("static snapshot: rendering {} events", rows.rowCount());
-        QtConcurrent::run([rows, o, at] { return fromTable(rows, ZipDirectory::builtIn(), o, at); })
-            .then(this, [deliver](const StaticSnapshot &s) {
-                Log::get("actions")->info("static snapshot: {} events, {} bytes of HTML, {} ZIPs + {} ZIP areas",
-                                          s.events.size(), s.html.size(), s.exactZips, s.zipAreas);
-                deliver(s, QString());
-            });
+        QtConcurrent::run([rows, o, at] {
+            return fromTable(rows, ZipDirectory::builtIn(), o, at);
+        }).then(this, [deliver](const StaticSnapshot &s) {
+            Log::get("actions")->info("static snapshot: {} events, {} bytes of HTML, {} ZIPs + {} ZIP areas",
+                                      s.events.size(), s.html.size(), s.exactZips, s.zipAreas);
+            deliver(s, QString());
+        });
     });
 }
 

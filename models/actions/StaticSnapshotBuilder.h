@@ -30,8 +30,8 @@ public:
     struct Options
     {
         double exactZipRadiusMiles = 30; // embed 5-digit ZIPs this close to an event
-        int maxExactZips = 6000;         // nearest first when there are more
-        QString title;                   // page heading; empty = "Find an event near you"
+        int maxExactZips = 6000; // nearest first when there are more
+        QString title; // page heading; empty = "Find an event near you"
     };
     using Done = std::function<void(const std::optional<StaticSnapshot> &snapshot, const QString &error)>;
 

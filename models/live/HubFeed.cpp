@@ -48,7 +48,16 @@ const QByteArray kTailEvents = QByteArray(
     "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE m END, count(*) "                                         \
     "FROM t GROUP BY GROUPING SETS ((event_id), (m)) HAVING GROUPING(event_id) = 0 OR m IS NOT NULL"
 
-constexpr const char *kSnapshotRsvps = OC_RSVP_AGG("");
+// First totals as fast as a plain GROUP BY: per-event counts only. The
+// per-minute history for the charts follows in a second batch bounded by the
+// same xid, so together they are still one consistent snapshot.
+constexpr const char *kSnapshotRsvps =
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "
+    "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM rsvps WHERE xact < (SELECT hi FROM w) GROUP BY event_id";
+constexpr const char *kRsvpHistory =
+    "SELECT 'm' AS tag, NULL::text AS hi, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint AS k, "
+    "count(*) AS n FROM rsvps WHERE xact < $1::xid8 AND created_at > now() - interval '24 hours' GROUP BY 3";
 constexpr const char *kTailRsvps = OC_RSVP_AGG("xact >= $1::xid8 AND");
 #undef OC_RSVP_AGG
 
@@ -182,6 +191,19 @@ void HubFeed::onSnapshot(const DbConnection::Outcome &o)
     applyAudit(t[4]);
     m_haveSnapshot = true;
     Log::get("feed")->info("snapshot: {} events, {} RSVPs", m_events.size(), m_totalRsvps);
+    // The chart history, off the path to first totals.
+    m_db->exec({DbQuery(kRsvpHistory, {m_rsvpHi})}, this, [this](const DbConnection::Outcome &h) {
+        if (const auto *hist = DbConnection::tables(h)) {
+            const QByteArray keepHi = m_rsvpHi;
+            QList<int> none;
+            const qint64 total = m_totalRsvps;
+            applyRsvps((*hist)[0], none);
+            m_totalRsvps = total; // history rows are 'm' only; never counted twice
+            m_rsvpHi = keepHi;
+            Q_EMIT trafficChanged();
+            Q_EMIT totalsChanged();
+        }
+    });
     markFresh();
     Q_EMIT snapshotLoaded();
     if (!m_events.empty())

@@ -150,7 +150,8 @@ void HostTrainingModel::pollNow()
         return;
     m_inFlight = true;
     m_sincePoll.start();
-    m_db->exec({DbQuery(kHostsSql).bind(m_hi)}, this, [this](const DbConnection::Outcome &o) { onHosts(o); });
+    m_db->exec({DbQuery(kHostsSql).bind(m_hi).prepared("oc_review_hosts_tail")}, this,
+               [this](const DbConnection::Outcome &o) { onHosts(o); });
 }
 
 void HostTrainingModel::onHosts(const DbConnection::Outcome &o)

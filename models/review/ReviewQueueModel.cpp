@@ -408,7 +408,8 @@ void ReviewQueueModel::fetchClaims()
     m_claimsInFlight = true;
     m_db->exec({DbQuery("SELECT id, version, claimed_by, (extract(epoch FROM claimed_until) * 1000)::bigint "
                         "FROM events WHERE id = ANY($1::bigint[])")
-                    .bind(arr)},
+                    .bind(arr)
+                    .prepared("oc_review_claims")},
                this, [this](const DbConnection::Outcome &o) {
                    m_claimsInFlight = false;
                    if (const DbError *e = DbConnection::error(o)) {

@@ -49,7 +49,10 @@ bool injectFault(OpsApiClient &api, const QJsonObject &fault, QString *error)
     return postFaults(api, fault, error);
 }
 
-bool clearFaults(OpsApiClient &api) { return postFaults(api, {{QStringLiteral("clear"), true}}, nullptr); }
+bool clearFaults(OpsApiClient &api)
+{
+    return postFaults(api, {{QStringLiteral("clear"), true}}, nullptr);
+}
 
 quint16 closedPort()
 {

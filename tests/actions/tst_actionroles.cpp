@@ -82,17 +82,21 @@ private Q_SLOTS:
 
     void viewerReadsButCannotWrite()
     {
-        QCOMPARE(stateOf(QStringLiteral("t_viewer"), "SELECT count(*) FROM events, campaigns, audit_log, blasts, site_state, rsvps, supporters, traffic_samples, blast_policy"), QString());
         QCOMPARE(stateOf(QStringLiteral("t_viewer"),
-                         "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
-                         "requested_by) SELECT gen_random_uuid(), id, 'email', '{}', 1, 'hi', 'mallory' FROM campaigns"),
-                 QStringLiteral("42501"));
+                         "SELECT count(*) FROM events, campaigns, audit_log, blasts, site_state, rsvps, supporters, "
+                         "traffic_samples, blast_policy"),
+                 QString());
+        QCOMPARE(
+            stateOf(QStringLiteral("t_viewer"),
+                    "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
+                    "requested_by) SELECT gen_random_uuid(), id, 'email', '{}', 1, 'hi', 'mallory' FROM campaigns"),
+            QStringLiteral("42501"));
         QCOMPARE(stateOf(QStringLiteral("t_viewer"), "UPDATE campaigns SET status = 'live'"), QStringLiteral("42501"));
         QCOMPARE(stateOf(QStringLiteral("t_viewer"), "UPDATE site_state SET mode = 'static'"), QStringLiteral("42501"));
         QCOMPARE(stateOf(QStringLiteral("t_viewer"), "UPDATE events SET flagged = true"), QStringLiteral("42501"));
-        QCOMPARE(stateOf(QStringLiteral("t_viewer"),
-                         "INSERT INTO audit_log (action, phase) VALUES ('launch', 'intent')"),
-                 QStringLiteral("42501"));
+        QCOMPARE(
+            stateOf(QStringLiteral("t_viewer"), "INSERT INTO audit_log (action, phase) VALUES ('launch', 'intent')"),
+            QStringLiteral("42501"));
         QCOMPARE(stateOf(QStringLiteral("t_nobody"), "SELECT count(*) FROM events"), QStringLiteral("42501"));
     }
 
@@ -104,10 +108,11 @@ private Q_SLOTS:
         QCOMPARE(stateOf(t, "INSERT INTO audit_log (actor, action, phase) VALUES ('t', 'review.note', 'note')"),
                  QString());
         QCOMPARE(stateOf(t, "SELECT * FROM review_claim((SELECT id FROM events LIMIT 1), 'trainer')"), QString());
-        QCOMPARE(stateOf(t,
-                         "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
-                         "requested_by) SELECT gen_random_uuid(), id, 'email', '{}', 1, 'hi', 'trainer' FROM campaigns"),
-                 QStringLiteral("42501"));
+        QCOMPARE(
+            stateOf(t,
+                    "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
+                    "requested_by) SELECT gen_random_uuid(), id, 'email', '{}', 1, 'hi', 'trainer' FROM campaigns"),
+            QStringLiteral("42501"));
         QCOMPARE(stateOf(t, "UPDATE campaigns SET status = 'live'"), QStringLiteral("42501"));
         // The guards the launch and flip intents run.
         QCOMPARE(stateOf(t, "SELECT id FROM campaigns FOR UPDATE"), QStringLiteral("42501"));
@@ -143,7 +148,8 @@ private Q_SLOTS:
         admin.execScript("UPDATE blast_policy SET approval_threshold = 100");
         const QString a = QStringLiteral("t_alice");
         const QByteArray insert =
-            "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, requested_by, "
+            "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
+            "requested_by, "
             "status) SELECT '6f1c1f5e-2f4b-4c1e-9a7e-2b1f0c3d4e5f', id, 'sms', '{}', 500, 'go', 'alice', ";
         // Above the threshold a blast cannot be born queued...
         QCOMPARE(stateOf(a, insert + "'queued' FROM campaigns"), QStringLiteral("23514"));
@@ -247,7 +253,8 @@ private Q_SLOTS:
         PgSession s(m_db);
         QCOMPARE(s.exec("SELECT count(*) FROM blasts").toInt64(0, 0), 0);
         QCOMPARE(s.exec("SELECT count(*) FROM audit_log WHERE actor = 'mallory'").toInt64(0, 0), 0);
-        QCOMPARE(s.exec("SELECT status::text FROM campaigns WHERE slug = 'spring'").text(0, 0), QStringLiteral("draft"));
+        QCOMPARE(s.exec("SELECT status::text FROM campaigns WHERE slug = 'spring'").text(0, 0),
+                 QStringLiteral("draft"));
     }
 };
 

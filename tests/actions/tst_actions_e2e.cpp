@@ -115,9 +115,10 @@ private Q_SLOTS:
         QSignalSpy snap(&feed, &HubFeed::snapshotLoaded);
         feed.start();
         QVERIFY(snap.wait(30000));
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(feed.annotations().begin(), feed.annotations().end(),
-                                             [](const HubFeed::Annotation &x) { return x.action == QLatin1String("launch"); }),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(feed.annotations().begin(), feed.annotations().end(),
+                        [](const HubFeed::Annotation &x) { return x.action == QLatin1String("launch"); }),
+            10000);
         feed.stop();
 
         // Launching again is harmless and says so.
@@ -130,15 +131,17 @@ private Q_SLOTS:
 
     void launchErrorsAreClear()
     {
-        QVERIFY(injectFault(*m_api, {{QStringLiteral("kind"), QStringLiteral("garbage")},
-                                     {QStringLiteral("endpoint"), QStringLiteral("launch")},
-                                     {QStringLiteral("count"), 1}}));
+        QVERIFY(injectFault(*m_api,
+                            {{QStringLiteral("kind"), QStringLiteral("garbage")},
+                             {QStringLiteral("endpoint"), QStringLiteral("launch")},
+                             {QStringLiteral("count"), 1}}));
         CampaignLauncher launcher(m_audit.get(), m_api.get());
         QSignalSpy done(&launcher, &CampaignLauncher::finished);
         launcher.launch(QStringLiteral("no-such-campaign"));
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().at(0).toBool(), false);
-        QVERIFY2(done.first().at(1).toString().contains(QLatin1String("not JSON")), qPrintable(done.first().at(1).toString()));
+        QVERIFY2(done.first().at(1).toString().contains(QLatin1String("not JSON")),
+                 qPrintable(done.first().at(1).toString()));
         done.clear();
         launcher.launch(QStringLiteral("no-such-campaign"));
         QVERIFY(done.wait(30000));
@@ -206,7 +209,8 @@ private Q_SLOTS:
         u.setPath(QStringLiteral("/rsvp"));
         QNetworkRequest req(u);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
-        QNetworkReply *r = m_nam.post(req, "event_id=" + QByteArray::number(expected.first()) + "&email=v%40example.org");
+        QNetworkReply *r =
+            m_nam.post(req, "event_id=" + QByteArray::number(expected.first()) + "&email=v%40example.org");
         QSignalSpy posted(r, &QNetworkReply::finished);
         QVERIFY(posted.wait(30000));
         QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -232,9 +236,10 @@ private Q_SLOTS:
 
     void aFailedUploadLeavesTheSiteAsItWas()
     {
-        QVERIFY(injectFault(*m_api, {{QStringLiteral("kind"), QStringLiteral("500")},
-                                     {QStringLiteral("endpoint"), QStringLiteral("upload-snapshot")},
-                                     {QStringLiteral("count"), 1}}));
+        QVERIFY(injectFault(*m_api,
+                            {{QStringLiteral("kind"), QStringLiteral("500")},
+                             {QStringLiteral("endpoint"), QStringLiteral("upload-snapshot")},
+                             {QStringLiteral("count"), 1}}));
         QSignalSpy done(m_flipper.get(), &SiteFlipper::finished);
         m_flipper->flipToStatic();
         QVERIFY(done.wait(60000));

@@ -141,8 +141,9 @@ private Q_SLOTS:
 
     void aViewerConsoleHasEverythingDisabled()
     {
-        auto viewer = session(QStringLiteral("victor"),
-                              ConnInfo::withParam(m_demo.conninfo(), QStringLiteral("user"), QStringLiteral("gui_viewer")));
+        auto viewer =
+            session(QStringLiteral("victor"),
+                    ConnInfo::withParam(m_demo.conninfo(), QStringLiteral("user"), QStringLiteral("gui_viewer")));
         ActionsPanel panel(viewer.get());
         panel.show();
         viewer->start();
@@ -261,9 +262,10 @@ private Q_SLOTS:
 
     void apiErrorsAreShownAndTheIntentStays()
     {
-        QVERIFY(injectFault(*m_alice->api(), {{QStringLiteral("kind"), QStringLiteral("500")},
-                                              {QStringLiteral("endpoint"), QStringLiteral("create-blast")},
-                                              {QStringLiteral("count"), 1}}));
+        QVERIFY(injectFault(*m_alice->api(),
+                            {{QStringLiteral("kind"), QStringLiteral("500")},
+                             {QStringLiteral("endpoint"), QStringLiteral("create-blast")},
+                             {QStringLiteral("count"), 1}}));
         const qint64 intentsBefore = scalar("SELECT count(*) FROM blasts");
         const qint64 sendsBefore = scalar("SELECT count(*) FROM hubsim_sent_blasts");
         qint64 count = 0;
@@ -293,12 +295,13 @@ private Q_SLOTS:
         QVERIFY(d);
         QVERIFY(d->explanation().contains(QLatin1String("approved upcoming event")));
         d->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 1 && m_alice->flipProgress()->isVisible(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_alice->statusText().contains(QLatin1String("static page")) &&
-                                     !m_alice->flipper()->isBusy(),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_alice->statusText().contains(QLatin1String("static page")) && !m_alice->flipper()->isBusy(), 60000);
         QVERIFY(!m_alice->statusIsError());
         QCOMPARE(progress.size(), SiteFlipper::kStaticSteps);
+        QCOMPARE(m_alice->flipProgress()->maximum(), SiteFlipper::kStaticSteps);
+        QVERIFY(!m_alice->flipProgress()->isVisible()); // only while flipping
         QTRY_VERIFY_WITH_TIMEOUT(m_alice->flipDynamicButton()->isEnabled(), 10000);
         // The other console learns of it through the database.
         QTRY_VERIFY_WITH_TIMEOUT(m_bob->flipDynamicButton()->isEnabled(), 20000);

@@ -75,10 +75,11 @@ class TestBlastExactlyOnce : public QObject
     bool fault(const QString &kind, const QString &endpoint, int count, int seconds = 30)
     {
         QString err;
-        const bool ok = injectFault(*m_api, {{QStringLiteral("kind"), kind},
-                                             {QStringLiteral("endpoint"), endpoint},
-                                             {QStringLiteral("count"), count},
-                                             {QStringLiteral("seconds"), seconds}},
+        const bool ok = injectFault(*m_api,
+                                    {{QStringLiteral("kind"), kind},
+                                     {QStringLiteral("endpoint"), endpoint},
+                                     {QStringLiteral("count"), count},
+                                     {QStringLiteral("seconds"), seconds}},
                                     &err);
         if (!ok)
             qWarning("fault not injected: %s", qPrintable(err));
@@ -90,7 +91,7 @@ class TestBlastExactlyOnce : public QObject
         ApiAnswer a;
         m_api->createBlast(b.key, b.apiBody(), nullptr, a.callback());
         QTest::qWaitFor([&] { return a.done(); }, 30000);
-        return a.done() ? a.result() : ApiResult{};
+        return a.done() ? a.result() : ApiResult {};
     }
     static bool isSent(const BlastService &s, const QUuid &key)
     {
@@ -184,7 +185,8 @@ private Q_SLOTS:
         QCOMPARE(text(DbQuery("SELECT string_agg(phase || ':' || coalesce(result, ''), '|' ORDER BY id) FROM audit_log "
                               "WHERE action = 'blast' AND target_id = $1")
                           .bind(id)),
-                 QStringLiteral("intent:queued|outcome:ok: accepted as %1|note:sent to 42").arg(svc->record(r.key)->remoteId));
+                 QStringLiteral("intent:queued|outcome:ok: accepted as %1|note:sent to 42")
+                     .arg(svc->record(r.key)->remoteId));
     }
 
     void doubleClicksAndASecondConsoleMakeOneBlast()
@@ -274,10 +276,11 @@ private Q_SLOTS:
         svc->retry(r.key);
         QTRY_VERIFY_WITH_TIMEOUT(isSent(*svc, r.key), 30000);
         // The hung first call completes on the backend eventually: still one.
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(DbQuery("SELECT count(*) FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid "
-                                                "AND status = 'sent'")
-                                            .bind(r.key.toString(QUuid::WithoutBraces))) == 1,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scalar(DbQuery("SELECT count(*) FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid "
+                           "AND status = 'sent'")
+                       .bind(r.key.toString(QUuid::WithoutBraces))) == 1,
+            30000);
         QCOMPARE(sends(r.key), 1);
     }
 
@@ -481,21 +484,22 @@ private Q_SLOTS:
     void idempotencyStorm()
     {
         // 100 concurrent calls with one key, then retries: one send. A second key: a second send.
-        const QJsonObject body{{QStringLiteral("channel"), QStringLiteral("sms")},
-                               {QStringLiteral("campaign"), m_slug},
-                               {QStringLiteral("audience"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("storm")}}},
-                               {QStringLiteral("audience_size"), 5},
-                               {QStringLiteral("message"), QStringLiteral("storm")}};
+        const QJsonObject body {
+            {QStringLiteral("channel"), QStringLiteral("sms")},
+            {QStringLiteral("campaign"), m_slug},
+            {QStringLiteral("audience"), QJsonObject {{QStringLiteral("kind"), QStringLiteral("storm")}}},
+            {QStringLiteral("audience_size"), 5},
+            {QStringLiteral("message"), QStringLiteral("storm")}};
         const QUuid k1 = QUuid::createUuid(), k2 = QUuid::createUuid();
         std::vector<ApiAnswer> answers(120);
         for (int i = 0; i < 100; ++i)
             m_api->createBlast(k1, body, nullptr, answers[size_t(i)].callback());
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(answers.begin(), answers.begin() + 100, [](const ApiAnswer &a) { return a.done(); }),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(answers.begin(), answers.begin() + 100, [](const ApiAnswer &a) { return a.done(); }), 60000);
         for (int i = 100; i < 120; ++i)
             m_api->createBlast(i < 110 ? k1 : k2, body, nullptr, answers[size_t(i)].callback());
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(answers.begin(), answers.end(), [](const ApiAnswer &a) { return a.done(); }),
-                                 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(answers.begin(), answers.end(), [](const ApiAnswer &a) { return a.done(); }), 60000);
         int accepted = 0;
         for (const ApiAnswer &a : answers)
             accepted += a.result().ok() ? 1 : 0;

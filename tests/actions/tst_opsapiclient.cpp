@@ -32,8 +32,8 @@ public:
     void respond(int status, const QByteArray &contentType, const QByteArray &body, const QByteArray &extra = {})
     {
         m_mode = Mode::Respond;
-        m_response = "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType
-            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body;
+        m_response = "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + contentType +
+            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" + extra + "\r\n" + body;
     }
     void setMode(Mode m) { m_mode = m; }
     const QList<QByteArray> &requests() const { return m_requests; }
@@ -93,9 +93,10 @@ class TestOpsApiClient : public QObject
 private Q_SLOTS:
     void interpretsProblemDetails()
     {
-        const ApiResult r = OpsApiClient::interpret(
-            409, "application/problem+json",
-            "{\"type\":\"https://hubsim.invalid/problems/blast-not-approved\",\"title\":\"The blast is not approved\",\"status\":409,\"detail\":\"nothing was sent\"}");
+        const ApiResult r =
+            OpsApiClient::interpret(409, "application/problem+json",
+                                    "{\"type\":\"https://hubsim.invalid/problems/blast-not-approved\",\"title\":\"The "
+                                    "blast is not approved\",\"status\":409,\"detail\":\"nothing was sent\"}");
         QCOMPARE(r.error, ApiResult::Error::Client);
         QCOMPARE(r.problemType, QStringLiteral("blast-not-approved"));
         QVERIFY(r.message.contains(QLatin1String("The blast is not approved: nothing was sent")));
@@ -119,7 +120,8 @@ private Q_SLOTS:
         QCOMPARE(OpsApiClient::interpret(200, "application/json", "").error, ApiResult::Error::BadResponse);
         QCOMPARE(OpsApiClient::interpret(200, "application/json", "[1,2]").error, ApiResult::Error::BadResponse);
         QCOMPARE(OpsApiClient::interpret(302, "text/html", "").error, ApiResult::Error::BadResponse);
-        const ApiResult ok = OpsApiClient::interpret(202, "application/json", "{\"id\":\"hsb-1\",\"status\":\"queued\"}");
+        const ApiResult ok =
+            OpsApiClient::interpret(202, "application/json", "{\"id\":\"hsb-1\",\"status\":\"queued\"}");
         QVERIFY(ok.ok());
         QCOMPARE(ok.json.value(QStringLiteral("id")).toString(), QStringLiteral("hsb-1"));
         QCOMPARE(OpsApiClient::interpret(401, "application/problem+json", "{}").error, ApiResult::Error::Client);
@@ -167,7 +169,8 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 2);
 
         // Path arguments are identifiers, never free text.
-        const ApiResult bad = callOnce(api, [](OpsApiClient &c, auto cb) { c.getBlast(QStringLiteral("../x"), nullptr, cb); });
+        const ApiResult bad =
+            callOnce(api, [](OpsApiClient &c, auto cb) { c.getBlast(QStringLiteral("../x"), nullptr, cb); });
         QCOMPARE(bad.error, ApiResult::Error::Config);
         QCOMPARE(server.requests().size(), 2);
     }

@@ -47,10 +47,10 @@ private Q_SLOTS:
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
 
-        QList<BlastRecord> a{blast(3, QStringLiteral("alice")), blast(1, QStringLiteral("alice")),
-                             blast(2, QStringLiteral("bob")), blast(4, QStringLiteral("carol"))};
+        QList<BlastRecord> a {blast(3, QStringLiteral("alice")), blast(1, QStringLiteral("alice")),
+                              blast(2, QStringLiteral("bob")), blast(4, QStringLiteral("carol"))};
         m.apply(a);
-        QCOMPARE(ids(m), (QList<qint64>{1, 2, 3, 4}));
+        QCOMPARE(ids(m), (QList<qint64> {1, 2, 3, 4}));
         QCOMPARE(inserted.size(), 1); // one contiguous batch
         QCOMPARE(m.count(), 4);
 
@@ -60,17 +60,17 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 0);
 
         // 2 and 3 decided, 4 changed, 5 and 6 new, 0 new at the top.
-        QList<BlastRecord> b{blast(0, QStringLiteral("dave")), blast(1, QStringLiteral("alice")),
-                             blast(4, QStringLiteral("carol"), 999), blast(5, QStringLiteral("alice")),
-                             blast(6, QStringLiteral("erin"))};
+        QList<BlastRecord> b {blast(0, QStringLiteral("dave")), blast(1, QStringLiteral("alice")),
+                              blast(4, QStringLiteral("carol"), 999), blast(5, QStringLiteral("alice")),
+                              blast(6, QStringLiteral("erin"))};
         b[1].key = a[1].key;
         b[2].key = a[3].key;
         inserted.clear();
         m.apply(b);
-        QCOMPARE(ids(m), (QList<qint64>{0, 1, 4, 5, 6}));
-        QCOMPARE(removed.size(), 1);  // 2..3 in one run
+        QCOMPARE(ids(m), (QList<qint64> {0, 1, 4, 5, 6}));
+        QCOMPARE(removed.size(), 1); // 2..3 in one run
         QCOMPARE(inserted.size(), 2); // 0, then 5..6
-        QCOMPARE(changed.size(), 1);  // 4
+        QCOMPARE(changed.size(), 1); // 4
         QCOMPARE(reset.size(), 0);
         QCOMPARE(m.index(2, PendingApprovalsModel::Audience).data().toString(), QLocale().toString(999));
 
@@ -88,7 +88,8 @@ private Q_SLOTS:
         QCOMPARE(m.rowOf(2), 1);
         QCOMPARE(m.rowOf(7), -1);
         QCOMPARE(m.index(1, 0).data(PendingApprovalsModel::CanDecideRole).toBool(), false);
-        QCOMPARE(m.headerData(PendingApprovalsModel::Audience, Qt::Horizontal).toString(), QStringLiteral("Recipients"));
+        QCOMPARE(m.headerData(PendingApprovalsModel::Audience, Qt::Horizontal).toString(),
+                 QStringLiteral("Recipients"));
         // Long messages are shortened in the list, whole in the tooltip.
         const QString longText(300, QLatin1Char('x'));
         m.apply({blast(1, QStringLiteral("alice"), 10, longText)});

@@ -66,9 +66,10 @@ class TestStaticSnapshot : public QObject
 private Q_SLOTS:
     void listsEveryEventOnceAndEscapesHostileText()
     {
-        const QList<Row> rows{
-            {11, QStringLiteral("</script><script>alert(1)</script>"), QStringLiteral("\"><img src=x onerror=alert(2)>"),
-             QStringLiteral("Cambridge"), QStringLiteral("MA"), QStringLiteral("02139"), true, 42.3647, -71.1042},
+        const QList<Row> rows {
+            {11, QStringLiteral("</script><script>alert(1)</script>"),
+             QStringLiteral("\"><img src=x onerror=alert(2)>"), QStringLiteral("Cambridge"), QStringLiteral("MA"),
+             QStringLiteral("02139"), true, 42.3647, -71.1042},
             {12, QStringLiteral("Rally %1 %2 ' ` & <b>"), QStringLiteral("Hall\u202Egnp.exe"), QStringLiteral("Boston"),
              QStringLiteral("MA"), QStringLiteral("02108"), true, 42.3576, -71.0637},
             {13, QStringLiteral("No location yet"), QString(), QStringLiteral("Somewhere"), QString(), QString(), false,
@@ -77,7 +78,7 @@ private Q_SLOTS:
         const QDateTime at = QDateTime(QDate(2030, 4, 30), QTime(12, 0), QTimeZone::UTC);
         const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), zips(), {}, at);
         QCOMPARE(s.events.size(), 3);
-        QCOMPARE(s.eventIds, (QList<qint64>{11, 12, 13}));
+        QCOMPARE(s.eventIds, (QList<qint64> {11, 12, 13}));
         // The JSON carries the text as it is (JSON is escaped by construction).
         QCOMPARE(s.events.at(0).toObject().value(QStringLiteral("title")).toString(), rows[0].title);
         QVERIFY(!s.events.at(2).toObject().contains(QStringLiteral("latitude")));
@@ -103,12 +104,13 @@ private Q_SLOTS:
 
     void needsNothingFromTheNetwork()
     {
-        const QList<Row> rows{{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
-                               QStringLiteral("80202"), true, 39.7525, -104.9995}};
-        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), zips(), {}, QDateTime::currentDateTimeUtc());
+        const QList<Row> rows {{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
+                                QStringLiteral("80202"), true, 39.7525, -104.9995}};
+        const StaticSnapshot s =
+            StaticSnapshotBuilder::fromTable(table(rows), zips(), {}, QDateTime::currentDateTimeUtc());
         const QString html = QString::fromUtf8(s.html);
-        for (const char *needle : {"http://", "https://", "src=", "href=", "url(", "@import", "//cdn", "fetch(",
-                                   "XMLHttpRequest"})
+        for (const char *needle :
+             {"http://", "https://", "src=", "href=", "url(", "@import", "//cdn", "fetch(", "XMLHttpRequest"})
             QVERIFY2(!html.contains(QLatin1String(needle)), needle);
         // Our script and style run under a CSP that names their hashes and nothing else.
         const QString csp = between(html, QStringLiteral("Content-Security-Policy\" content=\""), QStringLiteral("\""));
@@ -116,10 +118,10 @@ private Q_SLOTS:
         const QString script = between(html, QStringLiteral("<script>"), QStringLiteral("</script>"));
         const QString style = between(html, QStringLiteral("<style>"), QStringLiteral("</style>"));
         QVERIFY(!script.isEmpty());
-        const QString scriptHash = QString::fromLatin1(
-            QCryptographicHash::hash(script.toUtf8(), QCryptographicHash::Sha256).toBase64());
-        const QString styleHash = QString::fromLatin1(
-            QCryptographicHash::hash(style.toUtf8(), QCryptographicHash::Sha256).toBase64());
+        const QString scriptHash =
+            QString::fromLatin1(QCryptographicHash::hash(script.toUtf8(), QCryptographicHash::Sha256).toBase64());
+        const QString styleHash =
+            QString::fromLatin1(QCryptographicHash::hash(style.toUtf8(), QCryptographicHash::Sha256).toBase64());
         QVERIFY(csp.contains(QStringLiteral("script-src 'sha256-%1'").arg(scriptHash)));
         QVERIFY(csp.contains(QStringLiteral("style-src 'sha256-%1'").arg(styleHash)));
         QVERIFY(html.contains(QLatin1String("action=\"/rsvp\"")));
@@ -127,11 +129,12 @@ private Q_SLOTS:
 
     void zipTableCoversEventsCompactly()
     {
-        const QList<Row> rows{{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
-                               QStringLiteral("80202"), true, 39.7525, -104.9995}};
+        const QList<Row> rows {{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
+                                QStringLiteral("80202"), true, 39.7525, -104.9995}};
         StaticSnapshotBuilder::Options o;
         o.exactZipRadiusMiles = 30;
-        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
+        const StaticSnapshot s =
+            StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
         const QString html = QString::fromUtf8(s.html);
         const QString table5 = between(html, QStringLiteral("id=\"zips\">"), QStringLiteral("</script>"));
         const QString table3 = between(html, QStringLiteral("id=\"zip3\">"), QStringLiteral("</script>"));
@@ -159,14 +162,17 @@ private Q_SLOTS:
         QVERIFY2(s.html.size() < 60 * 1024, QByteArray::number(s.html.size()));
 
         o.maxExactZips = 5;
-        const StaticSnapshot capped = StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
+        const StaticSnapshot capped =
+            StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
         QCOMPARE(capped.exactZips, 5);
     }
 
     void escapesControlCharacters()
     {
-        QCOMPARE(StaticSnapshotBuilder::escapeHtml(QStringLiteral("a\u0000b\u0007c")), QStringLiteral("a\uFFFDb\uFFFDc"));
-        QCOMPARE(StaticSnapshotBuilder::escapeHtml(QStringLiteral("<&>\"'")), QStringLiteral("&lt;&amp;&gt;&quot;&#39;"));
+        QCOMPARE(StaticSnapshotBuilder::escapeHtml(QStringLiteral("a\u0000b\u0007c")),
+                 QStringLiteral("a\uFFFDb\uFFFDc"));
+        QCOMPARE(StaticSnapshotBuilder::escapeHtml(QStringLiteral("<&>\"'")),
+                 QStringLiteral("&lt;&amp;&gt;&quot;&#39;"));
     }
 };
 

@@ -115,9 +115,11 @@ private Q_SLOTS:
         RejectDialog *dlg = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dlg = panel.findChild<RejectDialog *>()) && dlg->isVisible(), 5000);
         QVERIFY(QTest::qWaitForWindowActive(dlg));
+        qWarning() << "DEBUG1" << QApplication::activeWindow() << QApplication::focusWidget() << QGuiApplication::focusWindow();
+        QTest::qWait(200);
+        qWarning() << "DEBUG2" << QApplication::activeWindow() << QApplication::focusWidget() << QGuiApplication::focusWindow();
         QTest::keyClicks(dlg->editor(), QStringLiteral("Please add the street address."));
         QTest::keyClick(dlg->editor(), Qt::Key_Return, Qt::ControlModifier);
-        qWarning() << "DEBUG" << dlg->message() << QApplication::activeWindow() << QApplication::focusWidget() << dlg->isVisible();
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<RejectDialog *>(), 5000);
         QVERIFY(QTest::qWaitForWindowActive(&panel));

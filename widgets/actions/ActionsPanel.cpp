@@ -30,8 +30,7 @@ namespace oc {
 
 namespace {
 
-QPushButton *actionButton(const QString &text, const QString &accessible, const QKeySequence &shortcut,
-                          QWidget *parent)
+QPushButton *actionButton(const QString &text, const QString &accessible, const QKeySequence &shortcut, QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
     // The wallboard test asserts no control carrying this exists there.
@@ -44,7 +43,10 @@ QPushButton *actionButton(const QString &text, const QString &accessible, const 
     return b;
 }
 
-QString channelName(const QString &c) { return c == QLatin1String("sms") ? ActionsPanel::tr("SMS") : ActionsPanel::tr("email"); }
+QString channelName(const QString &c)
+{
+    return c == QLatin1String("sms") ? ActionsPanel::tr("SMS") : ActionsPanel::tr("email");
+}
 
 QString preview(const QString &message)
 {
@@ -54,7 +56,9 @@ QString preview(const QString &message)
 
 } // namespace
 
-ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("actionsPanel"));
     setAccessibleName(tr("Actions"));
@@ -88,8 +92,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(p
     m_campaignStatus = new QLabel(campaignBox);
     crow->addWidget(m_campaignStatus);
     cl->addLayout(crow);
-    m_launch = actionButton(tr("&Launch campaign…"), tr("Launch campaign"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
-                            campaignBox);
+    m_launch = actionButton(tr("&Launch campaign…"), tr("Launch campaign"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), campaignBox);
     cl->addWidget(m_launch);
     l->addWidget(campaignBox);
 
@@ -100,8 +104,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(p
     m_siteLabel->setWordWrap(true);
     sl->addWidget(m_siteLabel);
     auto *srow = new QHBoxLayout;
-    m_flipStatic = actionButton(tr("Flip to &static"), tr("Flip to static"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
-                                siteBox);
+    m_flipStatic = actionButton(tr("Flip to &static"), tr("Flip to static"),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), siteBox);
     m_flipDynamic = actionButton(tr("Flip back to &dynamic"), tr("Flip back to dynamic"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), siteBox);
     srow->addWidget(m_flipStatic);
@@ -177,7 +181,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(p
     connect(m_cancelBlast, &QPushButton::clicked, this, &ActionsPanel::askCancelBlast);
     connect(m_approve, &QPushButton::clicked, this, &ActionsPanel::askApprove);
     connect(m_decline, &QPushButton::clicked, this, &ActionsPanel::askDecline);
-    connect(m_approvalsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ActionsPanel::updateControls);
+    connect(m_approvalsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ActionsPanel::updateControls);
     connect(m_approvals, &PendingApprovalsModel::countChanged, this, [this, apBox](int n) {
         apBox->setTitle(n > 0 ? tr("Waiting for a second operator (%1)").arg(n) : tr("Waiting for a second operator"));
         updateControls();
@@ -233,9 +238,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(p
         showStatus(m, !ok);
         m_approvals->refresh();
     });
-    connect(m_blasts, &BlastService::cancelFinished, this, [this](const QUuid &, bool ok, const QString &m) {
-        showStatus(m, !ok);
-    });
+    connect(m_blasts, &BlastService::cancelFinished, this,
+            [this](const QUuid &, bool ok, const QString &m) { showStatus(m, !ok); });
     connect(m_blasts, &BlastService::resumed, this, [this](int n) {
         if (n > 0)
             showStatus(tr("Resumed %n unfinished blast(s) with their original keys.", nullptr, n), false);
@@ -245,8 +249,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent) : QWidget(p
     connect(feed, &HubFeed::campaignsChanged, this, &ActionsPanel::updateCampaigns);
     connect(feed, &HubFeed::updated, this, [this] {
         // site_state changes made elsewhere (another console, the backend).
-        if (!m_flipper->isBusy() && !m_session->feed()->siteMode().isEmpty()
-            && m_session->feed()->siteMode() != m_flipper->mode())
+        if (m_apiUsable && !m_flipper->isBusy() && !m_session->feed()->siteMode().isEmpty() &&
+            m_session->feed()->siteMode() != m_flipper->mode())
             m_flipper->refreshMode();
         updateSiteMode();
     });
@@ -279,7 +283,10 @@ void ActionsPanel::onConnected()
     }
 }
 
-QString ActionsPanel::statusText() const { return m_status->text(); }
+QString ActionsPanel::statusText() const
+{
+    return m_status->text();
+}
 
 void ActionsPanel::showStatus(const QString &text, bool error)
 {
@@ -303,8 +310,9 @@ void ActionsPanel::showBlast(const BlastRecord &b)
         status = b.lastError.isEmpty() ? tr("recorded, sending") : tr("recorded, not confirmed by the backend");
     else
         status = b.status;
-    m_blastStatus->setText(tr("Blast #%1 · %2 to %3 · %4").arg(QString::number(b.id), channelName(b.channel),
-                                                                 QLocale().toString(b.audienceSize), status));
+    m_blastStatus->setText(
+        tr("Blast #%1 · %2 to %3 · %4")
+            .arg(QString::number(b.id), channelName(b.channel), QLocale().toString(b.audienceSize), status));
     updateControls();
 }
 
@@ -366,7 +374,8 @@ void ActionsPanel::updateControls()
         if (c.id == cid)
             campaign = &c;
     m_campaignStatus->setText(campaign ? campaign->status : QString());
-    const bool launchable = campaign && campaign->status != QLatin1String("live") && campaign->status != QLatin1String("ended");
+    const bool launchable =
+        campaign && campaign->status != QLatin1String("live") && campaign->status != QLatin1String("ended");
     m_launch->setEnabled(may && launchable && !m_launcher->isBusy());
 
     QString mode = m_flipper->mode();
@@ -387,9 +396,10 @@ void ActionsPanel::updateControls()
     const bool decidable = may && row >= 0 && m_approvals->canDecide(row);
     m_approve->setEnabled(decidable);
     m_decline->setEnabled(decidable);
-    const QString tip = !may ? why
+    const QString tip = !may
+        ? why
         : (row >= 0 && !m_approvals->canDecide(row) ? tr("You requested this blast; another operator has to decide.")
-                                                     : QString());
+                                                    : QString());
     m_approve->setToolTip(tip);
     m_decline->setToolTip(tip);
     for (QPushButton *b : {m_launch, m_flipStatic, m_flipDynamic, m_blast})
@@ -506,11 +516,12 @@ void ActionsPanel::askDecline()
     if (!b || !m_approvals->canDecide(row))
         return;
     const qint64 id = b->id;
-    confirm(tr("Decline blast"), tr("Decline blast #%1?").arg(id),
-            tr("The %1 to %2 supporters requested by %3 will not be sent. %3 can request a new one.")
-                .arg(channelName(b->channel), QLocale().toString(b->audienceSize), b->requestedBy),
-            tr("Decline"), [this, id](ConfirmActionDialog *d) { m_blasts->decline(id, d->reason()); },
-            tr("Reason (shown to the requester)"));
+    confirm(
+        tr("Decline blast"), tr("Decline blast #%1?").arg(id),
+        tr("The %1 to %2 supporters requested by %3 will not be sent. %3 can request a new one.")
+            .arg(channelName(b->channel), QLocale().toString(b->audienceSize), b->requestedBy),
+        tr("Decline"), [this, id](ConfirmActionDialog *d) { m_blasts->decline(id, d->reason()); },
+        tr("Reason (shown to the requester)"));
 }
 
 } // namespace oc

@@ -26,14 +26,17 @@ struct Template
 // {campaign} is replaced by the campaign's title.
 const Template kTemplates[] = {
     {QT_TRANSLATE_NOOP("oc::BlastDialog", "Event near you"),
-     QT_TRANSLATE_NOOP("oc::BlastDialog", "There's a {campaign} event near you. Find it and RSVP now — every person "
-                                          "who shows up counts.")},
+     QT_TRANSLATE_NOOP("oc::BlastDialog",
+                       "There's a {campaign} event near you. Find it and RSVP now — every person "
+                       "who shows up counts.")},
     {QT_TRANSLATE_NOOP("oc::BlastDialog", "Happening today"),
-     QT_TRANSLATE_NOOP("oc::BlastDialog", "{campaign} events are happening today, a few miles from you. Check the "
-                                          "map for the closest one and bring a friend.")},
+     QT_TRANSLATE_NOOP("oc::BlastDialog",
+                       "{campaign} events are happening today, a few miles from you. Check the "
+                       "map for the closest one and bring a friend.")},
     {QT_TRANSLATE_NOOP("oc::BlastDialog", "Site update"),
-     QT_TRANSLATE_NOOP("oc::BlastDialog", "So many people are signing up for {campaign} that our site is busy. The "
-                                          "event list is still up — find your event and RSVP.")},
+     QT_TRANSLATE_NOOP("oc::BlastDialog",
+                       "So many people are signing up for {campaign} that our site is busy. The "
+                       "event list is still up — find your event and RSVP.")},
     {QT_TRANSLATE_NOOP("oc::BlastDialog", "Blank"), ""},
 };
 
@@ -41,7 +44,9 @@ const Template kTemplates[] = {
 
 BlastDialog::BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &campaigns, qint64 campaignId,
                          QWidget *parent)
-    : QDialog(parent), m_service(service), m_key(BlastService::newKey())
+    : QDialog(parent)
+    , m_service(service)
+    , m_key(BlastService::newKey())
 {
     setWindowTitle(tr("Trigger blast"));
     setObjectName(QStringLiteral("blastDialog"));
@@ -191,9 +196,8 @@ void BlastDialog::count()
                                      return; // an answer to an earlier choice
                                  m_counting = false;
                                  m_count = error.isEmpty() ? n : -1;
-                                 m_countLabel->setText(error.isEmpty()
-                                                           ? tr("%1 supporters").arg(QLocale().toString(n))
-                                                           : tr("Could not count: %1").arg(error));
+                                 m_countLabel->setText(error.isEmpty() ? tr("%1 supporters").arg(QLocale().toString(n))
+                                                                       : tr("Could not count: %1").arg(error));
                                  updateState();
                                  Q_EMIT countUpdated(m_count);
                              });
@@ -207,8 +211,8 @@ bool BlastDialog::confirmationMatches(const QString &typed, qint64 count)
     for (QChar c : typed) {
         if (c.isDigit())
             digits += c;
-        else if (c != QLatin1Char(',') && !c.isSpace() && c != QChar(0x00a0) && c != QChar(0x202f)
-                 && c != QChar(0x2009))
+        else if (c != QLatin1Char(',') && !c.isSpace() && c != QChar(0x00a0) && c != QChar(0x202f) &&
+                 c != QChar(0x2009))
             return false; // not a plain number: never "close enough"
     }
     return !digits.isEmpty() && digits == QString::number(count);
@@ -229,8 +233,8 @@ void BlastDialog::updateState()
                                   : tr("To send, type the number of recipients once it is counted:"));
     m_length->setText(tr("%n characters", nullptr, int(m_message->toPlainText().size())));
     m_send->setText(approval ? tr("Request approval") : tr("Send"));
-    const bool ok = !m_submitted && known && m_count > 0 && !m_message->toPlainText().trimmed().isEmpty()
-        && confirmationMatches(m_confirm->text(), m_count);
+    const bool ok = !m_submitted && known && m_count > 0 && !m_message->toPlainText().trimmed().isEmpty() &&
+        confirmationMatches(m_confirm->text(), m_count);
     m_send->setEnabled(ok);
 }
 

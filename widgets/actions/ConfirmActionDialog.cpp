@@ -60,8 +60,14 @@ void ConfirmActionDialog::addReasonField(const QString &label, const QString &pl
     l->insertLayout(l->count() - 1, form);
 }
 
-QString ConfirmActionDialog::reason() const { return m_reason ? m_reason->text().trimmed() : QString(); }
+QString ConfirmActionDialog::reason() const
+{
+    return m_reason ? m_reason->text().trimmed() : QString();
+}
 
-QString ConfirmActionDialog::explanation() const { return m_explanation->text(); }
+QString ConfirmActionDialog::explanation() const
+{
+    return m_explanation->text();
+}
 
 } // namespace oc
