@@ -77,6 +77,10 @@ enter_root() {
         mkdir -p "$ROOT$SRC"
         mount --bind "$SRC" "$ROOT$SRC"
         cp -L /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
+        # The host may trust a local proxy CA (npm for the benchmark baseline).
+        if [ -f /etc/ssl/certs/ca-certificates.crt ] && [ -d "$ROOT/etc/ssl/certs" ]; then
+            cp -L /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/certs/ca-certificates.crt" 2>/dev/null || true
+        fi
         exec chroot "$ROOT" /usr/bin/env -i \
             PATH=/usr/lib/ccache:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \

@@ -72,6 +72,7 @@ private Q_SLOTS:
         panel.resize(1400, 800);
         panel.show();
         QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::activeWindow(), static_cast<QWidget *>(&panel), 5000);
         feed.start();
         QTRY_COMPARE_WITH_TIMEOUT(panel.queueFilter()->rowCount(), 3, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(panel.currentEventId(), e1, 10000);
@@ -114,15 +115,13 @@ private Q_SLOTS:
         QTest::keyClick(&panel, Qt::Key_R);
         RejectDialog *dlg = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((dlg = panel.findChild<RejectDialog *>()) && dlg->isVisible(), 5000);
-        QVERIFY(QTest::qWaitForWindowActive(dlg));
-        qWarning() << "DEBUG1" << QApplication::activeWindow() << QApplication::focusWidget() << QGuiApplication::focusWindow();
-        QTest::qWait(200);
-        qWarning() << "DEBUG2" << QApplication::activeWindow() << QApplication::focusWidget() << QGuiApplication::focusWindow();
+        // Activation is asynchronous; the dialog's shortcuts need it.
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::activeWindow(), static_cast<QWidget *>(dlg), 5000);
         QTest::keyClicks(dlg->editor(), QStringLiteral("Please add the street address."));
         QTest::keyClick(dlg->editor(), Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!panel.findChild<RejectDialog *>(), 5000);
-        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::activeWindow(), static_cast<QWidget *>(&panel), 5000);
         QCOMPARE(panel.currentEventId(), e3);
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentEvent() && panel.currentEvent()->hasDetails, 10000);
 
@@ -171,6 +170,7 @@ private Q_SLOTS:
         panel.resize(1200, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::activeWindow(), static_cast<QWidget *>(&panel), 5000);
         feed.start();
         QTRY_COMPARE_WITH_TIMEOUT(panel.currentEventId(), e1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentEvent() && panel.currentEvent()->hasDetails, 10000);
@@ -214,6 +214,7 @@ private Q_SLOTS:
         panel.resize(1200, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowActive(&panel));
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::activeWindow(), static_cast<QWidget *>(&panel), 5000);
         feed.start();
         QTRY_COMPARE_WITH_TIMEOUT(panel.queueFilter()->rowCount(), 1, 15000);
         QTRY_VERIFY_WITH_TIMEOUT(panel.currentHost() && panel.currentHost()->id == h, 10000);
