@@ -4,9 +4,10 @@ namespace oc {
 
 QStringList ApiFaults::endpoints()
 {
-    return {QStringLiteral("*"),           QStringLiteral("launch"),     QStringLiteral("get-site"),
-            QStringLiteral("upload-snapshot"), QStringLiteral("set-mode"), QStringLiteral("create-blast"),
-            QStringLiteral("get-blast"),   QStringLiteral("cancel-blast")};
+    return {QStringLiteral("*"),         QStringLiteral("launch"),
+            QStringLiteral("get-site"),  QStringLiteral("upload-snapshot"),
+            QStringLiteral("set-mode"),  QStringLiteral("create-blast"),
+            QStringLiteral("get-blast"), QStringLiteral("cancel-blast")};
 }
 
 QString ApiFaults::kindName(Kind k)
@@ -92,7 +93,8 @@ std::optional<ApiFaults::Fault> ApiFaults::fromJson(const QJsonObject &o, QStrin
     const auto k = kindFromName(o.value(QStringLiteral("kind")).toVariant().toString());
     if (!k) {
         if (error)
-            *error = QStringLiteral("\"kind\" must be one of 500, 503, 500-after-record, hang, hang-after-record, garbage");
+            *error =
+                QStringLiteral("\"kind\" must be one of 500, 503, 500-after-record, hang, hang-after-record, garbage");
         return std::nullopt;
     }
     Fault f;

@@ -16,19 +16,19 @@ class ApiFaults
 {
 public:
     enum class Kind {
-        Error500,            // fail before doing anything
-        Error503,            // same, with Retry-After
+        Error500, // fail before doing anything
+        Error503, // same, with Retry-After
         Error500AfterRecord, // do the work, then answer 500
-        Hang,                // wait `seconds`, then do the work and answer
-        HangAfterRecord,     // do the work, then wait `seconds` before answering
-        Garbage,             // answer 200 with a non-JSON body, do nothing
+        Hang, // wait `seconds`, then do the work and answer
+        HangAfterRecord, // do the work, then wait `seconds` before answering
+        Garbage, // answer 200 with a non-JSON body, do nothing
     };
     struct Fault
     {
         Kind kind = Kind::Error500;
         QString endpoint = QStringLiteral("*"); // e.g. "create-blast"; "*" = every endpoint
-        int remaining = -1;                      // calls left; -1 = until cleared
-        int seconds = 30;                        // for the hang kinds
+        int remaining = -1; // calls left; -1 = until cleared
+        int seconds = 30; // for the hang kinds
     };
 
     // "KIND[=SECONDS][:ENDPOINT[:COUNT]]", e.g. "500", "timeout=5",

@@ -23,18 +23,17 @@ QByteArray sql(const char *prefix, const char *suffix = "")
     return QByteArray(prefix) + kColumns + suffix;
 }
 
-QString remoteId(qint64 id) { return QStringLiteral("hsb-%1").arg(id); }
+QString remoteId(qint64 id)
+{
+    return QStringLiteral("hsb-%1").arg(id);
+}
 
 QJsonObject blastJson(const DbTable &t, int r = 0)
 {
-    return {{QStringLiteral("id"), remoteId(t.toInt64(r, 0))},
-            {QStringLiteral("idempotency_key"), t.text(r, 1)},
-            {QStringLiteral("status"), t.text(r, 2)},
-            {QStringLiteral("channel"), t.text(r, 3)},
-            {QStringLiteral("campaign"), t.text(r, 4)},
-            {QStringLiteral("audience_size"), t.toInt64(r, 5)},
-            {QStringLiteral("sent_count"), t.toInt64(r, 6)},
-            {QStringLiteral("created_at"), t.text(r, 7)},
+    return {{QStringLiteral("id"), remoteId(t.toInt64(r, 0))}, {QStringLiteral("idempotency_key"), t.text(r, 1)},
+            {QStringLiteral("status"), t.text(r, 2)},          {QStringLiteral("channel"), t.text(r, 3)},
+            {QStringLiteral("campaign"), t.text(r, 4)},        {QStringLiteral("audience_size"), t.toInt64(r, 5)},
+            {QStringLiteral("sent_count"), t.toInt64(r, 6)},   {QStringLiteral("created_at"), t.text(r, 7)},
             {QStringLiteral("updated_at"), t.text(r, 8)}};
 }
 
@@ -72,7 +71,12 @@ HttpReply unavailable(const DbError &e)
 
 } // namespace
 
-BlastService::BlastService(Options o, PgSessionPool &pool, QObject *parent) : QObject(parent), m_o(o), m_pool(pool) {}
+BlastService::BlastService(Options o, PgSessionPool &pool, QObject *parent)
+    : QObject(parent)
+    , m_o(o)
+    , m_pool(pool)
+{
+}
 
 void BlastService::ensureSchema(PgSession &s)
 {
@@ -93,7 +97,8 @@ void BlastService::ensureSchema(PgSession &s)
 
 void BlastService::resume(PgSession &s)
 {
-    const DbTable t = s.exec("SELECT id, status FROM hubsim_sent_blasts WHERE status IN ('queued', 'sending') ORDER BY id");
+    const DbTable t =
+        s.exec("SELECT id, status FROM hubsim_sent_blasts WHERE status IN ('queued', 'sending') ORDER BY id");
     for (int r = 0; r < t.rowCount(); ++r)
         schedule(t.toInt64(r, 0), t.text(r, 1), t.text(r, 1) == QLatin1String("queued") ? m_o.queuedMs : m_o.sendingMs);
     if (t.rowCount() > 0)
@@ -123,9 +128,9 @@ std::optional<BlastService::Request> BlastService::parse(const QUuid &key, const
     if (!error->isEmpty())
         return std::nullopt;
     r.audienceSize = int(size.toInteger());
-    r.fingerprint = QCryptographicHash::hash(QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                             QCryptographicHash::Sha256)
-                        .toHex();
+    r.fingerprint =
+        QCryptographicHash::hash(QJsonDocument(body).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+            .toHex();
     return r;
 }
 
@@ -143,7 +148,8 @@ QFuture<HttpReply> BlastService::create(const Request &req)
         return s.transaction([&] {
             Result res;
             auto existing = [&] {
-                res.row = s.exec(DbQuery(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1")).bind(key));
+                res.row =
+                    s.exec(DbQuery(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1")).bind(key));
                 res.kind = res.row.text(0, 9).toLatin1() == req.fingerprint ? Kind::Replayed : Kind::Mismatch;
                 return res;
             };
@@ -157,8 +163,8 @@ QFuture<HttpReply> BlastService::create(const Request &req)
                 s.exec(DbQuery("SELECT status::text FROM blasts WHERE idempotency_key = $1").bind(key));
             res.consoleStatus = console.rowCount() ? console.text(0, 0) : QString();
             // The console's own record says this blast must not go out.
-            if (res.consoleStatus == QLatin1String("pending_approval") || res.consoleStatus == QLatin1String("declined") ||
-                res.consoleStatus == QLatin1String("cancelled")) {
+            if (res.consoleStatus == QLatin1String("pending_approval") ||
+                res.consoleStatus == QLatin1String("declined") || res.consoleStatus == QLatin1String("cancelled")) {
                 res.kind = Kind::NotApproved;
                 return res;
             }
@@ -196,10 +202,10 @@ QFuture<HttpReply> BlastService::create(const Request &req)
                                       QStringLiteral("Unknown campaign"),
                                       QStringLiteral("No campaign has the slug \"%1\".").arg(req.campaign));
         case Kind::NotApproved:
-            return HttpReply::problem(Status::Conflict, QStringLiteral("blast-not-approved"),
-                                      QStringLiteral("The blast is not approved"),
-                                      QStringLiteral("The console's blasts row for this key is \"%1\"; nothing was sent.")
-                                          .arg(r.consoleStatus));
+            return HttpReply::problem(
+                Status::Conflict, QStringLiteral("blast-not-approved"), QStringLiteral("The blast is not approved"),
+                QStringLiteral("The console's blasts row for this key is \"%1\"; nothing was sent.")
+                    .arg(r.consoleStatus));
         case Kind::Mismatch:
             return HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("idempotency-key-reused"),
                                       QStringLiteral("Idempotency-Key reused with a different request"),
@@ -208,8 +214,7 @@ QFuture<HttpReply> BlastService::create(const Request &req)
                                           .arg(req.key.toString(QUuid::WithoutBraces)));
         case Kind::Replayed:
             return HttpReply::json(blastJson(r.row), Status::Accepted).withHeader("Idempotent-Replayed", "true");
-        case Kind::Created:
-            break;
+        case Kind::Created: break;
         }
         const qint64 id = r.row.toInt64(0, 0);
         Log::get("api")->info("blast {} queued: {} to {} recipients", remoteId(id).toStdString(),
@@ -221,8 +226,8 @@ QFuture<HttpReply> BlastService::create(const Request &req)
 
 QFuture<HttpReply> BlastService::get(const QString &idOrKey)
 {
-    const auto q = byRef(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint"),
-                         idOrKey);
+    const auto q =
+        byRef(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint"), idOrKey);
     if (!q)
         return QtFuture::makeReadyValueFuture(notFound(idOrKey));
     return m_pool.run([q = *q](PgSession &s) { return s.exec(q); })
@@ -237,8 +242,9 @@ QFuture<HttpReply> BlastService::get(const QString &idOrKey)
 
 QFuture<HttpReply> BlastService::cancel(const QString &idOrKey)
 {
-    const auto q = byRef(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint "
-                                        "FOR UPDATE"),
+    const auto q = byRef(sql("SELECT ",
+                             " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint "
+                             "FOR UPDATE"),
                          idOrKey);
     if (!q)
         return QtFuture::makeReadyValueFuture(notFound(idOrKey));
@@ -257,7 +263,8 @@ QFuture<HttpReply> BlastService::cancel(const QString &idOrKey)
             r.row = s.exec(DbQuery(sql("UPDATE hubsim_sent_blasts SET status = 'cancelled', updated_at = now() "
                                        "WHERE id = $1 RETURNING "))
                                .bind(r.row.toInt64(0, 0)));
-            s.exec(DbQuery("UPDATE blasts SET status = 'cancelled' WHERE idempotency_key = $1::uuid").bind(r.row.text(0, 1)));
+            s.exec(DbQuery("UPDATE blasts SET status = 'cancelled' WHERE idempotency_key = $1::uuid")
+                       .bind(r.row.text(0, 1)));
             r.cancelledNow = true;
             return r;
         });
@@ -290,12 +297,13 @@ void BlastService::advance(qint64 id, const QString &from)
     const QString to = from == QLatin1String("queued") ? QStringLiteral("sending") : QStringLiteral("sent");
     auto job = [id, from, to](PgSession &s) {
         return s.transaction([&] {
-            const DbTable t = s.exec(DbQuery("UPDATE hubsim_sent_blasts SET status = $2, updated_at = now(), "
-                                             "sent_count = CASE WHEN $2 = 'sent' THEN audience_size ELSE 0 END "
-                                             "WHERE id = $1 AND status = $3 RETURNING idempotency_key::text, sent_count")
-                                         .bind(id)
-                                         .bind(to)
-                                         .bind(from));
+            const DbTable t =
+                s.exec(DbQuery("UPDATE hubsim_sent_blasts SET status = $2, updated_at = now(), "
+                               "sent_count = CASE WHEN $2 = 'sent' THEN audience_size ELSE 0 END "
+                               "WHERE id = $1 AND status = $3 RETURNING idempotency_key::text, sent_count")
+                           .bind(id)
+                           .bind(to)
+                           .bind(from));
             if (t.rowCount())
                 s.exec(DbQuery("UPDATE blasts SET status = $2::blast_status, sent_count = $3, "
                                "remote_id = coalesce(remote_id, $4) WHERE idempotency_key = $1::uuid")

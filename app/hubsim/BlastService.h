@@ -26,7 +26,7 @@ class BlastService : public QObject
 public:
     struct Options
     {
-        int queuedMs = 1500;  // time a send can still be cancelled
+        int queuedMs = 1500; // time a send can still be cancelled
         int sendingMs = 1500;
     };
     struct Request

@@ -23,9 +23,9 @@ HttpReply HttpReply::html(QByteArray page, Status s)
 
 HttpReply HttpReply::problem(Status s, const QString &type, const QString &title, const QString &detail)
 {
-    QJsonObject o{{QStringLiteral("type"), QStringLiteral("https://hubsim.invalid/problems/") + type},
-                  {QStringLiteral("title"), title},
-                  {QStringLiteral("status"), int(s)}};
+    QJsonObject o {{QStringLiteral("type"), QStringLiteral("https://hubsim.invalid/problems/") + type},
+                   {QStringLiteral("title"), title},
+                   {QStringLiteral("status"), int(s)}};
     if (!detail.isEmpty())
         o.insert(QStringLiteral("detail"), detail);
     HttpReply r = json(o, s);

@@ -14,7 +14,11 @@
 
 namespace oc {
 
-HubHttpServices::HubHttpServices(Options o, QObject *parent) : QObject(parent), m_o(std::move(o)) {}
+HubHttpServices::HubHttpServices(Options o, QObject *parent)
+    : QObject(parent)
+    , m_o(std::move(o))
+{
+}
 
 HubHttpServices::~HubHttpServices()
 {
@@ -27,8 +31,14 @@ HubHttpServices::~HubHttpServices()
         m_pool->waitForDone();
 }
 
-quint16 HubHttpServices::apiPort() const { return m_api ? m_api->port() : 0; }
-quint16 HubHttpServices::sitePort() const { return m_site ? m_site->port() : 0; }
+quint16 HubHttpServices::apiPort() const
+{
+    return m_api ? m_api->port() : 0;
+}
+quint16 HubHttpServices::sitePort() const
+{
+    return m_site ? m_site->port() : 0;
+}
 
 bool HubHttpServices::start(QString *error)
 {
@@ -42,16 +52,17 @@ bool HubHttpServices::start(QString *error)
     }
     m_pool = std::make_unique<PgSessionPool>(m_o.conninfo, m_o.poolSize);
     m_content = std::make_unique<SiteContent>(m_o.site);
-    m_blasts = std::make_unique<BlastService>(BlastService::Options{m_o.blastQueuedMs, m_o.blastSendingMs}, *m_pool);
+    m_blasts = std::make_unique<BlastService>(BlastService::Options {m_o.blastQueuedMs, m_o.blastSendingMs}, *m_pool);
     QString journal = m_o.rsvpJournal;
     if (journal.isEmpty()) {
         // One journal per database and site, so two simulators on one host
         // never replay each other's RSVPs.
-        const QByteArray tag = QCryptographicHash::hash((m_o.conninfo + QLatin1Char('|') + m_o.site).toUtf8(),
-                                                        QCryptographicHash::Sha1)
-                                   .toHex()
-                                   .left(12);
-        journal = QDir(QDir::tempPath()).filePath(QStringLiteral("organizer-hubsim-rsvp-%1.jsonl").arg(QLatin1String(tag)));
+        const QByteArray tag =
+            QCryptographicHash::hash((m_o.conninfo + QLatin1Char('|') + m_o.site).toUtf8(), QCryptographicHash::Sha1)
+                .toHex()
+                .left(12);
+        journal =
+            QDir(QDir::tempPath()).filePath(QStringLiteral("organizer-hubsim-rsvp-%1.jsonl").arg(QLatin1String(tag)));
     }
     m_queue = std::make_unique<RsvpQueue>(*m_pool, journal);
     try {
@@ -86,10 +97,13 @@ bool HubHttpServices::start(QString *error)
     QObject::connect(m_content.get(), &SiteContent::modeChanged, this, [this](bool isStatic) {
         m_queue->setPaused(isStatic);
         if (m_streamer)
-            QMetaObject::invokeMethod(m_streamer.data(), [s = m_streamer, isStatic] {
-                if (s)
-                    s->setSiteStatic(isStatic);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                m_streamer.data(),
+                [s = m_streamer, isStatic] {
+                    if (s)
+                        s->setSiteStatic(isStatic);
+                },
+                Qt::QueuedConnection);
     });
     m_queue->setPaused(false); // dynamic at start: drain what an earlier run left
 

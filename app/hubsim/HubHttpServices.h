@@ -28,16 +28,16 @@ public:
     {
         QString conninfo;
         QString site = QStringLiteral("events");
-        qint64 campaignId = 0;      // the streamer's campaign
+        qint64 campaignId = 0; // the streamer's campaign
         bool apiEnabled = true;
-        quint16 apiPort = 0;        // 0 = any free port
+        quint16 apiPort = 0; // 0 = any free port
         QByteArray apiToken;
         bool testEndpoints = false;
-        QString apiFaults;          // ApiFaults::parseSpec syntax
+        QString apiFaults; // ApiFaults::parseSpec syntax
         bool siteEnabled = true;
         quint16 sitePort = 0;
-        double siteCapacity = 400;  // requests per second
-        QString rsvpJournal;        // empty: a file in the temp dir named after the database
+        double siteCapacity = 400; // requests per second
+        QString rsvpJournal; // empty: a file in the temp dir named after the database
         int poolSize = 4;
         int blastQueuedMs = 1500;
         int blastSendingMs = 1500;

@@ -38,7 +38,10 @@ std::optional<QJsonObject> jsonBody(const QByteArray &body, HttpReply *error)
     return doc.object();
 }
 
-QFuture<HttpReply> ready(HttpReply r) { return QtFuture::makeReadyValueFuture(std::move(r)); }
+QFuture<HttpReply> ready(HttpReply r)
+{
+    return QtFuture::makeReadyValueFuture(std::move(r));
+}
 
 QString methodName(Method m)
 {
@@ -65,7 +68,11 @@ bool sameToken(const QByteArray &a, const QByteArray &b)
 } // namespace
 
 OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastService &blasts, QObject *parent)
-    : QObject(parent), m_o(std::move(o)), m_pool(pool), m_content(content), m_blasts(blasts)
+    : QObject(parent)
+    , m_o(std::move(o))
+    , m_pool(pool)
+    , m_content(content)
+    , m_blasts(blasts)
 {
     const QString base = QStringLiteral("/api/v1");
     routeArg(base + QStringLiteral("/campaigns/<arg>/launch"), Method::Post, QStringLiteral("launch"),
@@ -100,7 +107,10 @@ OpsApiServer::~OpsApiServer()
     m_parked.clear();
 }
 
-void OpsApiServer::setStreamer(HubStreamer *streamer) { m_streamer = streamer; }
+void OpsApiServer::setStreamer(HubStreamer *streamer)
+{
+    m_streamer = streamer;
+}
 
 bool OpsApiServer::listen(QString *error)
 {
@@ -153,7 +163,7 @@ void OpsApiServer::dispatch(const QString &endpoint, QStringList args, const QHt
                             QHttpServerResponder &res, Handler h)
 {
     const Ticket tk = ++m_nextTicket;
-    Parked p{std::move(res), {}, methodName(req.method()) + QLatin1Char(' ') + req.url().path()};
+    Parked p {std::move(res), {}, methodName(req.method()) + QLatin1Char(' ') + req.url().path()};
     p.clock.start();
     m_parked.emplace(tk, std::move(p));
 
@@ -176,15 +186,17 @@ void OpsApiServer::dispatch(const QString &endpoint, QStringList args, const QHt
                               endpoint.toStdString());
         switch (fault->kind) {
         case ApiFaults::Kind::Error500:
-            finish(tk, HttpReply::problem(Status::InternalServerError, QStringLiteral("injected-fault"),
-                                          QStringLiteral("Injected failure"),
-                                          QStringLiteral("Test fault: nothing was done.")));
+            finish(tk,
+                   HttpReply::problem(Status::InternalServerError, QStringLiteral("injected-fault"),
+                                      QStringLiteral("Injected failure"),
+                                      QStringLiteral("Test fault: nothing was done.")));
             return;
         case ApiFaults::Kind::Error503:
-            finish(tk, HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("injected-fault"),
-                                          QStringLiteral("Injected failure"),
-                                          QStringLiteral("Test fault: nothing was done."))
-                           .withHeader("Retry-After", "1"));
+            finish(tk,
+                   HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("injected-fault"),
+                                      QStringLiteral("Injected failure"),
+                                      QStringLiteral("Test fault: nothing was done."))
+                       .withHeader("Retry-After", "1"));
             return;
         case ApiFaults::Kind::Garbage: {
             HttpReply g;
@@ -196,8 +208,7 @@ void OpsApiServer::dispatch(const QString &endpoint, QStringList args, const QHt
             QTimer::singleShot(fault->seconds * 1000, this, [this, tk, c, h] { run(tk, c, h, std::nullopt); });
             return;
         case ApiFaults::Kind::Error500AfterRecord:
-        case ApiFaults::Kind::HangAfterRecord:
-            break;
+        case ApiFaults::Kind::HangAfterRecord: break;
         }
     }
     run(tk, c, h, fault);
@@ -210,10 +221,10 @@ void OpsApiServer::run(Ticket tk, const Call &call, const Handler &h, std::optio
               [this, tk, fault](HttpReply r) {
                   if (fault && fault->kind == ApiFaults::Kind::Error500AfterRecord) {
                       // The hard case for idempotency: it happened, the caller hears it failed.
-                      r = HttpReply::problem(Status::InternalServerError, QStringLiteral("injected-fault"),
-                                             QStringLiteral("Injected failure"),
-                                             QStringLiteral("Test fault: the request was carried out (answer was %1).")
-                                                 .arg(r.code()));
+                      r = HttpReply::problem(
+                          Status::InternalServerError, QStringLiteral("injected-fault"),
+                          QStringLiteral("Injected failure"),
+                          QStringLiteral("Test fault: the request was carried out (answer was %1).").arg(r.code()));
                   } else if (fault && fault->kind == ApiFaults::Kind::HangAfterRecord) {
                       QTimer::singleShot(fault->seconds * 1000, this, [this, tk, r] { finish(tk, r); });
                       return;
@@ -221,8 +232,9 @@ void OpsApiServer::run(Ticket tk, const Call &call, const Handler &h, std::optio
                   finish(tk, r);
               })
         .onFailed(this, [this, tk] {
-            finish(tk, HttpReply::problem(Status::InternalServerError, QStringLiteral("internal-error"),
-                                          QStringLiteral("Internal error")));
+            finish(tk,
+                   HttpReply::problem(Status::InternalServerError, QStringLiteral("internal-error"),
+                                      QStringLiteral("Internal error")));
         });
 }
 
@@ -315,7 +327,10 @@ QJsonObject OpsApiServer::siteJson() const
             {QStringLiteral("pending_rsvps"), m_content.pendingRsvps()}};
 }
 
-QFuture<HttpReply> OpsApiServer::getSite(const Call &) { return ready(HttpReply::json(siteJson())); }
+QFuture<HttpReply> OpsApiServer::getSite(const Call &)
+{
+    return ready(HttpReply::json(siteJson()));
+}
 
 QFuture<HttpReply> OpsApiServer::uploadSnapshot(const Call &c)
 {
@@ -382,16 +397,17 @@ QFuture<bool> OpsApiServer::persistSite(const QString &actor)
 {
     // changed_at travels with the write and guards it, so an older write
     // that lands late never overwrites a newer mode.
-    const DbQuery q = DbQuery("INSERT INTO site_state (site, mode, snapshot_id, changed_at, changed_by) "
-                              "VALUES ($1, $2::site_mode, $3, $4::timestamptz, $5) "
-                              "ON CONFLICT (site) DO UPDATE SET mode = EXCLUDED.mode, snapshot_id = EXCLUDED.snapshot_id, "
-                              "changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by "
-                              "WHERE site_state.changed_at <= EXCLUDED.changed_at")
-                          .bind(m_content.site())
-                          .bind(m_content.isStatic() ? "static" : "dynamic")
-                          .bind(m_content.snapshotId())
-                          .bind(m_content.changedAt().toString(Qt::ISODateWithMs))
-                          .bind(actor);
+    const DbQuery q =
+        DbQuery("INSERT INTO site_state (site, mode, snapshot_id, changed_at, changed_by) "
+                "VALUES ($1, $2::site_mode, $3, $4::timestamptz, $5) "
+                "ON CONFLICT (site) DO UPDATE SET mode = EXCLUDED.mode, snapshot_id = EXCLUDED.snapshot_id, "
+                "changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by "
+                "WHERE site_state.changed_at <= EXCLUDED.changed_at")
+            .bind(m_content.site())
+            .bind(m_content.isStatic() ? "static" : "dynamic")
+            .bind(m_content.snapshotId())
+            .bind(m_content.changedAt().toString(Qt::ISODateWithMs))
+            .bind(actor);
     return m_pool
         .run([q](PgSession &s) {
             s.exec(q);

@@ -32,13 +32,12 @@ public:
     struct Options
     {
         quint16 port = 0;
-        QByteArray token;             // required: an empty token refuses every call
-        bool testEndpoints = false;   // enables /api/v1/_test/faults
+        QByteArray token; // required: an empty token refuses every call
+        bool testEndpoints = false; // enables /api/v1/_test/faults
         qint64 streamerCampaignId = 0; // launching this campaign starts the streamer's launch flow (0 = any)
     };
 
-    OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastService &blasts,
-                 QObject *parent = nullptr);
+    OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastService &blasts, QObject *parent = nullptr);
     ~OpsApiServer() override;
 
     bool listen(QString *error);

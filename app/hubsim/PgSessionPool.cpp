@@ -3,7 +3,8 @@
 namespace oc {
 
 PgSessionPool::PgSessionPool(QString conninfo, int size, QString applicationName)
-    : m_conninfo(std::move(conninfo)), m_applicationName(std::move(applicationName))
+    : m_conninfo(std::move(conninfo))
+    , m_applicationName(std::move(applicationName))
 {
     m_threads.setMaxThreadCount(std::max(1, size));
     // Threads that expire would strand nothing (sessions live in m_idle), but

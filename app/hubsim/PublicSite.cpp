@@ -29,7 +29,12 @@ bool plausibleEmail(const QString &e)
 } // namespace
 
 PublicSite::PublicSite(Options o, PgSessionPool &pool, SiteContent &content, RsvpQueue &queue, QObject *parent)
-    : QObject(parent), m_o(o), m_pool(pool), m_content(content), m_queue(queue), m_rng(o.seed)
+    : QObject(parent)
+    , m_o(o)
+    , m_pool(pool)
+    , m_content(content)
+    , m_queue(queue)
+    , m_rng(o.seed)
 {
     m_http.route(QStringLiteral("/"), QHttpServerRequest::Method::Get, this,
                  [this](const QHttpServerRequest &req, QHttpServerResponder &res) { index(req, res); });
@@ -165,7 +170,8 @@ void PublicSite::index(const QHttpServerRequest &req, QHttpServerResponder &res)
     throughBackend(park(res), t, [this, zip](Ticket tk, QElapsedTimer t0) {
         withEvents([this, tk, t0, zip](std::shared_ptr<const EventCache> cache) {
             if (!cache) {
-                finish(tk, HttpReply::html("<h1>503 Service Unavailable</h1>\n", HttpReply::Status::ServiceUnavailable), t0);
+                finish(tk, HttpReply::html("<h1>503 Service Unavailable</h1>\n", HttpReply::Status::ServiceUnavailable),
+                       t0);
             } else if (zip.isEmpty()) {
                 finish(tk, HttpReply::html(cache->html), t0);
             } else {
@@ -260,9 +266,9 @@ void PublicSite::refreshEvents()
             po.limit = limit;
             cache->html = SitePage::render(cache->events, po);
             cache->loadedAtMs = QDateTime::currentMSecsSinceEpoch();
-            cache->json = QJsonDocument(QJsonObject{{QStringLiteral("generated_at"),
-                                                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                                                    {QStringLiteral("events"), list}})
+            cache->json = QJsonDocument(QJsonObject {{QStringLiteral("generated_at"),
+                                                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                                                     {QStringLiteral("events"), list}})
                               .toJson(QJsonDocument::Compact);
             return std::shared_ptr<const EventCache>(std::move(cache));
         })
@@ -331,7 +337,7 @@ HttpReply PublicSite::rsvpReply(bool wantsJson, HttpReply::Status s, const QStri
                                 qint64 rsvpId)
 {
     if (wantsJson) {
-        QJsonObject o{{QStringLiteral("status"), status}, {QStringLiteral("message"), message}};
+        QJsonObject o {{QStringLiteral("status"), status}, {QStringLiteral("message"), message}};
         if (rsvpId > 0)
             o.insert(QStringLiteral("rsvp_id"), rsvpId);
         return HttpReply::json(o, s);
@@ -353,7 +359,8 @@ void PublicSite::rsvp(const QHttpServerRequest &req, QHttpServerResponder &res)
     QString err;
     const auto r = parseRsvp(req, &err);
     if (!r) {
-        const bool json = req.headers().value(QHttpHeaders::WellKnownHeader::ContentType).toByteArray().contains("json");
+        const bool json =
+            req.headers().value(QHttpHeaders::WellKnownHeader::ContentType).toByteArray().contains("json");
         finish(res, rsvpReply(json, HttpReply::Status::UnprocessableEntity, QStringLiteral("invalid"), err), t);
         return;
     }

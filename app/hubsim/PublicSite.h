@@ -34,10 +34,10 @@ class PublicSite : public QObject
 public:
     struct Options
     {
-        quint16 port = 0;                 // 0 = any free port
-        double capacityPerSecond = 400;   // dynamic mode starts failing beyond this arrival rate
-        int cacheMs = 1000;               // how long the dynamic event list is reused
-        int maxStaleMs = 30000;           // beyond this a failing database fails the page
+        quint16 port = 0; // 0 = any free port
+        double capacityPerSecond = 400; // dynamic mode starts failing beyond this arrival rate
+        int cacheMs = 1000; // how long the dynamic event list is reused
+        int maxStaleMs = 30000; // beyond this a failing database fails the page
         int maxOverloadDelayMs = 2000;
         int pageLimit = 100;
         quint32 seed = 11;
@@ -104,7 +104,7 @@ private:
     std::shared_ptr<const EventCache> m_cache;
     bool m_refreshing = false;
     std::vector<std::function<void(std::shared_ptr<const EventCache>)>> m_waiters;
-    std::array<int, 10> m_slots{}; // arrivals per 100 ms, ring
+    std::array<int, 10> m_slots {}; // arrivals per 100 ms, ring
     qint64 m_slot = 0;
     Ticket m_nextTicket = 0;
     std::unordered_map<Ticket, QHttpServerResponder> m_parked;

@@ -17,7 +17,9 @@ constexpr int kBatch = 500;
 }
 
 RsvpQueue::RsvpQueue(PgSessionPool &pool, QString journalPath, QObject *parent)
-    : QObject(parent), m_pool(pool), m_path(std::move(journalPath))
+    : QObject(parent)
+    , m_pool(pool)
+    , m_path(std::move(journalPath))
 {
     m_retry.setSingleShot(true);
     m_retry.setInterval(1000);
@@ -34,15 +36,15 @@ void RsvpQueue::ensureSchema(PgSession &s)
 
 QByteArray RsvpQueue::line(const Item &item)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("qid"), item.qid.toString(QUuid::WithoutBraces)},
-                                     {QStringLiteral("event_id"), item.eventId},
-                                     {QStringLiteral("email"), item.email},
-                                     {QStringLiteral("utm_source"), item.utmSource},
-                                     {QStringLiteral("utm_medium"), item.utmMedium},
-                                     {QStringLiteral("utm_campaign"), item.utmCampaign},
-                                     {QStringLiteral("at"), item.queuedAt.toString(Qt::ISODateWithMs)}})
-               .toJson(QJsonDocument::Compact)
-        + '\n';
+    return QJsonDocument(QJsonObject {{QStringLiteral("qid"), item.qid.toString(QUuid::WithoutBraces)},
+                                      {QStringLiteral("event_id"), item.eventId},
+                                      {QStringLiteral("email"), item.email},
+                                      {QStringLiteral("utm_source"), item.utmSource},
+                                      {QStringLiteral("utm_medium"), item.utmMedium},
+                                      {QStringLiteral("utm_campaign"), item.utmCampaign},
+                                      {QStringLiteral("at"), item.queuedAt.toString(Qt::ISODateWithMs)}})
+               .toJson(QJsonDocument::Compact) +
+        '\n';
 }
 
 bool RsvpQueue::open(QString *error)
@@ -131,22 +133,23 @@ void RsvpQueue::flushBatch()
         med << it.utmMedium;
         camp << it.utmCampaign;
     }
-    DbQuery q("WITH q AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], "
-              "                                 $5::text[], $6::text[], $7::text[]) "
-              "           AS u(qid, event_id, email, queued_at, utm_source, utm_medium, utm_campaign)), "
-              // Queue ids already flushed by an earlier run are skipped here.
-              "fresh AS (INSERT INTO hubsim_rsvp_flushed (qid) SELECT qid FROM q ON CONFLICT DO NOTHING RETURNING qid), "
-              "todo AS (SELECT q.* FROM q JOIN fresh USING (qid) JOIN events e ON e.id = q.event_id), "
-              "known AS (SELECT DISTINCT ON (s.email) s.email, s.id FROM supporters s "
-              "          WHERE s.email IN (SELECT email FROM todo) ORDER BY s.email, s.id), "
-              "newsup AS (INSERT INTO supporters (email) SELECT DISTINCT t.email FROM todo t "
-              "           WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.email = t.email) RETURNING email, id), "
-              "sup AS (SELECT email, id FROM known UNION ALL SELECT email, id FROM newsup), "
-              "ins AS (INSERT INTO rsvps (event_id, supporter_id, created_at, source, utm_source, utm_medium, utm_campaign) "
-              "        SELECT t.event_id, sup.id, t.queued_at, 'web', nullif(t.utm_source, ''), "
-              "               nullif(t.utm_medium, ''), nullif(t.utm_campaign, '') "
-              "        FROM todo t JOIN sup USING (email) RETURNING id) "
-              "SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM ins)");
+    DbQuery q(
+        "WITH q AS (SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], "
+        "                                 $5::text[], $6::text[], $7::text[]) "
+        "           AS u(qid, event_id, email, queued_at, utm_source, utm_medium, utm_campaign)), "
+        // Queue ids already flushed by an earlier run are skipped here.
+        "fresh AS (INSERT INTO hubsim_rsvp_flushed (qid) SELECT qid FROM q ON CONFLICT DO NOTHING RETURNING qid), "
+        "todo AS (SELECT q.* FROM q JOIN fresh USING (qid) JOIN events e ON e.id = q.event_id), "
+        "known AS (SELECT DISTINCT ON (s.email) s.email, s.id FROM supporters s "
+        "          WHERE s.email IN (SELECT email FROM todo) ORDER BY s.email, s.id), "
+        "newsup AS (INSERT INTO supporters (email) SELECT DISTINCT t.email FROM todo t "
+        "           WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.email = t.email) RETURNING email, id), "
+        "sup AS (SELECT email, id FROM known UNION ALL SELECT email, id FROM newsup), "
+        "ins AS (INSERT INTO rsvps (event_id, supporter_id, created_at, source, utm_source, utm_medium, utm_campaign) "
+        "        SELECT t.event_id, sup.id, t.queued_at, 'web', nullif(t.utm_source, ''), "
+        "               nullif(t.utm_medium, ''), nullif(t.utm_campaign, '') "
+        "        FROM todo t JOIN sup USING (email) RETURNING id) "
+        "SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM ins)");
     q.bind(PgArray::text(qids))
         .bind(PgArray::numbers(events))
         .bind(PgArray::text(emails))

@@ -14,7 +14,11 @@ namespace {
 constexpr size_t kKeptSnapshots = 8;
 }
 
-SiteContent::SiteContent(QString site, QObject *parent) : QObject(parent), m_site(std::move(site)) {}
+SiteContent::SiteContent(QString site, QObject *parent)
+    : QObject(parent)
+    , m_site(std::move(site))
+{
+}
 
 std::shared_ptr<const SiteContent::Snapshot> SiteContent::addSnapshot(const QJsonArray &events, QByteArray html)
 {
@@ -44,15 +48,15 @@ std::shared_ptr<const SiteContent::Snapshot> SiteContent::addSnapshot(const QJso
     for (const auto &e : parsed)
         if (e.id > 0)
             s->eventIds.insert(e.id);
-    s->eventsJson = QJsonDocument(QJsonObject{{QStringLiteral("snapshot_id"), id},
-                                              {QStringLiteral("generated_at"), s->uploadedAt.toString(Qt::ISODate)},
-                                              {QStringLiteral("events"), events}})
+    s->eventsJson = QJsonDocument(QJsonObject {{QStringLiteral("snapshot_id"), id},
+                                               {QStringLiteral("generated_at"), s->uploadedAt.toString(Qt::ISODate)},
+                                               {QStringLiteral("events"), events}})
                         .toJson(QJsonDocument::Compact);
     m_snapshots.push_back(s);
     // Never evict the one being served.
     while (m_snapshots.size() > kKeptSnapshots) {
-        auto victim = std::find_if(m_snapshots.begin(), m_snapshots.end(),
-                                   [this](const auto &p) { return p != m_active; });
+        auto victim =
+            std::find_if(m_snapshots.begin(), m_snapshots.end(), [this](const auto &p) { return p != m_active; });
         m_snapshots.erase(victim);
     }
     return s;

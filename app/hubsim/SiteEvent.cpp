@@ -4,15 +4,15 @@ namespace oc {
 
 QJsonObject SiteEvent::toJson() const
 {
-    QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("title"), title},
-                  {QStringLiteral("starts_at"), startsAt.toUTC().toString(Qt::ISODate)},
-                  {QStringLiteral("timezone"), timezone},
-                  {QStringLiteral("venue"), venue},
-                  {QStringLiteral("address"), address},
-                  {QStringLiteral("city"), city},
-                  {QStringLiteral("state"), state},
-                  {QStringLiteral("postal_code"), postalCode}};
+    QJsonObject o {{QStringLiteral("id"), id},
+                   {QStringLiteral("title"), title},
+                   {QStringLiteral("starts_at"), startsAt.toUTC().toString(Qt::ISODate)},
+                   {QStringLiteral("timezone"), timezone},
+                   {QStringLiteral("venue"), venue},
+                   {QStringLiteral("address"), address},
+                   {QStringLiteral("city"), city},
+                   {QStringLiteral("state"), state},
+                   {QStringLiteral("postal_code"), postalCode}};
     if (hasLocation) {
         o.insert(QStringLiteral("latitude"), latitude);
         o.insert(QStringLiteral("longitude"), longitude);

@@ -9,7 +9,10 @@
 namespace oc {
 namespace {
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
 
 QString when(const SiteEvent &e)
 {
@@ -42,8 +45,8 @@ QByteArray SitePage::render(const std::vector<SiteEvent> &events, const Options 
         if (const auto place = ZipDirectory::builtIn().lookupZip(o.zip, &err)) {
             for (size_t i = 0; i < events.size(); ++i)
                 if (events[i].hasLocation)
-                    miles[i] = ZipDirectory::distanceMiles(place->lat, place->lng, events[i].latitude,
-                                                           events[i].longitude);
+                    miles[i] =
+                        ZipDirectory::distanceMiles(place->lat, place->lng, events[i].latitude, events[i].longitude);
             const SiteEvent *base = events.data();
             // Events without coordinates cannot be placed; they go last.
             std::stable_sort(list.begin(), list.end(), [&](const SiteEvent *a, const SiteEvent *b) {

@@ -18,7 +18,7 @@ class SitePage
 public:
     struct Options
     {
-        QString zip;          // dynamic: sort by distance from this ZIP
+        QString zip; // dynamic: sort by distance from this ZIP
         bool isStatic = false;
         int limit = 100;
     };

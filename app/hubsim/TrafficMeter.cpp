@@ -11,7 +11,8 @@ namespace {
 constexpr qint64 kBucketMs = 10000;
 }
 
-TrafficMeter::TrafficMeter(QObject *parent) : QObject(parent)
+TrafficMeter::TrafficMeter(QObject *parent)
+    : QObject(parent)
 {
     // An idle site still has to report the bucket it just finished.
     m_timer.setInterval(500);

@@ -186,33 +186,39 @@ struct FrameStats
     double mean = 0, p50 = 0, p95 = 0, max = 0;
 };
 
-FrameStats runScript(QQuickView &view, int steps)
+FrameStats summarize(std::vector<double> ms)
 {
-    QQuickItem *map = view.rootObject();
-    const auto cams = script(steps);
-    std::vector<double> ms;
-    ms.reserve(cams.size());
-    // Warm-up frames (first layout, glyph caches, item creation) are not counted.
-    for (int i = 0; i < 5; ++i)
-        view.grabWindow();
-    for (const Camera &c : cams) {
-        QElapsedTimer t;
-        t.start();
-        map->setProperty("zoomLevel", c.zoom);
-        map->setProperty("center", QVariant::fromValue(QGeoCoordinate(c.lat, c.lng)));
-        const QImage frame = view.grabWindow();
-        ms.push_back(double(t.nsecsElapsed()) / 1e6);
-        if (frame.isNull())
-            qFatal("grabWindow returned no image");
-        QCoreApplication::processEvents();
-    }
     FrameStats s;
+    if (ms.empty())
+        return s;
     s.mean = std::accumulate(ms.begin(), ms.end(), 0.0) / double(ms.size());
     std::sort(ms.begin(), ms.end());
     s.p50 = ms[ms.size() / 2];
     s.p95 = ms[std::min(ms.size() - 1, std::size_t(double(ms.size()) * 0.95))];
     s.max = ms.back();
     return s;
+}
+
+// One frame: move the camera, then render synchronously.
+double frame(QQuickView &view, const Camera &c)
+{
+    QQuickItem *map = view.rootObject();
+    QElapsedTimer t;
+    t.start();
+    map->setProperty("zoomLevel", c.zoom);
+    map->setProperty("center", QVariant::fromValue(QGeoCoordinate(c.lat, c.lng)));
+    const QImage img = view.grabWindow();
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (img.isNull())
+        qFatal("grabWindow returned no image");
+    return ms;
+}
+
+void warmUp(QQuickView &view)
+{
+    // First layout, glyph caches, item creation: not what panning costs.
+    for (const Camera &c : script(12))
+        frame(view, c);
 }
 
 long vmHwmKb()
@@ -238,7 +244,9 @@ QString grouped(long long n)
 int rssChild(int events, bool stock, int steps, QSize size)
 {
     auto scene = makeScene(stock, events, size);
-    runScript(*scene->view, steps);
+    warmUp(*scene->view);
+    for (const Camera &c : script(steps))
+        frame(*scene->view, c);
     std::printf("rss events=%d stock=%d vmhwm_kb=%ld index_bytes=%zu build_ms=%.1f\n", events, stock ? 1 : 0,
                 vmHwmKb(), scene->indexBytes, scene->buildMs);
     std::fflush(stdout);
@@ -333,13 +341,26 @@ int main(int argc, char **argv)
                                 {"our EventMarkerLayer", false, 1000000, {}},
                                 {"stock MapItemView + MapQuickItem", true, 5000, {}},
                                 {"stock MapItemView + MapQuickItem", true, 10000, {}}};
-    QString backend;
-    for (Config &c : configs) {
-        std::fprintf(stderr, "[bench] %s, %d events...\n", c.name, c.events);
-        auto scene = makeScene(c.stock, c.events, size);
-        backend = backendName(scene->view.get());
-        c.stats = runScript(*scene->view, steps);
+    // All scenes live side by side and take turns frame by frame, so load
+    // from elsewhere on the machine lands on every configuration alike.
+    std::vector<std::unique_ptr<Scene>> scenes;
+    for (const Config &c : configs) {
+        std::fprintf(stderr, "[bench] preparing %s, %d events...\n", c.name, c.events);
+        scenes.push_back(makeScene(c.stock, c.events, size));
+        warmUp(*scenes.back()->view);
     }
+    const QString backend = backendName(scenes.front()->view.get());
+    std::vector<std::vector<double>> times(configs.size());
+    std::fprintf(stderr, "[bench] %d frames each...\n", steps);
+    for (const Camera &cam : script(steps)) {
+        // No event processing in between: the windows' own update requests
+        // would render (and on X11 present) frames outside the measurement.
+        for (std::size_t i = 0; i < configs.size(); ++i)
+            times[i].push_back(frame(*scenes[i]->view, cam));
+    }
+    for (std::size_t i = 0; i < configs.size(); ++i)
+        configs[i].stats = summarize(times[i]);
+    scenes.clear();
     const double stock5k = configs[3].stats.mean;
 
     std::printf("\nEvent map frame time: %d scripted camera changes (zoom 3.8 -> 7.5 -> pan -> 3.8), "

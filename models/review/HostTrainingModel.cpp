@@ -62,12 +62,12 @@ QVariant HostTrainingModel::data(const QModelIndex &index, int role) const
         case NextEventColumn:
             if (!r.stats.next.isValid())
                 return QString();
-            return loc.toString(r.stats.next.toLocalTime(), QLocale::ShortFormat) + QStringLiteral(" \u2013 ")
+            return loc.toString(r.stats.next.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm")) + QStringLiteral(" \u2013 ")
                    + DisplayText::line(r.stats.nextTitle, 80);
         case EventsColumn: return r.stats.upcoming;
         case PrepColumn: return HostInfo::prepLabel(h.prepStatus);
         case LastContactColumn:
-            return h.lastContactAt.isValid() ? loc.toString(h.lastContactAt.toLocalTime(), QLocale::ShortFormat)
+            return h.lastContactAt.isValid() ? loc.toString(h.lastContactAt.toLocalTime(), QStringLiteral("d MMM, HH:mm"))
                                              : tr("never");
         case PhoneColumn: return DisplayText::line(h.phone, 40);
         case EmailColumn: return DisplayText::line(h.email, 80);

@@ -72,6 +72,7 @@ void HostTrainingService::write(const QString &action, const HostInfo &seen, con
         if (const DbError *e = DbConnection::error(o)) {
             out.status = ReviewOutcome::Status::Error;
             out.error = e->message;
+            out.sqlState = e->sqlState;
             finish(out);
             return;
         }

@@ -22,6 +22,7 @@ struct ReviewOutcome
     qint64 targetId = 0;
     int newVersion = 0;
     QString error;
+    QString sqlState; // e.g. "42501" when the database role may not do this
     std::optional<ReviewConflict> conflict;
     // The event as it is after the write (or as it is now, on a conflict),
     // read in the same round trip; unset for hosts and bulk writes.

@@ -99,10 +99,10 @@ QString ReviewQueueModel::startsText(const EventRecord &e) const
 {
     if (!e.startsAt.isValid())
         return {};
+    // The event's own wall-clock time: that is what the host typed and what
+    // guests will read.
     const QDateTime local = e.startsAt.toTimeZone(zoneOf(e.timezone));
-    const QLocale loc;
-    return loc.toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ')
-           + loc.toString(local.time(), QLocale::ShortFormat) + QLatin1Char(' ') + local.timeZoneAbbreviation();
+    return QLocale().toString(local, QStringLiteral("ddd d MMM, HH:mm")) + QLatin1Char(' ') + local.timeZoneAbbreviation();
 }
 
 QVariant ReviewQueueModel::exportValue(const Row &r, int column) const
@@ -142,7 +142,8 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         case StartsColumn: return startsText(e);
         case HostColumn: return DisplayText::line(e.hostName, 80);
         case CreatedColumn:
-            return e.createdAt.isValid() ? QLocale().toString(e.createdAt.toLocalTime(), QLocale::ShortFormat) : QString();
+            return e.createdAt.isValid() ? QLocale().toString(e.createdAt.toLocalTime(), QStringLiteral("d MMM, HH:mm"))
+                                         : QString();
         case ClaimColumn:
             if (!active)
                 return QString();

@@ -166,6 +166,7 @@ void ReviewService::writeEvent(const QString &action, const ReviewEvent &seen, c
         if (const DbError *e = DbConnection::error(o)) {
             out.status = ReviewOutcome::Status::Error;
             out.error = e->message;
+            out.sqlState = e->sqlState;
             finish(out, done);
             return;
         }
@@ -316,6 +317,7 @@ void ReviewService::bulkApprove(const QList<ReviewEvent> &seenIn, Done done)
         if (const DbError *e = DbConnection::error(o)) {
             out.status = ReviewOutcome::Status::Error;
             out.error = e->message;
+            out.sqlState = e->sqlState;
             finish(out, done);
             return;
         }
@@ -363,6 +365,7 @@ void ReviewService::addNote(qint64 eventId, const QString &note, Done done)
                    ReviewOutcome out = early;
                    if (const DbError *e = DbConnection::error(o)) {
                        out.error = e->message;
+                       out.sqlState = e->sqlState;
                    } else {
                        out.status = ReviewOutcome::Status::Ok;
                    }

@@ -17,13 +17,13 @@ namespace oc {
 // Every write a reviewer makes to an event. Each write is one statement that
 // updates the row only if it is still at the version the reviewer saw (and
 // nobody else holds a live claim) and audits the attempt in the same
-// statement, followed in the same pipelined round trip by a read-back of the
-// row and of the audited changes since that version. The batch is one
-// transaction: the pipeline runs everything up to its Sync as one implicit
-// transaction, so a failure anywhere rolls back the write and its audit row.
-// We deliberately send no explicit BEGIN/COMMIT: after an error libpq's
-// pipeline leaves an explicit transaction open in the aborted state, and the
-// connection is shared with the live feed.
+// statement (data-modifying CTEs), so the change and its audit row commit or
+// fail together; the same pipelined round trip then reads back the row and
+// the audited changes since that version. The whole batch runs as the
+// pipeline's one implicit transaction (everything up to its Sync). We
+// deliberately send no explicit BEGIN/COMMIT: after an error, a pipeline
+// leaves an explicit transaction open in the aborted state, and the
+// connection is shared with the live feed, whose next read would fail.
 //
 // A refused write is reported as a ReviewConflict (who changed what, when);
 // nothing is overwritten silently.

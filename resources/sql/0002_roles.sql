@@ -50,6 +50,9 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO oc_viewer;
 GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO oc_viewer;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO oc_viewer;
 ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON SEQUENCES TO oc_viewer;
+-- Except the supporters' emails and phone numbers: no panel shows them, and
+-- only an operator counting a blast's audience needs to read them.
+REVOKE SELECT ON supporters FROM oc_viewer;
 
 -- Trainer: reviews events, works the host-training queue, writes its log.
 -- Tables added by later migrations (the review desk's among them) are
@@ -64,6 +67,7 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO oc_trainer
 
 -- Operator: the one-click actions.
 GRANT INSERT, UPDATE ON blasts, campaigns, site_state, audit_log TO oc_operator;
+GRANT SELECT ON supporters TO oc_operator;
 
 -- The two-person rule's threshold lives in the database, not in a console's
 -- settings, so every console agrees on it and no console can raise it.

@@ -65,3 +65,8 @@ BEGIN
     END IF;
     RETURN QUERY SELECT e.id, false, e.version FROM events e WHERE e.id = p_event;
 END $$;
+
+-- Reviewing is the trainer role's job (0002): the functions' own UPDATEs
+-- would be refused for a viewer anyway, this makes the intent explicit.
+REVOKE EXECUTE ON FUNCTION review_claim(bigint, text, interval), review_release(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION review_claim(bigint, text, interval), review_release(bigint, text) TO oc_trainer;

@@ -83,9 +83,13 @@ private Q_SLOTS:
     void viewerReadsButCannotWrite()
     {
         QCOMPARE(stateOf(QStringLiteral("t_viewer"),
-                         "SELECT count(*) FROM events, campaigns, audit_log, blasts, site_state, rsvps, supporters, "
+                         "SELECT count(*) FROM events, hosts, campaigns, audit_log, blasts, site_state, rsvps, "
                          "traffic_samples, blast_policy"),
                  QString());
+        // Supporters' contact details are for operators (blast audiences) only.
+        QCOMPARE(stateOf(QStringLiteral("t_viewer"), "SELECT email FROM supporters"), QStringLiteral("42501"));
+        QCOMPARE(stateOf(QStringLiteral("t_trainer"), "SELECT phone FROM supporters"), QStringLiteral("42501"));
+        QCOMPARE(stateOf(QStringLiteral("t_alice"), "SELECT email, phone FROM supporters"), QString());
         QCOMPARE(
             stateOf(QStringLiteral("t_viewer"),
                     "INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "

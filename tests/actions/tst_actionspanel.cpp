@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -62,7 +63,8 @@ class TestActionsPanel : public QObject
     // The dialog the panel opened (window-modal, driven directly), or null.
     template<typename T> static T *dialogOf(ActionsPanel *p)
     {
-        QTest::qWaitFor([p] { return qobject_cast<T *>(p->openDialog()) != nullptr; }, 5000);
+        if (!QTest::qWaitFor([p] { return qobject_cast<T *>(p->openDialog()) != nullptr; }, 5000))
+            return nullptr;
         return qobject_cast<T *>(p->openDialog());
     }
 
@@ -205,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(d->sendButton()->isEnabled());
         d->messageEdit()->setPlainText(QStringLiteral("   "));
         QVERIFY(!d->sendButton()->isEnabled());
-        d->templateCombo()->setCurrentIndex(0);
+        d->templateCombo()->setCurrentIndex(1); // another template refills the message
         QVERIFY(d->sendButton()->isEnabled());
         QVERIFY(d->grab().save(outputDir() + QStringLiteral("/blast-dialog.png")));
 

@@ -90,8 +90,9 @@ class TestBlastExactlyOnce : public QObject
     {
         ApiAnswer a;
         m_api->createBlast(b.key, b.apiBody(), nullptr, a.callback());
-        QTest::qWaitFor([&] { return a.done(); }, 30000);
-        return a.done() ? a.result() : ApiResult {};
+        if (!QTest::qWaitFor([&] { return a.done(); }, 30000))
+            return {};
+        return a.result();
     }
     static bool isSent(const BlastService &s, const QUuid &key)
     {

@@ -7,7 +7,9 @@
 namespace oc::test {
 
 HttpTestClient::HttpTestClient(QString baseUrl, QByteArray token, QObject *parent)
-    : QObject(parent), m_base(std::move(baseUrl)), m_token(std::move(token))
+    : QObject(parent)
+    , m_base(std::move(baseUrl))
+    , m_token(std::move(token))
 {
     // A proxy from the environment must not sit between us and loopback.
     m_nam.setProxy(QNetworkProxy::NoProxy);

@@ -20,10 +20,10 @@ class HttpTestClient : public QObject
 public:
     struct Response
     {
-        int status = 0;                  // 0: no HTTP answer at all
+        int status = 0; // 0: no HTTP answer at all
         QNetworkReply::NetworkError error = QNetworkReply::NoError;
         QByteArray body;
-        QJsonObject json;                // when the body is a JSON object
+        QJsonObject json; // when the body is a JSON object
         QByteArray contentType;
         QHash<QByteArray, QByteArray> headers; // lower-case names
         bool ok() const { return status >= 200 && status < 300; }

@@ -58,8 +58,8 @@ class TestOpsApiServer : public QObject
             qWarning("%s", qPrintable(err));
             return nullptr;
         }
-        hub->api = std::make_unique<HttpTestClient>(
-            QStringLiteral("http://127.0.0.1:%1").arg(hub->http->apiPort()), kToken);
+        hub->api =
+            std::make_unique<HttpTestClient>(QStringLiteral("http://127.0.0.1:%1").arg(hub->http->apiPort()), kToken);
         return hub;
     }
 
@@ -79,8 +79,8 @@ class TestOpsApiServer : public QObject
     {
         return {{QStringLiteral("channel"), QStringLiteral("email")},
                 {QStringLiteral("campaign"), QStringLiteral("day-of-action")},
-                {QStringLiteral("audience"), QJsonObject{{QStringLiteral("zip"), QStringLiteral("02139")},
-                                                         {QStringLiteral("radius_miles"), 25}}},
+                {QStringLiteral("audience"),
+                 QJsonObject {{QStringLiteral("zip"), QStringLiteral("02139")}, {QStringLiteral("radius_miles"), 25}}},
                 {QStringLiteral("audience_size"), 1234},
                 {QStringLiteral("message"), message}};
     }
@@ -198,8 +198,9 @@ private Q_SLOTS:
                                          {QStringLiteral("snapshot_id"), QStringLiteral("snap-nope")}}),
                       409, QStringLiteral("unknown-snapshot"));
 
-        const QJsonObject snapshot{{QStringLiteral("events"), list},
-                                   {QStringLiteral("html"), QStringLiteral("<html><body>STATIC-MARKER</body></html>")}};
+        const QJsonObject snapshot {
+            {QStringLiteral("events"), list},
+            {QStringLiteral("html"), QStringLiteral("<html><body>STATIC-MARKER</body></html>")}};
         r = hub->api->request("PUT", QStringLiteral("/api/v1/site/snapshot"), snapshot);
         QCOMPARE(r.status, 200);
         const QString snapId = r.json.value(QStringLiteral("snapshot_id")).toString();
@@ -211,16 +212,17 @@ private Q_SLOTS:
                      .toString(),
                  snapId);
 
-        r = hub->api->request("PUT", QStringLiteral("/api/v1/site/mode"),
-                              {{QStringLiteral("mode"), QStringLiteral("static")},
-                               {QStringLiteral("snapshot_id"), snapId}},
-                              {{"X-Actor", "alice@campaign.org"}});
+        r = hub->api->request(
+            "PUT", QStringLiteral("/api/v1/site/mode"),
+            {{QStringLiteral("mode"), QStringLiteral("static")}, {QStringLiteral("snapshot_id"), snapId}},
+            {{"X-Actor", "alice@campaign.org"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("mode")).toString(), QStringLiteral("static"));
         QCOMPARE(r.json.value(QStringLiteral("persisted")).toBool(), true);
         {
             PgSession s(hub->conninfo);
-            const DbTable t = s.exec("SELECT mode::text, snapshot_id, changed_by FROM site_state WHERE site = 'events'");
+            const DbTable t =
+                s.exec("SELECT mode::text, snapshot_id, changed_by FROM site_state WHERE site = 'events'");
             QCOMPARE(t.text(0, 0), QStringLiteral("static"));
             QCOMPARE(t.text(0, 1), snapId);
             QCOMPARE(t.text(0, 2), QStringLiteral("alice@campaign.org"));
@@ -236,11 +238,12 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("snapshot_id")).toString(), snapId);
 
         // Idempotent: flipping to the mode it is in is fine.
-        QCOMPARE(hub->api->request("PUT", QStringLiteral("/api/v1/site/mode"),
-                                   {{QStringLiteral("mode"), QStringLiteral("static")},
-                                    {QStringLiteral("snapshot_id"), snapId}})
-                     .status,
-                 200);
+        QCOMPARE(
+            hub->api
+                ->request("PUT", QStringLiteral("/api/v1/site/mode"),
+                          {{QStringLiteral("mode"), QStringLiteral("static")}, {QStringLiteral("snapshot_id"), snapId}})
+                .status,
+            200);
         r = hub->api->request("PUT", QStringLiteral("/api/v1/site/mode"),
                               {{QStringLiteral("mode"), QStringLiteral("dynamic")}});
         QCOMPARE(r.status, 200);
@@ -293,18 +296,17 @@ private Q_SLOTS:
                                         keyHeader(key)),
                       422, QStringLiteral("idempotency-key-reused"));
         // A new key is a new send.
-        const auto second = hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(),
-                                              keyHeader(QUuid::createUuid()));
+        const auto second =
+            hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(QUuid::createUuid()));
         QCOMPARE(second.status, 202);
         QVERIFY(second.json.value(QStringLiteral("id")).toString() != *ids.begin());
         QCOMPARE(scalar(hub->conninfo, "SELECT count(*) FROM hubsim_sent_blasts"), 2);
 
         // The send completes asynchronously, by id or by key.
         const QString id = *ids.begin();
-        QTRY_COMPARE_WITH_TIMEOUT(hub->api->get(QStringLiteral("/api/v1/blasts/") + id)
-                                      .json.value(QStringLiteral("status"))
-                                      .toString(),
-                                  QStringLiteral("sent"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            hub->api->get(QStringLiteral("/api/v1/blasts/") + id).json.value(QStringLiteral("status")).toString(),
+            QStringLiteral("sent"), 20000);
         const auto byKey = hub->api->get(QStringLiteral("/api/v1/blasts/") + key.toString(QUuid::WithoutBraces));
         QCOMPARE(byKey.json.value(QStringLiteral("id")).toString(), id);
         QCOMPARE(byKey.json.value(QStringLiteral("sent_count")).toInt(), 1234);
@@ -329,13 +331,18 @@ private Q_SLOTS:
         const QUuid key = QUuid::createUuid();
         const QString k = key.toString(QUuid::WithoutBraces);
         {
-            // The console writes its intent first, with the same key.
+            // The console writes its intent first, with the same key, and a
+            // second operator approves it (the two-person rule's triggers
+            // allow nothing shorter).
             PgSession s(hub->conninfo);
-            s.exec(DbQuery("INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, "
-                           "message, status, requested_by, approved_by) "
-                           "VALUES ($1, $2, 'email', '{}', 1234, 'Rally tomorrow at noon!', 'approved', 'alice', 'bob')")
-                       .bind(k)
-                       .bind(hub->campaignId));
+            s.exec(
+                DbQuery("INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, "
+                        "message, status, requested_by) "
+                        "VALUES ($1, $2, 'email', '{}', 1234, 'Rally tomorrow at noon!', 'pending_approval', 'alice')")
+                    .bind(k)
+                    .bind(hub->campaignId));
+            s.exec(DbQuery("UPDATE blasts SET status = 'approved', approved_by = 'bob' WHERE idempotency_key = $1")
+                       .bind(k));
         }
         const auto r = hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(key));
         QCOMPARE(r.status, 202);
@@ -386,15 +393,15 @@ private Q_SLOTS:
         // A plain 500 does nothing; garbage is not JSON.
         hub->api->request("POST", QStringLiteral("/api/v1/_test/faults"),
                           {{QStringLiteral("faults"),
-                            QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("500")},
-                                                   {QStringLiteral("endpoint"), QStringLiteral("create-blast")},
-                                                   {QStringLiteral("count"), 1}},
-                                       QJsonObject{{QStringLiteral("kind"), QStringLiteral("garbage")},
-                                                   {QStringLiteral("endpoint"), QStringLiteral("get-site")},
-                                                   {QStringLiteral("count"), 1}}}}});
-        verifyProblem(hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(),
-                                        keyHeader(QUuid::createUuid())),
-                      500, QStringLiteral("injected-fault"));
+                            QJsonArray {QJsonObject {{QStringLiteral("kind"), QStringLiteral("500")},
+                                                     {QStringLiteral("endpoint"), QStringLiteral("create-blast")},
+                                                     {QStringLiteral("count"), 1}},
+                                        QJsonObject {{QStringLiteral("kind"), QStringLiteral("garbage")},
+                                                     {QStringLiteral("endpoint"), QStringLiteral("get-site")},
+                                                     {QStringLiteral("count"), 1}}}}});
+        verifyProblem(
+            hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(QUuid::createUuid())),
+            500, QStringLiteral("injected-fault"));
         QCOMPARE(scalar(hub->conninfo, "SELECT count(*) FROM hubsim_sent_blasts"), 1);
         const auto garbage = hub->api->get(QStringLiteral("/api/v1/site"));
         QCOMPARE(garbage.status, 200);
@@ -439,17 +446,19 @@ private Q_SLOTS:
         const auto again = hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(key));
         QCOMPARE(again.json.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
 
-        const auto other = hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(),
-                                             keyHeader(QUuid::createUuid()));
+        const auto other =
+            hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(QUuid::createUuid()));
         {
             // Past the queue: the provider is already sending.
             PgSession s(hub->conninfo);
             s.exec(DbQuery("UPDATE hubsim_sent_blasts SET status = 'sending' WHERE id = $1")
                        .bind(other.json.value(QStringLiteral("id")).toString().mid(4).toLongLong()));
         }
-        verifyProblem(hub->api->request("POST", QStringLiteral("/api/v1/blasts/%1/cancel")
-                                                    .arg(other.json.value(QStringLiteral("id")).toString())),
-                      409, QStringLiteral("blast-not-cancellable"));
+        verifyProblem(
+            hub->api->request(
+                "POST",
+                QStringLiteral("/api/v1/blasts/%1/cancel").arg(other.json.value(QStringLiteral("id")).toString())),
+            409, QStringLiteral("blast-not-cancellable"));
         verifyProblem(hub->api->request("POST", QStringLiteral("/api/v1/blasts/hsb-424242/cancel")), 404,
                       QStringLiteral("blast-not-found"));
     }

@@ -144,15 +144,15 @@ class TestPublicSite : public QObject
     static QString uploadSnapshot(Hub &hub)
     {
         const auto events = hub.site->get(QStringLiteral("/events.json"), false);
-        const auto r = hub.api->request(
-            "PUT", QStringLiteral("/api/v1/site/snapshot"),
-            {{QStringLiteral("events"), events.json.value(QStringLiteral("events"))},
-             {QStringLiteral("html"), QStringLiteral("<html><body>STATIC-MARKER</body></html>")}});
+        const auto r =
+            hub.api->request("PUT", QStringLiteral("/api/v1/site/snapshot"),
+                             {{QStringLiteral("events"), events.json.value(QStringLiteral("events"))},
+                              {QStringLiteral("html"), QStringLiteral("<html><body>STATIC-MARKER</body></html>")}});
         return r.json.value(QStringLiteral("snapshot_id")).toString();
     }
     static int setMode(Hub &hub, const QString &mode, const QString &snapshotId = {})
     {
-        QJsonObject body{{QStringLiteral("mode"), mode}};
+        QJsonObject body {{QStringLiteral("mode"), mode}};
         if (!snapshotId.isEmpty())
             body.insert(QStringLiteral("snapshot_id"), snapshotId);
         return hub.api->request("PUT", QStringLiteral("/api/v1/site/mode"), body).status;
@@ -170,17 +170,18 @@ class TestPublicSite : public QObject
     }
     static qint64 rsvpsFrom(const QString &conninfo, const QString &emailLike)
     {
-        return scalar(conninfo, DbQuery("SELECT count(*) FROM rsvps r JOIN supporters s ON s.id = r.supporter_id "
-                                        "WHERE s.email LIKE $1")
-                                    .bind(emailLike));
+        return scalar(conninfo,
+                      DbQuery("SELECT count(*) FROM rsvps r JOIN supporters s ON s.id = r.supporter_id "
+                              "WHERE s.email LIKE $1")
+                          .bind(emailLike));
     }
     static QNetworkReply *postRsvp(HttpTestClient &site, qint64 eventId, const QString &email)
     {
-        return site.start("POST", QStringLiteral("/rsvp"),
-                          QJsonDocument(QJsonObject{{QStringLiteral("event_id"), eventId},
-                                                    {QStringLiteral("email"), email}})
-                              .toJson(QJsonDocument::Compact),
-                          {}, false);
+        return site.start(
+            "POST", QStringLiteral("/rsvp"),
+            QJsonDocument(QJsonObject {{QStringLiteral("event_id"), eventId}, {QStringLiteral("email"), email}})
+                .toJson(QJsonDocument::Compact),
+            {}, false);
     }
 
 private Q_SLOTS:
@@ -202,9 +203,10 @@ private Q_SLOTS:
         QCOMPARE(rsvpsFrom(hub->conninfo, QStringLiteral("dyn@example.net")), 1);
 
         // A browser form post gets a page back.
-        QNetworkReply *form = hub->site->start("POST", QStringLiteral("/rsvp"),
-                                               QStringLiteral("event_id=%1&email=form%2Bx%40example.net").arg(event).toUtf8(),
-                                               {{"Content-Type", "application/x-www-form-urlencoded"}}, false);
+        QNetworkReply *form =
+            hub->site->start("POST", QStringLiteral("/rsvp"),
+                             QStringLiteral("event_id=%1&email=form%2Bx%40example.net").arg(event).toUtf8(),
+                             {{"Content-Type", "application/x-www-form-urlencoded"}}, false);
         r = HttpTestClient::wait(form);
         QCOMPARE(r.status, 200);
         QVERIFY(r.body.contains("Thanks!"));
@@ -361,8 +363,9 @@ private Q_SLOTS:
         for (int i = 0; i < n; ++i)
             QCOMPARE(hub->site->get(QStringLiteral("/"), false).status, 200);
         // Reported once the current 10 s bucket has closed.
-        QTRY_VERIFY_WITH_TIMEOUT(scalar(hub->conninfo, "SELECT coalesce(sum(requests), 0) FROM traffic_samples "
-                                                       "WHERE site = 'events'") >= n,
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(hub->conninfo,
+                                        "SELECT coalesce(sum(requests), 0) FROM traffic_samples "
+                                        "WHERE site = 'events'") >= n,
                                  40000);
         QCOMPARE(scalar(hub->conninfo, "SELECT coalesce(sum(errors_5xx), 0) FROM traffic_samples"), 0);
         QVERIFY(scalar(hub->conninfo, "SELECT count(*) FROM traffic_samples WHERE requests > 0 AND p95_ms > 0") > 0);

@@ -439,6 +439,41 @@ private Q_SLOTS:
                  QStringLiteral("Called the host: venue confirmed"));
     }
 
+    void onlyTrainersMayReview()
+    {
+        const QString ci = freshDb("review_roles");
+        ReviewTestData d(ci);
+        const qint64 id = d.event(QStringLiteral("Walk"), d.host(QStringLiteral("Vi")), 5);
+        // Roles are cluster-wide and other tests may have made these already.
+        d.s.execScript("DO $$ BEGIN "
+                       "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'review_test_viewer') THEN "
+                       "CREATE ROLE review_test_viewer LOGIN IN ROLE oc_viewer; END IF; "
+                       "IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'review_test_trainer') THEN "
+                       "CREATE ROLE review_test_trainer LOGIN IN ROLE oc_trainer; END IF; END $$");
+        auto viewerConn = test::connectAsync(ci + QStringLiteral(" user=review_test_viewer"));
+        auto trainerConn = test::connectAsync(ci + QStringLiteral(" user=review_test_trainer"));
+        QVERIFY(viewerConn && trainerConn);
+        ReviewService viewer(viewerConn.get()), trainer(trainerConn.get());
+
+        auto vc = claimNow(viewer, id);
+        QVERIFY(vc && !vc->won && !vc->error.isEmpty());
+        auto seen = load(viewer, id); // viewers can read
+        QVERIFY(seen);
+        auto vo = run([&](auto cb) { viewer.approve(*seen, {}, cb); });
+        QVERIFY(vo);
+        QCOMPARE(vo->status, ReviewOutcome::Status::Error);
+        QCOMPARE(vo->sqlState, QStringLiteral("42501"));
+        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id), QStringLiteral("needs_approval"));
+
+        // A trainer may, and is recorded under their login when no
+        // operator name is configured.
+        QVERIFY(claimNow(trainer, id)->won);
+        auto o = run([&](auto cb) { trainer.approve(*load(trainer, id), {}, cb); });
+        QVERIFY(o);
+        QVERIFY2(o->ok(), qPrintable(o->error));
+        QCOMPARE(d.text("SELECT reviewed_by FROM events WHERE id = $1", id), QStringLiteral("review_test_trainer"));
+    }
+
     void hostWritesAreCheckedAndAudited()
     {
         const QString ci = freshDb("review_hosts");

@@ -147,12 +147,13 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     m_approvalsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_approvalsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_approvalsView->verticalHeader()->hide();
+    m_approvalsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_approvalsView->horizontalHeader()->setStretchLastSection(true);
     m_approvalsView->setMinimumHeight(90);
     al->addWidget(m_approvalsView);
     auto *arow = new QHBoxLayout;
     m_approve = actionButton(tr("&Approve…"), tr("Approve blast"), {}, apBox);
-    m_decline = actionButton(tr("D&ecline…"), tr("Decline blast"), {}, apBox);
+    m_decline = actionButton(tr("Decli&ne…"), tr("Decline blast"), {}, apBox);
     arow->addWidget(m_approve);
     arow->addWidget(m_decline);
     arow->addStretch(1);

@@ -81,7 +81,10 @@ BlastDialog::BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &
     audienceText->setWordWrap(true);
     audienceBox->addWidget(m_radius);
     audienceBox->addWidget(audienceText);
-    form->addRow(tr("&Audience"), audienceBox);
+    // A layout cannot be a buddy: label the spin box itself so Alt+A reaches it.
+    auto *audienceLabel = new QLabel(tr("&Audience"), this);
+    audienceLabel->setBuddy(m_radius);
+    form->addRow(audienceLabel, audienceBox);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setAccessibleName(tr("Audience size"));

@@ -70,6 +70,8 @@ void BasemapLayer::loadLines()
         Log::get("map")->warn("no basemap outlines: is the oc_resources library linked?");
     m_lines.reserve(outlines.lines().size());
     for (const auto &pl : outlines.lines()) {
+        if (pl.points.size() < 2)
+            continue;
         Line line;
         line.kind = kindIndex(pl.kind);
         line.points.reserve(std::size_t(pl.points.size()));
@@ -87,6 +89,44 @@ void BasemapLayer::loadLines()
         }
         m_lines.push_back(std::move(line));
     }
+}
+
+void BasemapLayer::appendVisibleRuns(const Line &line, double shift, const MapCamera &cam, const QRectF &view)
+{
+    // Zoomed in, most of a coastline is off screen: keep only the runs of
+    // segments that can touch the view (a segment whose box meets it), and
+    // thin what is kept to about one vertex per pixel.
+    auto &out = m_frame[std::size_t(line.kind)];
+    QPolygonF run;
+    QPointF prev = cam.toScreenProjected(line.points[0].x() + shift, line.points[0].y());
+    QPointF lastKept(1e30, 1e30);
+    const auto flush = [&] {
+        if (run.size() >= 2) {
+            m_vertexCount += int(run.size());
+            out.push_back(std::move(run));
+        }
+        run = QPolygonF();
+    };
+    for (std::size_t i = 1; i < line.points.size(); ++i) {
+        const QPointF cur = cam.toScreenProjected(line.points[i].x() + shift, line.points[i].y());
+        const bool touches = std::max(prev.x(), cur.x()) >= view.left() && std::min(prev.x(), cur.x()) <= view.right() &&
+                             std::max(prev.y(), cur.y()) >= view.top() && std::min(prev.y(), cur.y()) <= view.bottom();
+        if (!touches) {
+            flush();
+        } else {
+            if (run.isEmpty()) {
+                run.append(prev);
+                lastKept = prev;
+            }
+            const bool last = i + 1 == line.points.size();
+            if (last || std::abs(cur.x() - lastKept.x()) >= 0.75 || std::abs(cur.y() - lastKept.y()) >= 0.75) {
+                run.append(cur);
+                lastKept = cur;
+            }
+        }
+        prev = cur;
+    }
+    flush();
 }
 
 void BasemapLayer::updatePolish()
@@ -113,21 +153,7 @@ void BasemapLayer::updatePolish()
                 box = box.united(QRectF(c, QSizeF(0.001, 0.001)));
             if (!box.intersects(view))
                 continue;
-            QPolygonF poly;
-            poly.reserve(qsizetype(line.points.size()));
-            QPointF last(1e30, 1e30);
-            for (std::size_t i = 0; i < line.points.size(); ++i) {
-                const QPointF s = cam.toScreenProjected(line.points[i].x() + shift, line.points[i].y());
-                // Thin to about one vertex per pixel, keeping the end points.
-                if (i + 1 < line.points.size() && std::abs(s.x() - last.x()) < 0.75 && std::abs(s.y() - last.y()) < 0.75)
-                    continue;
-                poly.append(s);
-                last = s;
-            }
-            if (poly.size() < 2)
-                continue;
-            m_vertexCount += int(poly.size());
-            m_frame[std::size_t(line.kind)].push_back(std::move(poly));
+            appendVisibleRuns(line, shift, cam, view);
         }
     }
     update();

@@ -41,6 +41,7 @@ private:
     static constexpr int kKinds = 3;
 
     void loadLines();
+    void appendVisibleRuns(const Line &line, double shift, const MapCamera &cam, const QRectF &view);
 
     std::vector<Line> m_lines;
     std::array<std::vector<QPolygonF>, kKinds> m_frame; // item coordinates, per kind

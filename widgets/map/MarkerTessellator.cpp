@@ -27,22 +27,26 @@ quint32 MarkerTessellator::vertex(float x, float y, const QColor &c)
     return quint32(m_vertices.size() - 1);
 }
 
-void MarkerTessellator::disc(QPointF c, float r, const QColor &color, int segments)
+void MarkerTessellator::disc(QPointF c, float r, const QColor &color, int segments, bool fringe)
 {
     const QColor clear(0, 0, 0, 0);
     const float cx = float(c.x()), cy = float(c.y());
     const quint32 center = vertex(cx, cy, color);
     const quint32 rim = quint32(m_vertices.size());
+    const quint32 stride = fringe ? 2 : 1;
     for (int i = 0; i < segments; ++i) {
         const float a = float(2 * std::numbers::pi * i / segments);
         const float ca = std::cos(a), sa = std::sin(a);
         vertex(cx + ca * r, cy + sa * r, color);
-        vertex(cx + ca * (r + kFringe), cy + sa * (r + kFringe), clear);
+        if (fringe)
+            vertex(cx + ca * (r + kFringe), cy + sa * (r + kFringe), clear);
     }
     for (int i = 0; i < segments; ++i) {
-        const quint32 in0 = rim + quint32(2 * i), out0 = in0 + 1;
-        const quint32 in1 = rim + quint32(2 * ((i + 1) % segments)), out1 = in1 + 1;
-        m_indices.insert(m_indices.end(), {center, in0, in1, in0, out0, in1, in1, out0, out1});
+        const quint32 in0 = rim + stride * quint32(i), out0 = in0 + 1;
+        const quint32 in1 = rim + stride * quint32((i + 1) % segments), out1 = in1 + 1;
+        m_indices.insert(m_indices.end(), {center, in0, in1});
+        if (fringe)
+            m_indices.insert(m_indices.end(), {in0, out0, in1, in1, out0, out1});
     }
 }
 
@@ -81,8 +85,10 @@ void MarkerTessellator::build(const std::vector<DrawnMarker> &markers)
             std::size_t state = 0;
             while (state + 1 < it.stateCounts.size() && it.stateCounts[state] == 0)
                 ++state;
-            disc(m.pos, m.radius + float(MapStyle::kEventBorder), border, 16);
-            disc(m.pos, m.radius, colors[state], 16);
+            // The coloured disc sits on the white one, where a hard edge does
+            // not show; only the outer edge needs the fringe.
+            disc(m.pos, m.radius + float(MapStyle::kEventBorder), border, 12, true);
+            disc(m.pos, m.radius, colors[state], 12, false);
             continue;
         }
         const float inner = m.radius * float(MapStyle::kClusterFace);
@@ -92,10 +98,10 @@ void MarkerTessellator::build(const std::vector<DrawnMarker> &markers)
             if (!it.stateCounts[s])
                 continue;
             const float a1 = a0 + float(2 * std::numbers::pi * it.stateCounts[s] / total);
-            sector(m.pos, inner - 1, m.radius, a0, a1, colors[s], 40);
+            sector(m.pos, inner - 1, m.radius, a0, a1, colors[s], 24);
             a0 = a1;
         }
-        disc(m.pos, inner, face, 28);
+        disc(m.pos, inner, face, 18, true);
     }
 }
 

@@ -29,7 +29,7 @@ public:
 
 private:
     quint32 vertex(float x, float y, const QColor &premultiplied);
-    void disc(QPointF c, float r, const QColor &color, int segments);
+    void disc(QPointF c, float r, const QColor &color, int segments, bool fringe);
     void sector(QPointF c, float r0, float r1, float a0, float a1, const QColor &color, int segments);
 
     std::vector<QSGGeometry::ColoredPoint2D> m_vertices;

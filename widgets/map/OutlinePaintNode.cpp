@@ -31,7 +31,7 @@ void OutlinePaintNode::render(const RenderState *state)
     p->setBrush(Qt::NoBrush);
     for (const Layer &layer : m_layers) {
         // Hairlines are fast and crisp; only the national outline is worth antialiasing.
-        p->setRenderHint(QPainter::Antialiasing, layer.width > 1);
+        p->setRenderHint(QPainter::Antialiasing, false);
         QPen pen(layer.color, layer.width);
         pen.setCosmetic(true);
         pen.setJoinStyle(Qt::RoundJoin);

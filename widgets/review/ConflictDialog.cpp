@@ -17,7 +17,7 @@ namespace {
 
 QString when(const QDateTime &d)
 {
-    return d.isValid() ? QLocale().toString(d.toLocalTime(), QLocale::ShortFormat) : QString();
+    return d.isValid() ? QLocale().toString(d.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm:ss")) : QString();
 }
 
 } // namespace

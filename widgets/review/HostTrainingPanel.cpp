@@ -38,7 +38,7 @@ namespace {
 
 QString when(const QDateTime &d)
 {
-    return d.isValid() ? QLocale().toString(d.toLocalTime(), QLocale::ShortFormat) : QString();
+    return d.isValid() ? QLocale().toString(d.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm")) : QString();
 }
 
 } // namespace
@@ -114,13 +114,18 @@ void HostTrainingPanel::buildUi()
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int em = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(HostTrainingModel::NameColumn, em * 20);
-    m_table->setColumnWidth(HostTrainingModel::NextEventColumn, em * 34);
-    m_table->setColumnWidth(HostTrainingModel::EventsColumn, em * 8);
-    m_table->setColumnWidth(HostTrainingModel::PrepColumn, em * 18);
-    m_table->setColumnWidth(HostTrainingModel::LastContactColumn, em * 16);
-    m_table->setColumnWidth(HostTrainingModel::PhoneColumn, em * 14);
-    m_table->setColumnWidth(HostTrainingModel::EmailColumn, em * 22);
+    const QFontMetrics hfm(m_table->horizontalHeader()->font());
+    auto width = [&](int column, int chars) {
+        const int header = hfm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 3 * em;
+        m_table->setColumnWidth(column, std::max(em * chars, header));
+    };
+    width(HostTrainingModel::NameColumn, 20);
+    width(HostTrainingModel::NextEventColumn, 34);
+    width(HostTrainingModel::EventsColumn, 6);
+    width(HostTrainingModel::PrepColumn, 20);
+    width(HostTrainingModel::LastContactColumn, 16);
+    width(HostTrainingModel::PhoneColumn, 18);
+    width(HostTrainingModel::EmailColumn, 24);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumWidth(em * 40);
 
@@ -268,8 +273,9 @@ void HostTrainingPanel::onCurrentRowChanged()
 void HostTrainingPanel::displayHost(const HostInfo &h)
 {
     m_name->setText(h.id ? tr("#%1  %2").arg(h.id).arg(h.name) : tr("No host selected"));
-    m_phone->setText(h.phone);
-    m_email->setText(h.email);
+    // Shown sanitized (no bidi tricks); the copy buttons copy the stored value.
+    m_phone->setText(DisplayText::line(h.phone, 100));
+    m_email->setText(DisplayText::line(h.email, 400));
     m_phone->setCursorPosition(0);
     m_email->setCursorPosition(0);
     const int idx = m_prep->findData(h.prepStatus);
@@ -375,7 +381,9 @@ void HostTrainingPanel::onWriteDone(const ReviewOutcome &o)
         }
         break;
     case ReviewOutcome::Status::Error:
-        setStatus(tr("Could not save host #%1: %2").arg(o.targetId).arg(o.error));
+        setStatus(o.sqlState == QLatin1String("42501")
+                      ? tr("Not saved: your database role may not update hosts (ask for the trainer role).")
+                      : tr("Could not save host #%1: %2").arg(o.targetId).arg(o.error));
         break;
     }
     // The read-back (hostRead) has already updated the model; show it, and

@@ -63,7 +63,7 @@ QLineEdit *plainField(QWidget *parent, int maxLength)
 
 QString when(const QDateTime &d)
 {
-    return d.isValid() ? QLocale().toString(d.toLocalTime(), QLocale::ShortFormat) : QString();
+    return d.isValid() ? QLocale().toString(d.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm:ss")) : QString();
 }
 
 } // namespace
@@ -204,13 +204,20 @@ void ReviewPanel::buildUi()
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::TitleColumn, QHeaderView::Stretch);
+    // Fixed widths (never ResizeToContents, which measures every row on
+    // every change), at least as wide as the header text.
     const int em = m_table->fontMetrics().averageCharWidth();
-    m_table->setColumnWidth(ReviewQueueModel::PlaceColumn, em * 18);
-    m_table->setColumnWidth(ReviewQueueModel::StartsColumn, em * 22);
-    m_table->setColumnWidth(ReviewQueueModel::HostColumn, em * 16);
-    m_table->setColumnWidth(ReviewQueueModel::CreatedColumn, em * 16);
-    m_table->setColumnWidth(ReviewQueueModel::ClaimColumn, em * 10);
-    m_table->setColumnWidth(ReviewQueueModel::DuplicateColumn, em * 10);
+    const QFontMetrics hfm(m_table->horizontalHeader()->font());
+    auto width = [&](int column, int chars) {
+        const int header = hfm.horizontalAdvance(m_model->headerData(column, Qt::Horizontal).toString()) + 3 * em;
+        m_table->setColumnWidth(column, std::max(em * chars, header));
+    };
+    width(ReviewQueueModel::PlaceColumn, 16);
+    width(ReviewQueueModel::StartsColumn, 26);
+    width(ReviewQueueModel::HostColumn, 14);
+    width(ReviewQueueModel::CreatedColumn, 16);
+    width(ReviewQueueModel::ClaimColumn, 10);
+    width(ReviewQueueModel::DuplicateColumn, 10);
     m_table->setMinimumWidth(em * 40);
 
     // Details
@@ -280,11 +287,17 @@ void ReviewPanel::buildUi()
     m_description->setMaximumHeight(m_description->fontMetrics().height() * 8);
     dl->addWidget(m_description);
 
+    // Two short rows so the detail side stays narrow enough for a dock.
     auto *buttons = new QHBoxLayout;
-    for (QAction *a : {m_actPrev, m_actNext, m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit, m_actBulk})
+    for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit})
         buttons->addWidget(buttonFor(a, detail));
     buttons->addStretch(1);
     dl->addLayout(buttons);
+    auto *navButtons = new QHBoxLayout;
+    for (QAction *a : {m_actPrev, m_actNext, m_actBulk})
+        navButtons->addWidget(buttonFor(a, detail));
+    navButtons->addStretch(1);
+    dl->addLayout(navButtons);
     m_editButtons = new QWidget(detail);
     auto *eb = new QHBoxLayout(m_editButtons);
     eb->setContentsMargins(0, 0, 0, 0);
@@ -317,6 +330,7 @@ void ReviewPanel::buildUi()
     split->addWidget(scroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
 
     m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("reviewStatus"));
@@ -617,7 +631,9 @@ void ReviewPanel::onWriteDone(const ReviewOutcome &o, bool decision)
             showConflicts({*o.conflict}, m_editing && isCurrent);
         break;
     case ReviewOutcome::Status::Error:
-        setStatus(tr("Could not save #%1: %2").arg(o.targetId).arg(o.error));
+        setStatus(o.sqlState == QLatin1String("42501")
+                      ? tr("Not saved: your database role may not review events (ask for the trainer role).")
+                      : tr("Could not save #%1: %2").arg(o.targetId).arg(o.error));
         break;
     }
     updateActions();

@@ -7,6 +7,10 @@
 #include "EventTableModel.h"
 #include "HubFeed.h"
 #include "TotalsPanel.h"
+#include "ActionsPanel.h"
+#include "HostTrainingPanel.h"
+#include "MapPanel.h"
+#include "ReviewPanel.h"
 #include "TrafficChartsPanel.h"
 
 #include <QAction>
@@ -32,10 +36,9 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent) : QMainWindow(p
     setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     HubFeed *feed = session->feed();
 
-    // Placeholder until the map module is placed here by the application.
-    auto *center = new QLabel(tr("Map"), this);
-    center->setAlignment(Qt::AlignCenter);
-    setCentralWidget(center);
+    m_map = new MapPanel(feed, this);
+    m_map->setAccessibleName(tr("Event map"));
+    setCentralWidget(m_map);
 
     m_totals = new TotalsPanel(feed, this);
     addPanel(QStringLiteral("totalsDock"), tr("Totals"), m_totals, Qt::RightDockWidgetArea,
@@ -63,6 +66,13 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent) : QMainWindow(p
 
     addPanel(QStringLiteral("trafficDock"), tr("Traffic"), new TrafficChartsPanel(feed, this), Qt::BottomDockWidgetArea,
              QKeySequence(Qt::ALT | Qt::Key_C));
+
+    addPanel(QStringLiteral("reviewDock"), tr("Review queue"), new ReviewPanel(session->writeDb(), feed, this),
+             Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_R));
+    addPanel(QStringLiteral("hostsDock"), tr("Host training"), new HostTrainingPanel(session->writeDb(), feed, this),
+             Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_H));
+    addPanel(QStringLiteral("actionsDock"), tr("Actions"), new ActionsPanel(session, this), Qt::RightDockWidgetArea,
+             QKeySequence(Qt::ALT | Qt::Key_A));
 
     addPanel(QStringLiteral("activityDock"), tr("Activity"), new ActivityPanel(feed, this), Qt::RightDockWidgetArea,
              QKeySequence(Qt::ALT | Qt::Key_Y));

@@ -8,6 +8,7 @@ class QDockWidget;
 namespace oc {
 
 class ConsoleSession;
+class MapPanel;
 class TotalsPanel;
 
 // The coordinator's console: the map in the middle, totals, charts, events,
@@ -21,6 +22,7 @@ public:
 
     TotalsPanel *totals() const { return m_totals; }
     QTableView *eventTable() const { return m_events; }
+    MapPanel *map() const { return m_map; }
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *panel, Qt::DockWidgetArea area,
                           const QKeySequence &shortcut = {});
 
@@ -33,6 +35,7 @@ private:
 
     ConsoleSession *m_session;
     TotalsPanel *m_totals = nullptr;
+    MapPanel *m_map = nullptr;
     QTableView *m_events = nullptr;
     QMenu *m_viewMenu = nullptr;
     QList<QDockWidget *> m_docks;

@@ -4,6 +4,7 @@
 #include "DataAgeLabel.h"
 #include "HubFeed.h"
 #include "TotalsPanel.h"
+#include "MapPanel.h"
 #include "TrafficChartsPanel.h"
 
 #include <QGridLayout>
@@ -37,6 +38,7 @@ WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent) : QWi
     m_totals = new TotalsPanel(session->feed(), this);
     m_totals->setWallboard(true);
     m_grid->addWidget(m_totals, 1, 0, 2, 1);
+    setMap(new MapPanel(session->feed(), this));
     auto *chart = new TrafficChartsPanel(session->feed(), this);
     chart->setCompact(true);
     setChart(chart);
