@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds bench_mapframes if needed and prints the frame-time and memory
 # tables. Meant to run in the project environment:
-#   installer/env.sh bench/map/run.sh [bench_mapframes options]
+#   installer/env.sh bench/map/run.sh [--gl] [bench_mapframes options]
 # e.g. --steps 60 for a quick run. `--build-dir DIR` (first argument) picks
 # the build tree; default build-bench, configured RelWithDebInfo.
-# Offscreen with the software scene graph unless QT_QUICK_BACKEND /
-# QSG_RHI_BACKEND / QT_QPA_PLATFORM say otherwise (env.sh passes no
-# environment through, so set them inside: env.sh env QSG_RHI_BACKEND=... run.sh).
+#
+# The main table uses the offscreen platform with the software scene graph
+# (what runs headless everywhere). `--gl` adds a frame-time table on the
+# OpenGL scene graph -- the path the console takes on a desktop -- through
+# Xvfb and Mesa's llvmpipe: a CPU rasteriser, so read its ratios, not its
+# absolute times.
 set -euo pipefail
 
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -14,6 +17,11 @@ BUILD="$SRC/build-bench"
 if [ "${1:-}" = --build-dir ]; then
     BUILD="$(cd "$2" 2>/dev/null && pwd || echo "$2")"
     shift 2
+fi
+GL=0
+if [ "${1:-}" = --gl ]; then
+    GL=1
+    shift
 fi
 
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
@@ -26,9 +34,17 @@ if ! cmake --build "$BUILD" --target bench_mapframes -j "${OC_BUILD_JOBS:-2}" >"
     cat "$BUILD/bench_mapframes-build.log" >&2
     exit 1
 fi
+BIN="$(find "$BUILD" -name bench_mapframes -type f -perm -u+x | head -1)"
 
-export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-if [ -z "${QSG_RHI_BACKEND:-}" ]; then
-    export QT_QUICK_BACKEND="${QT_QUICK_BACKEND:-software}"
+env QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software "$BIN" "$@"
+
+if [ "$GL" = 1 ]; then
+    if ! command -v xvfb-run >/dev/null; then
+        echo "run.sh: --gl needs xvfb-run (package xvfb)" >&2
+        exit 1
+    fi
+    # The basic render loop renders on the GUI thread, so grabWindow() times
+    # exactly one frame.
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+        env QT_QPA_PLATFORM=xcb QSG_RHI_BACKEND=opengl QSG_RENDER_LOOP=basic "$BIN" --skip-rss "$@"
 fi
-exec "$BUILD/bench/map/bench_mapframes" "$@"

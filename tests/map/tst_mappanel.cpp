@@ -21,6 +21,7 @@
 #include <QQuickWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -359,6 +360,12 @@ private Q_SLOTS:
         // Events without coordinates follow the located ones.
         QCOMPARE(model->rowCount(), model->locatedCount() + kUnlocated);
         QVERIFY(controller()->resultCount() >= model->locatedCount());
+
+        // "Fit to results" frames the search centre and what was found.
+        setCamera(39.5, -98.35, 3);
+        controller()->fitToResults();
+        QTRY_VERIFY(controller()->zoomLevel() > 6);
+        QVERIFY(controller()->center().distanceTo(centre) < 60000);
     }
 
     void filtersNarrowTheMapAndTheList()
@@ -446,6 +453,53 @@ private Q_SLOTS:
         setCamera(38.5, -97, 3.9);
         QTRY_VERIFY_WITH_TIMEOUT((img = grab(), countPixelsNear(img, MapStyle::stateColor(0), 12) > 50), 10000);
         QVERIFY(img.save(dir + QStringLiteral("/map-us.png")));
+    }
+
+    // With a tile server configured, its tiles draw under our outlines and
+    // markers (and land in the disk cache); where tiles are missing the
+    // outlines still show. The "server" is a directory of zoom-4 tiles.
+    void onlineTilesDrawUnderOurLayers()
+    {
+        QTemporaryDir tiles;
+        QVERIFY(tiles.isValid());
+        const QColor tileColor(0xF3, 0xD9, 0xEE);
+        QImage tile(256, 256, QImage::Format_RGB32);
+        tile.fill(tileColor);
+        for (int x = 0; x < 16; ++x) {
+            QDir().mkpath(tiles.filePath(QStringLiteral("4/%1").arg(x)));
+            for (int y = 0; y < 16; ++y)
+                QVERIFY(tile.save(tiles.filePath(QStringLiteral("4/%1/%2.png").arg(x).arg(y))));
+        }
+        // Start from an empty disk cache, so the tiles really come from the "server".
+        QDir(controller()->tileCacheDirectory()).removeRecursively();
+        QDir().mkpath(controller()->tileCacheDirectory());
+        QQuickItem *root = m_panel->quickWidget()->rootObject();
+        m_panel->setTileUrl(QUrl::fromLocalFile(tiles.path()).toString(), QStringLiteral("Tiles <b>test</b>"));
+        QTRY_COMPARE(root->findChildren<QQuickItem *>(QStringLiteral("eventMap")).size(), 1);
+        QObject *plugin = m_panel->mapItem()->property("plugin").value<QObject *>();
+        QCOMPARE(plugin->property("name").toString(), QStringLiteral("osm"));
+        auto *attribution = root->findChild<QQuickItem *>(QStringLiteral("attribution"));
+        QVERIFY(attribution->property("text").toString().contains(QStringLiteral("Tiles <b>test</b>")));
+        QTRY_VERIFY(layer() != nullptr);
+
+        setCamera(38.5, -97, 4.0);
+        QImage img;
+        QTRY_VERIFY_WITH_TIMEOUT((img = grab(), countPixelsNear(img, tileColor, 4) > 550000), 30000);
+        QVERIFY(countPixelsNear(img, MapStyle::stateColor(1), 12) > 50);
+        QVERIFY(countPixelsNear(img, MapStyle::nationalLine(), 16) > 100);
+        const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
+        QVERIFY(img.save(dir + QStringLiteral("/map-online.png")));
+        QTRY_VERIFY(!QDir(controller()->tileCacheDirectory()).entryList(QDir::Files | QDir::NoDotAndDotDot).isEmpty() ||
+                    !QDir(controller()->tileCacheDirectory()).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+
+        // Zoom 6 has no tiles on this "server": the outlines carry the map.
+        setCamera(40.85, -74.3, 6.2);
+        QTRY_VERIFY_WITH_TIMEOUT((img = grab(), countPixelsNear(img, MapStyle::nationalLine(), 16) > 100), 10000);
+
+        m_panel->setTileUrl({});
+        QTRY_COMPARE(root->findChildren<QQuickItem *>(QStringLiteral("eventMap")).size(), 1);
+        plugin = m_panel->mapItem()->property("plugin").value<QObject *>();
+        QCOMPARE(plugin->property("name").toString(), QStringLiteral("itemsoverlay"));
     }
 };
 

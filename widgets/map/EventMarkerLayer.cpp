@@ -26,10 +26,8 @@ public:
     {
         auto *g = new QSGGeometry(QSGGeometry::defaultAttributes_ColoredPoint2D(), 0, 0, QSGGeometry::UnsignedIntType);
         g->setDrawingMode(QSGGeometry::DrawTriangles);
-        if (!qEnvironmentVariableIsSet("OC_DYN")) {
         g->setVertexDataPattern(QSGGeometry::StreamPattern);
         g->setIndexDataPattern(QSGGeometry::StreamPattern);
-        }
         shapes = new QSGGeometryNode;
         shapes->setGeometry(g);
         shapes->setMaterial(new QSGVertexColorMaterial);
