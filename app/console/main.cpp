@@ -68,26 +68,34 @@ int main(int argc, char **argv)
     p.setApplicationDescription(QApplication::translate("main", "Control console for campaign organizers"));
     p.addHelpOption();
     p.addVersionOption();
-    const QCommandLineOption demoOpt(QStringLiteral("demo"),
-                                     QApplication::translate("main", "start a private PostgreSQL and the backend simulator"));
-    const QCommandLineOption dbOpt({QStringLiteral("d"), QStringLiteral("db")},
-                                   QApplication::translate("main", "libpq connection string or URI (reads; may target a standby)"),
-                                   QStringLiteral("conninfo"));
+    const QCommandLineOption demoOpt(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "start a private PostgreSQL and the backend simulator"));
+    const QCommandLineOption dbOpt(
+        {QStringLiteral("d"), QStringLiteral("db")},
+        QApplication::translate("main", "libpq connection string or URI (reads; may target a standby)"),
+        QStringLiteral("conninfo"));
     const QCommandLineOption serviceOpt(QStringLiteral("service"),
-                                        QApplication::translate("main", "pg_service.conf service name"), QStringLiteral("name"));
-    const QCommandLineOption writeDbOpt(QStringLiteral("write-db"),
-                                        QApplication::translate("main", "connection for writes (primary), if reads go to a standby"),
-                                        QStringLiteral("conninfo"));
-    const QCommandLineOption wallOpt(QStringLiteral("wallboard"), QApplication::translate("main", "full-screen read-only leadership view"));
-    const QCommandLineOption shotOpt(QStringLiteral("screenshot"),
-                                     QApplication::translate("main", "render the window after the data has loaded, save a PNG and exit"),
-                                     QStringLiteral("file"));
-    const QCommandLineOption operatorOpt(QStringLiteral("operator"), QApplication::translate("main", "operator name for the audit log"),
+                                        QApplication::translate("main", "pg_service.conf service name"),
+                                        QStringLiteral("name"));
+    const QCommandLineOption writeDbOpt(
+        QStringLiteral("write-db"),
+        QApplication::translate("main", "connection for writes (primary), if reads go to a standby"),
+        QStringLiteral("conninfo"));
+    const QCommandLineOption wallOpt(QStringLiteral("wallboard"),
+                                     QApplication::translate("main", "full-screen read-only leadership view"));
+    const QCommandLineOption shotOpt(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "render the window after the data has loaded, save a PNG and exit"),
+        QStringLiteral("file"));
+    const QCommandLineOption operatorOpt(QStringLiteral("operator"),
+                                         QApplication::translate("main", "operator name for the audit log"),
                                          QStringLiteral("name"));
-    const QCommandLineOption apiOpt(QStringLiteral("api-url"),
-                                    QApplication::translate("main", "ops API base URL (token from ORGANIZER_HUB_TOKEN)"),
-                                    QStringLiteral("url"));
-    const QCommandLineOption demoEventsOpt(QStringLiteral("demo-events"), QApplication::translate("main", "events the demo seeds"),
+    const QCommandLineOption apiOpt(
+        QStringLiteral("api-url"), QApplication::translate("main", "ops API base URL (token from ORGANIZER_HUB_TOKEN)"),
+        QStringLiteral("url"));
+    const QCommandLineOption demoEventsOpt(QStringLiteral("demo-events"),
+                                           QApplication::translate("main", "events the demo seeds"),
                                            QStringLiteral("n"), QStringLiteral("2000"));
     p.addOptions({demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt});
     p.process(app);
@@ -100,10 +108,14 @@ int main(int argc, char **argv)
     ConsoleSession::Config cfg;
     cfg.operatorName = p.value(operatorOpt);
     if (cfg.operatorName.isEmpty())
-        cfg.operatorName = qEnvironmentVariable("ORGANIZER_OPERATOR", settings.value(QStringLiteral("operator/name"),
-                                                                                    qEnvironmentVariable("USER", QStringLiteral("operator"))).toString());
-    cfg.apiUrl = QUrl(p.value(apiOpt).isEmpty() ? qEnvironmentVariable("ORGANIZER_HUB_URL", settings.value(QStringLiteral("api/url")).toString())
-                                                 : p.value(apiOpt));
+        cfg.operatorName = qEnvironmentVariable(
+            "ORGANIZER_OPERATOR",
+            settings.value(QStringLiteral("operator/name"), qEnvironmentVariable("USER", QStringLiteral("operator")))
+                .toString());
+    cfg.apiUrl =
+        QUrl(p.value(apiOpt).isEmpty()
+                 ? qEnvironmentVariable("ORGANIZER_HUB_URL", settings.value(QStringLiteral("api/url")).toString())
+                 : p.value(apiOpt));
     cfg.apiToken = qEnvironmentVariable("ORGANIZER_HUB_TOKEN");
 
     // Where to connect: command line, environment, saved profile, or ask.
@@ -121,9 +133,11 @@ int main(int argc, char **argv)
             cfg.conninfo = settings.value(QStringLiteral("connection/conninfo")).toString();
     }
     if (!useDemo && cfg.conninfo.isEmpty()) {
-        if (QGuiApplication::platformName() == QLatin1String("offscreen") || QGuiApplication::platformName() == QLatin1String("minimal")) {
-            std::fprintf(stderr, "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
-                                 "--service NAME, or set ORGANIZER_DB.\n");
+        if (QGuiApplication::platformName() == QLatin1String("offscreen") ||
+            QGuiApplication::platformName() == QLatin1String("minimal")) {
+            std::fprintf(stderr,
+                         "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
+                         "--service NAME, or set ORGANIZER_DB.\n");
             return 2;
         }
         ConnectionDialog dialog;

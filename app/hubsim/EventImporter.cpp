@@ -46,7 +46,8 @@ std::optional<QString> validate(ImportedEvent &e, const QString &lat, const QStr
         return QStringLiteral("size must be a positive whole number, got '%1'").arg(excerptOf(capacity.trimmed()));
     e.startsAt = QDateTime::fromString(start.trimmed(), Qt::ISODate);
     if (!e.startsAt.isValid())
-        return QStringLiteral("missing or unreadable start time '%1' (expected ISO 8601)").arg(excerptOf(start.trimmed()));
+        return QStringLiteral("missing or unreadable start time '%1' (expected ISO 8601)")
+            .arg(excerptOf(start.trimmed()));
     if (e.timezone.isEmpty())
         e.timezone = QStringLiteral("America/New_York");
     if (!QTimeZone(e.timezone.toUtf8()).isValid())
@@ -60,8 +61,8 @@ std::optional<QString> validate(ImportedEvent &e, const QString &lat, const QStr
 QString dedupKey(const ImportedEvent &e)
 {
     return e.title.toCaseFolded().simplified() + QLatin1Char('|') + e.startsAt.toUTC().toString(Qt::ISODate) +
-           QLatin1Char('|') + QString::number(e.latitude, 'f', 4) + QLatin1Char('|') +
-           QString::number(e.longitude, 'f', 4);
+        QLatin1Char('|') + QString::number(e.latitude, 'f', 4) + QLatin1Char('|') +
+        QString::number(e.longitude, 'f', 4);
 }
 
 void accept(EventImporter::Report &r, QHash<QString, int> &seen, ImportedEvent e, int row, const QString &excerpt)
@@ -238,8 +239,9 @@ EventImporter::Report EventImporter::importCsv(const QByteArray &data)
     const int cTitle = find({"title", "name"}), cStart = find({"starts_at", "start", "start_time"}),
               cCap = find({"capacity", "size", "max_attendees"}), cTz = find({"timezone", "time_zone", "tz"}),
               cDesc = find({"description"}), cVenue = find({"venue"}), cAddr = find({"address", "address1"}),
-              cCity = find({"city"}), cState = find({"state", "region"}), cZip = find({"postal_code", "zip", "zipcode"}),
-              cHost = find({"host_name", "host"}), cEmail = find({"host_email", "email"});
+              cCity = find({"city"}), cState = find({"state", "region"}),
+              cZip = find({"postal_code", "zip", "zipcode"}), cHost = find({"host_name", "host"}),
+              cEmail = find({"host_email", "email"});
     QHash<QString, int> seen;
     for (int i = 1; i < rows.size(); ++i) {
         const QStringList &f = rows.at(i);
@@ -247,8 +249,9 @@ EventImporter::Report EventImporter::importCsv(const QByteArray &data)
         auto get = [&](int c) { return c >= 0 && c < f.size() ? f.at(c) : QString(); };
         const QString excerpt = excerptOf(f.join(QLatin1Char(',')));
         if (f.size() != rows.first().size()) {
-            r.rejected.append({row, QStringLiteral("has %1 fields, the header has %2").arg(f.size()).arg(rows.first().size()),
-                               excerpt});
+            r.rejected.append(
+                {row, QStringLiteral("has %1 fields, the header has %2").arg(f.size()).arg(rows.first().size()),
+                 excerpt});
             continue;
         }
         ImportedEvent e;

@@ -16,15 +16,15 @@ class EventImporter
 public:
     struct Rejection
     {
-        int row = 0;        // 1-based data row (CSV: excluding the header) or feature index
+        int row = 0; // 1-based data row (CSV: excluding the header) or feature index
         QString reason;
-        QString excerpt;    // a short, sanitized copy of the row for the report
+        QString excerpt; // a short, sanitized copy of the row for the report
     };
     struct Report
     {
         QList<ImportedEvent> events;
         QList<Rejection> rejected;
-        QString fatal;      // the whole file was unreadable
+        QString fatal; // the whole file was unreadable
         QString summary() const;
     };
 

@@ -13,7 +13,9 @@
 namespace oc {
 
 HubStreamer::HubStreamer(Options o, Scenario scenario)
-    : m_o(std::move(o)), m_scenario(scenario), m_rng(m_o.seed)
+    : m_o(std::move(o))
+    , m_scenario(scenario)
+    , m_rng(m_o.seed)
 {
 }
 
@@ -130,12 +132,13 @@ void HubStreamer::writeRsvps(int n)
         supporters.push_back(1 + qint64(m_rng.bounded(quint32(m_supporters))));
         src << QString::fromLatin1(sources[m_rng.bounded(6)]);
     }
-    m_session.exec(DbQuery("INSERT INTO rsvps (event_id, supporter_id, source, utm_source) "
-                           "SELECT e, s, src::rsvp_source, 'hubsim' FROM unnest($1::bigint[], $2::bigint[], $3::text[]) "
-                           "AS u(e, s, src)")
-                       .bind(PgArray::numbers(events))
-                       .bind(PgArray::numbers(supporters))
-                       .bind(PgArray::text(src)));
+    m_session.exec(
+        DbQuery("INSERT INTO rsvps (event_id, supporter_id, source, utm_source) "
+                "SELECT e, s, src::rsvp_source, 'hubsim' FROM unnest($1::bigint[], $2::bigint[], $3::text[]) "
+                "AS u(e, s, src)")
+            .bind(PgArray::numbers(events))
+            .bind(PgArray::numbers(supporters))
+            .bind(PgArray::text(src)));
     m_rsvpsWritten += n;
 }
 
@@ -150,26 +153,27 @@ void HubStreamer::writeEvents(int n)
         if (!p.residential)
             continue;
         const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(3600 * (6 + m_rng.bounded(24 * 10)));
-        m_session.exec(DbQuery("WITH h AS (INSERT INTO hosts (name, email, postal_code) VALUES ($1, $2, $3) RETURNING id) "
-                               "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, timezone, "
-                               "  venue, address, city, state, postal_code, latitude, longitude, capacity) "
-                               "SELECT $4, h.id, $5, $6, $7::timestamptz, $7::timestamptz + interval '2 hours', $8, $9, "
-                               "  $10, $11, $12, $3, $13, $14, $15 FROM h")
-                           .bind(QStringLiteral("Volunteer host %1").arg(m_rng.bounded(100000)))
-                           .bind(QStringLiteral("host-%1@example.org").arg(m_rng.bounded(1000000)))
-                           .bind(p.zip)
-                           .bind(m_o.campaignId)
-                           .bind(QStringLiteral("Community rally — %1").arg(p.city))
-                           .bind(QStringLiteral("A crowd-sourced event in %1, %2.").arg(p.city, p.state))
-                           .bind(start.toString(Qt::ISODate))
-                           .bind(UsTimeZones::forState(p.state))
-                           .bind(QStringLiteral("Public square"))
-                           .bind(QStringLiteral("%1 Main St").arg(1 + m_rng.bounded(999)))
-                           .bind(p.city)
-                           .bind(p.state)
-                           .bind(p.lat + (m_rng.generateDouble() - 0.5) * 0.02)
-                           .bind(p.lng + (m_rng.generateDouble() - 0.5) * 0.02)
-                           .bind(int(10 + m_rng.bounded(300))));
+        m_session.exec(
+            DbQuery("WITH h AS (INSERT INTO hosts (name, email, postal_code) VALUES ($1, $2, $3) RETURNING id) "
+                    "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, timezone, "
+                    "  venue, address, city, state, postal_code, latitude, longitude, capacity) "
+                    "SELECT $4, h.id, $5, $6, $7::timestamptz, $7::timestamptz + interval '2 hours', $8, $9, "
+                    "  $10, $11, $12, $3, $13, $14, $15 FROM h")
+                .bind(QStringLiteral("Volunteer host %1").arg(m_rng.bounded(100000)))
+                .bind(QStringLiteral("host-%1@example.org").arg(m_rng.bounded(1000000)))
+                .bind(p.zip)
+                .bind(m_o.campaignId)
+                .bind(QStringLiteral("Community rally — %1").arg(p.city))
+                .bind(QStringLiteral("A crowd-sourced event in %1, %2.").arg(p.city, p.state))
+                .bind(start.toString(Qt::ISODate))
+                .bind(UsTimeZones::forState(p.state))
+                .bind(QStringLiteral("Public square"))
+                .bind(QStringLiteral("%1 Main St").arg(1 + m_rng.bounded(999)))
+                .bind(p.city)
+                .bind(p.state)
+                .bind(p.lat + (m_rng.generateDouble() - 0.5) * 0.02)
+                .bind(p.lng + (m_rng.generateDouble() - 0.5) * 0.02)
+                .bind(int(10 + m_rng.bounded(300))));
         ++m_eventsWritten;
     }
 }
@@ -205,15 +209,16 @@ void HubStreamer::writeServedTraffic()
     for (const auto &[bucket, s] : pending) {
         // Overwrites whatever the model wrote for the bucket: what the site
         // really served is the better answer.
-        m_session.exec(DbQuery("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
-                               "VALUES ($1, to_timestamp($2), $3, $4, $5) "
-                               "ON CONFLICT (site, bucket) DO UPDATE SET requests = EXCLUDED.requests, "
-                               "errors_5xx = EXCLUDED.errors_5xx, p95_ms = EXCLUDED.p95_ms, xact = pg_current_xact_id()")
-                           .bind(m_o.site)
-                           .bind(bucket)
-                           .bind(s.requests)
-                           .bind(s.errors5xx)
-                           .bind(s.p95ms));
+        m_session.exec(
+            DbQuery("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
+                    "VALUES ($1, to_timestamp($2), $3, $4, $5) "
+                    "ON CONFLICT (site, bucket) DO UPDATE SET requests = EXCLUDED.requests, "
+                    "errors_5xx = EXCLUDED.errors_5xx, p95_ms = EXCLUDED.p95_ms, xact = pg_current_xact_id()")
+                .bind(m_o.site)
+                .bind(bucket)
+                .bind(s.requests)
+                .bind(s.errors5xx)
+                .bind(s.p95ms));
         std::lock_guard lock(m_servedMutex);
         auto it = m_served.find(bucket);
         if (it != m_served.end() && it->second.requests == s.requests)
@@ -235,15 +240,16 @@ void HubStreamer::writeTraffic()
         errors = int(requests * std::min(0.9, (overload - 1) / overload));
         p95 = std::min(30000.0, p95 * overload * overload);
     }
-    m_session.exec(DbQuery("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
-                           "VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / 10) * 10), $2, $3, $4) "
-                           "ON CONFLICT (site, bucket) DO UPDATE SET requests = traffic_samples.requests + EXCLUDED.requests, "
-                           "errors_5xx = traffic_samples.errors_5xx + EXCLUDED.errors_5xx, "
-                           "p95_ms = greatest(traffic_samples.p95_ms, EXCLUDED.p95_ms), xact = pg_current_xact_id()")
-                       .bind(m_o.site)
-                       .bind(requests)
-                       .bind(errors)
-                       .bind(p95));
+    m_session.exec(
+        DbQuery("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
+                "VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / 10) * 10), $2, $3, $4) "
+                "ON CONFLICT (site, bucket) DO UPDATE SET requests = traffic_samples.requests + EXCLUDED.requests, "
+                "errors_5xx = traffic_samples.errors_5xx + EXCLUDED.errors_5xx, "
+                "p95_ms = greatest(traffic_samples.p95_ms, EXCLUDED.p95_ms), xact = pg_current_xact_id()")
+            .bind(m_o.site)
+            .bind(requests)
+            .bind(errors)
+            .bind(p95));
 }
 
 } // namespace oc

@@ -80,9 +80,9 @@ private:
     qint64 m_lastBucketMs = 0;
     QString m_phase;
     bool m_launchedWritten = false;
-    std::atomic<bool> m_static{false};
-    std::atomic<qint64> m_rsvpsWritten{0};
-    std::atomic<qint64> m_eventsWritten{0};
+    std::atomic<bool> m_static {false};
+    std::atomic<qint64> m_rsvpsWritten {0};
+    std::atomic<qint64> m_eventsWritten {0};
 
     struct Served
     {

@@ -22,7 +22,8 @@ double Scenario::multiplier(double h) const
         const double ramp = std::min(1.0, since / (10.0 / 60.0));
         m += (m_o.launchMultiplier - 1) * ramp * std::pow(0.5, since / (2 * m_o.decayHalfLifeHours));
     }
-    const double mention = m_mentionAt >= 0 ? m_mentionAt : (launch >= 0 ? launch + (m_o.mentionAtHours - m_o.launchAtHours) : -1);
+    const double mention =
+        m_mentionAt >= 0 ? m_mentionAt : (launch >= 0 ? launch + (m_o.mentionAtHours - m_o.launchAtHours) : -1);
     if (mention >= 0 && h >= mention) {
         // The mention: 50x within about 5 simulated minutes, then a long tail.
         const double since = h - mention;

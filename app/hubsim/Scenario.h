@@ -13,20 +13,23 @@ class Scenario
 public:
     struct Options
     {
-        double compression = 144;      // simulated seconds per real second (a day in 10 min)
-        double baseViewsPerMin = 3000;  // quiet-hour page views per minute
-        double conversion = 0.02;       // RSVPs per page view
-        double launchAtHours = 0.25;    // when the launch flow starts (if automatic)
-        double mentionAtHours = 1.0;    // when the mention hits
+        double compression = 144; // simulated seconds per real second (a day in 10 min)
+        double baseViewsPerMin = 3000; // quiet-hour page views per minute
+        double conversion = 0.02; // RSVPs per page view
+        double launchAtHours = 0.25; // when the launch flow starts (if automatic)
+        double mentionAtHours = 1.0; // when the mention hits
         double mentionMultiplier = 50;
         double launchMultiplier = 4;
         double decayHalfLifeHours = 3;
-        double rsvpRateOverride = -1;   // fixed RSVPs per real second (benchmarks)
+        double rsvpRateOverride = -1; // fixed RSVPs per real second (benchmarks)
         bool autoLaunch = true;
     };
 
     Scenario() = default;
-    explicit Scenario(Options o) : m_o(o) {}
+    explicit Scenario(Options o)
+        : m_o(o)
+    {
+    }
     const Options &options() const { return m_o; }
 
     // Launch and mention can also be triggered from outside (the ops API).

@@ -12,13 +12,14 @@
 namespace oc {
 namespace {
 
-const char *const kTitles[] = {"Rally for Democracy", "Town Hall Vigil", "Community Walk", "Solidarity Picnic",
-                               "Phone Bank Party", "Rally at City Hall", "Candlelight Vigil", "Neighborhood Canvass",
-                               "Teach-in", "March to the Courthouse", "Letter-writing Night", "Protest at the Capitol"};
-const char *const kFirst[] = {"Alex", "Maria", "Jamal", "Priya", "Chen", "Fatima", "Diego", "Emily", "Kwame", "Sofia",
-                              "Noah", "Aisha", "Liam", "Mei", "Omar", "Grace"};
-const char *const kLast[] = {"Garcia", "Johnson", "Nguyen", "Patel", "Smith", "Kim", "Okafor", "Rossi", "Cohen",
-                             "Martinez", "Brown", "Haddad", "Lee", "Walker"};
+const char *const kTitles[] = {"Rally for Democracy",     "Town Hall Vigil",      "Community Walk",
+                               "Solidarity Picnic",       "Phone Bank Party",     "Rally at City Hall",
+                               "Candlelight Vigil",       "Neighborhood Canvass", "Teach-in",
+                               "March to the Courthouse", "Letter-writing Night", "Protest at the Capitol"};
+const char *const kFirst[] = {"Alex",  "Maria", "Jamal", "Priya", "Chen", "Fatima", "Diego", "Emily",
+                              "Kwame", "Sofia", "Noah",  "Aisha", "Liam", "Mei",    "Omar",  "Grace"};
+const char *const kLast[] = {"Garcia", "Johnson", "Nguyen",   "Patel", "Smith",  "Kim", "Okafor",
+                             "Rossi",  "Cohen",   "Martinez", "Brown", "Haddad", "Lee", "Walker"};
 
 constexpr int kBatch = 5000;
 
@@ -28,7 +29,8 @@ int Seeder::insertImported(qint64 campaignId, const QList<ImportedEvent> &events
 {
     int inserted = 0;
     for (qsizetype start = 0; start < events.size(); start += kBatch) {
-        QStringList titles, descs, starts, tzs, venues, addrs, cities, states, zips, lats, lngs, caps, hostNames, hostEmails;
+        QStringList titles, descs, starts, tzs, venues, addrs, cities, states, zips, lats, lngs, caps, hostNames,
+            hostEmails;
         std::vector<bool> emailNull;
         for (qsizetype i = start; i < std::min<qsizetype>(events.size(), start + kBatch); ++i) {
             const ImportedEvent &e = events.at(i);
@@ -49,18 +51,19 @@ int Seeder::insertImported(qint64 campaignId, const QList<ImportedEvent> &events
             emailNull.push_back(e.hostEmail.isEmpty());
         }
         const DbTable t = m_session.exec(
-            DbQuery("WITH src AS (SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], "
-                    "  $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], "
-                    "  $13::int[], $14::text[], $15::text[]) WITH ORDINALITY "
-                    "  AS s(title, description, starts_at, tz, venue, address, city, state, zip, lat, lng, cap, "
-                    "       host_name, host_email, n)), "
-                    "h AS (INSERT INTO hosts (name, email, postal_code) SELECT host_name, host_email, zip FROM src "
-                    "      ORDER BY n RETURNING id), "
-                    "hn AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM h) "
-                    "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, timezone, venue, "
-                    "  address, city, state, postal_code, latitude, longitude, capacity) "
-                    "SELECT $1, hn.id, title, description, starts_at, starts_at + interval '2 hours', tz, venue, "
-                    "  address, city, state, zip, lat, lng, cap FROM src JOIN hn USING (n)")
+            DbQuery(
+                "WITH src AS (SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], "
+                "  $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], "
+                "  $13::int[], $14::text[], $15::text[]) WITH ORDINALITY "
+                "  AS s(title, description, starts_at, tz, venue, address, city, state, zip, lat, lng, cap, "
+                "       host_name, host_email, n)), "
+                "h AS (INSERT INTO hosts (name, email, postal_code) SELECT host_name, host_email, zip FROM src "
+                "      ORDER BY n RETURNING id), "
+                "hn AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM h) "
+                "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, timezone, venue, "
+                "  address, city, state, postal_code, latitude, longitude, capacity) "
+                "SELECT $1, hn.id, title, description, starts_at, starts_at + interval '2 hours', tz, venue, "
+                "  address, city, state, zip, lat, lng, cap FROM src JOIN hn USING (n)")
                 .bind(campaignId)
                 .bind(PgArray::text(titles))
                 .bind(PgArray::text(descs))
@@ -84,8 +87,7 @@ int Seeder::insertImported(qint64 campaignId, const QList<ImportedEvent> &events
 qint64 Seeder::seed(const Options &o)
 {
     auto log = Log::get("sim");
-    const DbTable existing =
-        m_session.exec(DbQuery("SELECT id FROM campaigns WHERE slug = $1").bind(o.campaignSlug));
+    const DbTable existing = m_session.exec(DbQuery("SELECT id FROM campaigns WHERE slug = $1").bind(o.campaignSlug));
     if (existing.rowCount() > 0)
         return existing.toInt64(0, 0);
 
@@ -95,18 +97,17 @@ qint64 Seeder::seed(const Options &o)
         if (p.residential)
             residential.push_back(&p);
     if (residential.empty())
-        throw DbException(DbError{QStringLiteral("the ZIP centroid resource is empty"), {}, false});
+        throw DbException(DbError {QStringLiteral("the ZIP centroid resource is empty"), {}, false});
 
     QRandomGenerator rng(o.seed);
-    const qint64 campaignId =
-        m_session
-            .exec(DbQuery("INSERT INTO campaigns (slug, title, status, event_goal, rsvp_goal) "
-                          "VALUES ($1, $2, 'draft', $3, $4) RETURNING id")
-                      .bind(o.campaignSlug)
-                      .bind(o.campaignTitle)
-                      .bind(std::max(1, o.events * 2))
-                      .bind(qint64(std::max<qint64>(1000, o.rsvps * 5))))
-            .toInt64(0, 0);
+    const qint64 campaignId = m_session
+                                  .exec(DbQuery("INSERT INTO campaigns (slug, title, status, event_goal, rsvp_goal) "
+                                                "VALUES ($1, $2, 'draft', $3, $4) RETURNING id")
+                                            .bind(o.campaignSlug)
+                                            .bind(o.campaignTitle)
+                                            .bind(std::max(1, o.events * 2))
+                                            .bind(qint64(std::max<qint64>(1000, o.rsvps * 5))))
+                                  .toInt64(0, 0);
     m_session.exec("INSERT INTO site_state (site, mode) VALUES ('events', 'dynamic') ON CONFLICT DO NOTHING");
 
     // Supporters, server-side (cheap even at millions), spread over a sample of ZIPs.
@@ -117,17 +118,18 @@ qint64 Seeder::seed(const Options &o)
         sLat << QString::number(p.lat, 'f', 4);
         sLng << QString::number(p.lng, 'f', 4);
     }
-    m_session.exec(DbQuery("WITH z AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[]) "
-                           "           WITH ORDINALITY AS u(zip, lat, lng, n)) "
-                           "INSERT INTO supporters (email, phone, email_opt_in, sms_opt_in, postal_code, latitude, longitude) "
-                           "SELECT 'supporter' || g || '@example.org', '+1555' || lpad(g::text, 7, '0'), "
-                           "       random() < 0.8, random() < 0.4, z.zip, z.lat + (random() - 0.5) * 0.1, "
-                           "       z.lng + (random() - 0.5) * 0.1 "
-                           "FROM generate_series(1, $1) g JOIN z ON z.n = 1 + (g * 7919) % 500")
-                       .bind(o.supporters)
-                       .bind(PgArray::text(sZip))
-                       .bind(PgArray::text(sLat))
-                       .bind(PgArray::text(sLng)));
+    m_session.exec(
+        DbQuery("WITH z AS (SELECT * FROM unnest($2::text[], $3::float8[], $4::float8[]) "
+                "           WITH ORDINALITY AS u(zip, lat, lng, n)) "
+                "INSERT INTO supporters (email, phone, email_opt_in, sms_opt_in, postal_code, latitude, longitude) "
+                "SELECT 'supporter' || g || '@example.org', '+1555' || lpad(g::text, 7, '0'), "
+                "       random() < 0.8, random() < 0.4, z.zip, z.lat + (random() - 0.5) * 0.1, "
+                "       z.lng + (random() - 0.5) * 0.1 "
+                "FROM generate_series(1, $1) g JOIN z ON z.n = 1 + (g * 7919) % 500")
+            .bind(o.supporters)
+            .bind(PgArray::text(sZip))
+            .bind(PgArray::text(sLat))
+            .bind(PgArray::text(sLng)));
 
     // Events with hosts, in batches.
     QList<ImportedEvent> events;
@@ -149,42 +151,45 @@ qint64 Seeder::seed(const Options &o)
         e.longitude = p.lng + (rng.generateDouble() - 0.5) * 0.04;
         e.capacity = 20 + rng.bounded(480);
         e.hostName = QString::fromLatin1(kFirst[rng.bounded(int(std::size(kFirst)))]) + QLatin1Char(' ') +
-                     QString::fromLatin1(kLast[rng.bounded(int(std::size(kLast)))]);
+            QString::fromLatin1(kLast[rng.bounded(int(std::size(kLast)))]);
         e.hostEmail = QStringLiteral("host%1@example.org").arg(i + 1);
         events << e;
     }
     insertImported(campaignId, events);
     // A realistic mix of review states, and a few failed geocodes.
-    m_session.exec(DbQuery("UPDATE events SET approval_status = CASE WHEN r < $2 THEN 'approved' "
-                           "  WHEN r < $2 + $3 THEN 'needs_approval' ELSE 'cancelled' END::approval_status, "
-                           "  reviewed_by = CASE WHEN r < $2 THEN 'seed' END, "
-                           "  reviewed_at = CASE WHEN r < $2 THEN now() END, "
-                           "  latitude = CASE WHEN r2 < $4 THEN NULL ELSE latitude END, "
-                           "  longitude = CASE WHEN r2 < $4 THEN NULL ELSE longitude END "
-                           "FROM (SELECT id AS eid, random() AS r, random() AS r2 FROM events WHERE campaign_id = $1) x "
-                           "WHERE id = x.eid")
-                       .bind(campaignId)
-                       .bind(o.approvedShare)
-                       .bind(o.needsReviewShare)
-                       .bind(o.noCoordinatesShare));
+    m_session.exec(
+        DbQuery("UPDATE events SET approval_status = CASE WHEN r < $2 THEN 'approved' "
+                "  WHEN r < $2 + $3 THEN 'needs_approval' ELSE 'cancelled' END::approval_status, "
+                "  reviewed_by = CASE WHEN r < $2 THEN 'seed' END, "
+                "  reviewed_at = CASE WHEN r < $2 THEN now() END, "
+                "  latitude = CASE WHEN r2 < $4 THEN NULL ELSE latitude END, "
+                "  longitude = CASE WHEN r2 < $4 THEN NULL ELSE longitude END "
+                "FROM (SELECT id AS eid, random() AS r, random() AS r2 FROM events WHERE campaign_id = $1) x "
+                "WHERE id = x.eid")
+            .bind(campaignId)
+            .bind(o.approvedShare)
+            .bind(o.needsReviewShare)
+            .bind(o.noCoordinatesShare));
     m_session.exec(DbQuery("UPDATE hosts SET prep_status = (ARRAY['not_contacted','invited','attended_training',"
                            "'fully_prepped','unable_to_contact'])[1 + floor(random() * 5)::int]::prep_status, "
                            "phone = '+1555' || lpad(id::text, 7, '0')"));
     // RSVP history, skewed so that some events are popular.
     if (o.rsvps > 0)
-        m_session.exec(DbQuery("INSERT INTO rsvps (event_id, supporter_id, source, created_at) "
-                               "SELECT e.ids[1 + floor(power(random(), 2) * array_length(e.ids, 1))::int], "
-                               "       1 + floor(random() * $3)::bigint, "
-                               "       (ARRAY['web','email','sms','social'])[1 + floor(random() * 4)::int]::rsvp_source, "
-                               "       now() - random() * interval '3 days' "
-                               "FROM (SELECT array_agg(id ORDER BY random()) AS ids FROM events "
-                               "      WHERE campaign_id = $1 AND approval_status = 'approved') e, "
-                               "     generate_series(1, $2)")
-                           .bind(campaignId)
-                           .bind(o.rsvps)
-                           .bind(std::max(1, o.supporters)));
+        m_session.exec(
+            DbQuery("INSERT INTO rsvps (event_id, supporter_id, source, created_at) "
+                    "SELECT e.ids[1 + floor(power(random(), 2) * array_length(e.ids, 1))::int], "
+                    "       1 + floor(random() * $3)::bigint, "
+                    "       (ARRAY['web','email','sms','social'])[1 + floor(random() * 4)::int]::rsvp_source, "
+                    "       now() - random() * interval '3 days' "
+                    "FROM (SELECT array_agg(id ORDER BY random()) AS ids FROM events "
+                    "      WHERE campaign_id = $1 AND approval_status = 'approved') e, "
+                    "     generate_series(1, $2)")
+                .bind(campaignId)
+                .bind(o.rsvps)
+                .bind(std::max(1, o.supporters)));
     m_session.exec("ANALYZE");
-    log->info("seeded campaign {} with {} events, {} supporters, {} RSVPs", campaignId, o.events, o.supporters, o.rsvps);
+    log->info("seeded campaign {} with {} events, {} supporters, {} RSVPs", campaignId, o.events, o.supporters,
+              o.rsvps);
     return campaignId;
 }
 

@@ -30,7 +30,10 @@ public:
         quint32 seed = 42;
     };
 
-    explicit Seeder(PgSession &session) : m_session(session) {}
+    explicit Seeder(PgSession &session)
+        : m_session(session)
+    {
+    }
 
     // Returns the campaign id. Does nothing but return the id if the campaign exists.
     qint64 seed(const Options &o);

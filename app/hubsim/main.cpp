@@ -49,39 +49,45 @@ int main(int argc, char **argv)
                                      QStringLiteral("per-second"));
     const QCommandLineOption baseViewsOpt(QStringLiteral("base-views"), QStringLiteral("quiet-hour views per minute"),
                                           QStringLiteral("n"), QStringLiteral("3000"));
-    const QCommandLineOption noLaunchOpt(QStringLiteral("wait-for-launch"),
-                                         QStringLiteral("stay quiet until the campaign is launched through the ops API"));
+    const QCommandLineOption noLaunchOpt(
+        QStringLiteral("wait-for-launch"),
+        QStringLiteral("stay quiet until the campaign is launched through the ops API"));
     const QCommandLineOption eventRateOpt(QStringLiteral("events-per-day"),
                                           QStringLiteral("new crowd-sourced events per simulated day"),
                                           QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption seedOnlyOpt(QStringLiteral("seed-only"), QStringLiteral("seed/import, then exit"));
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("stop streaming after s seconds"),
                                          QStringLiteral("s"));
-    const QCommandLineOption apiPortOpt(QStringLiteral("api-port"), QStringLiteral("ops API port on 127.0.0.1 (0 = any free)"),
+    const QCommandLineOption apiPortOpt(QStringLiteral("api-port"),
+                                        QStringLiteral("ops API port on 127.0.0.1 (0 = any free)"),
                                         QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption apiTokenOpt(QStringLiteral("api-token"),
                                          QStringLiteral("ops API bearer token (default $ORGANIZER_HUB_TOKEN; "
                                                         "without one the API is off)"),
                                          QStringLiteral("token"));
-    const QCommandLineOption apiFaultOpt(QStringLiteral("api-fault"),
-                                         QStringLiteral("inject API faults, KIND[=SECONDS][:ENDPOINT[:COUNT]], e.g. 500, "
-                                                        "timeout=5, 500-after-record:create-blast:1 (default "
-                                                        "$ORGANIZER_HUB_API_FAULT)"),
-                                         QStringLiteral("spec"));
+    const QCommandLineOption apiFaultOpt(
+        QStringLiteral("api-fault"),
+        QStringLiteral("inject API faults, KIND[=SECONDS][:ENDPOINT[:COUNT]], e.g. 500, "
+                       "timeout=5, 500-after-record:create-blast:1 (default "
+                       "$ORGANIZER_HUB_API_FAULT)"),
+        QStringLiteral("spec"));
     const QCommandLineOption testEndpointsOpt(QStringLiteral("test-endpoints"),
                                               QStringLiteral("enable POST /api/v1/_test/faults"));
-    const QCommandLineOption sitePortOpt(QStringLiteral("site-port"), QStringLiteral("public site port on 127.0.0.1 (0 = any free)"),
+    const QCommandLineOption sitePortOpt(QStringLiteral("site-port"),
+                                         QStringLiteral("public site port on 127.0.0.1 (0 = any free)"),
                                          QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption siteCapacityOpt(QStringLiteral("site-capacity"),
                                              QStringLiteral("requests/s the dynamic site handles before failing"),
                                              QStringLiteral("per-second"), QStringLiteral("400"));
-    const QCommandLineOption journalOpt(QStringLiteral("rsvp-journal"),
-                                        QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"),
-                                        QStringLiteral("file"));
-    const QCommandLineOption noHttpOpt(QStringLiteral("no-http"), QStringLiteral("run neither the ops API nor the site"));
-    p.addOptions({dbOpt, eventsOpt, supportersOpt, rsvpsOpt, importOpt, compressionOpt, rateOpt, baseViewsOpt,
-                  noLaunchOpt, eventRateOpt, seedOnlyOpt, durationOpt, apiPortOpt, apiTokenOpt, apiFaultOpt,
-                  testEndpointsOpt, sitePortOpt, siteCapacityOpt, journalOpt, noHttpOpt});
+    const QCommandLineOption journalOpt(
+        QStringLiteral("rsvp-journal"),
+        QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"), QStringLiteral("file"));
+    const QCommandLineOption noHttpOpt(QStringLiteral("no-http"),
+                                       QStringLiteral("run neither the ops API nor the site"));
+    p.addOptions({dbOpt,      eventsOpt,    supportersOpt, rsvpsOpt,         importOpt,   compressionOpt,
+                  rateOpt,    baseViewsOpt, noLaunchOpt,   eventRateOpt,     seedOnlyOpt, durationOpt,
+                  apiPortOpt, apiTokenOpt,  apiFaultOpt,   testEndpointsOpt, sitePortOpt, siteCapacityOpt,
+                  journalOpt, noHttpOpt});
     p.process(app);
 
     Log::init("organizer-hubsim");
@@ -140,7 +146,8 @@ int main(int argc, char **argv)
         HubHttpServices::Options ho;
         ho.conninfo = conninfo;
         ho.campaignId = campaignId;
-        ho.apiToken = (p.isSet(apiTokenOpt) ? p.value(apiTokenOpt) : qEnvironmentVariable("ORGANIZER_HUB_TOKEN")).toUtf8();
+        ho.apiToken =
+            (p.isSet(apiTokenOpt) ? p.value(apiTokenOpt) : qEnvironmentVariable("ORGANIZER_HUB_TOKEN")).toUtf8();
         ho.apiEnabled = !ho.apiToken.isEmpty();
         ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
         ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");

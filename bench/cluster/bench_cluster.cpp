@@ -71,31 +71,31 @@ struct Metro
 
 // The 50 largest US metro areas, population in millions (approximate).
 constexpr Metro kMetros[] = {
-    {"New York", 40.71, -74.01, 19.5},     {"Los Angeles", 34.05, -118.24, 12.8},
-    {"Chicago", 41.88, -87.63, 9.4},       {"Dallas", 32.78, -96.80, 7.9},
-    {"Houston", 29.76, -95.37, 7.3},       {"Washington", 38.91, -77.04, 6.3},
-    {"Philadelphia", 39.95, -75.17, 6.2},  {"Miami", 25.76, -80.19, 6.1},
-    {"Atlanta", 33.75, -84.39, 6.2},       {"Boston", 42.36, -71.06, 4.9},
-    {"Phoenix", 33.45, -112.07, 5.0},      {"San Francisco", 37.77, -122.42, 4.6},
-    {"Riverside", 33.95, -117.40, 4.6},    {"Detroit", 42.33, -83.05, 4.3},
-    {"Seattle", 47.61, -122.33, 4.0},      {"Minneapolis", 44.98, -93.27, 3.7},
-    {"San Diego", 32.72, -117.16, 3.3},    {"Tampa", 27.95, -82.46, 3.3},
-    {"Denver", 39.74, -104.99, 3.0},       {"Baltimore", 39.29, -76.61, 2.8},
-    {"St. Louis", 38.63, -90.20, 2.8},     {"Orlando", 28.54, -81.38, 2.7},
-    {"Charlotte", 35.23, -80.84, 2.7},     {"San Antonio", 29.42, -98.49, 2.6},
-    {"Portland", 45.52, -122.68, 2.5},     {"Sacramento", 38.58, -121.49, 2.4},
-    {"Pittsburgh", 40.44, -79.99, 2.4},    {"Austin", 30.27, -97.74, 2.4},
-    {"Las Vegas", 36.17, -115.14, 2.3},    {"Cincinnati", 39.10, -84.51, 2.3},
-    {"Kansas City", 39.10, -94.58, 2.2},   {"Columbus", 39.96, -83.00, 2.1},
-    {"Indianapolis", 39.77, -86.16, 2.1},  {"Cleveland", 41.50, -81.69, 2.1},
-    {"San Jose", 37.34, -121.89, 2.0},     {"Nashville", 36.16, -86.78, 2.0},
-    {"Virginia Beach", 36.85, -75.98, 1.8}, {"Providence", 41.82, -71.41, 1.7},
-    {"Jacksonville", 30.33, -81.66, 1.7},  {"Milwaukee", 43.04, -87.91, 1.6},
-    {"Raleigh", 35.78, -78.64, 1.5},       {"Oklahoma City", 35.47, -97.52, 1.4},
-    {"Memphis", 35.15, -90.05, 1.3},       {"Richmond", 37.54, -77.44, 1.3},
-    {"Louisville", 38.25, -85.76, 1.3},    {"New Orleans", 29.95, -90.07, 1.3},
+    {"New York", 40.71, -74.01, 19.5},       {"Los Angeles", 34.05, -118.24, 12.8},
+    {"Chicago", 41.88, -87.63, 9.4},         {"Dallas", 32.78, -96.80, 7.9},
+    {"Houston", 29.76, -95.37, 7.3},         {"Washington", 38.91, -77.04, 6.3},
+    {"Philadelphia", 39.95, -75.17, 6.2},    {"Miami", 25.76, -80.19, 6.1},
+    {"Atlanta", 33.75, -84.39, 6.2},         {"Boston", 42.36, -71.06, 4.9},
+    {"Phoenix", 33.45, -112.07, 5.0},        {"San Francisco", 37.77, -122.42, 4.6},
+    {"Riverside", 33.95, -117.40, 4.6},      {"Detroit", 42.33, -83.05, 4.3},
+    {"Seattle", 47.61, -122.33, 4.0},        {"Minneapolis", 44.98, -93.27, 3.7},
+    {"San Diego", 32.72, -117.16, 3.3},      {"Tampa", 27.95, -82.46, 3.3},
+    {"Denver", 39.74, -104.99, 3.0},         {"Baltimore", 39.29, -76.61, 2.8},
+    {"St. Louis", 38.63, -90.20, 2.8},       {"Orlando", 28.54, -81.38, 2.7},
+    {"Charlotte", 35.23, -80.84, 2.7},       {"San Antonio", 29.42, -98.49, 2.6},
+    {"Portland", 45.52, -122.68, 2.5},       {"Sacramento", 38.58, -121.49, 2.4},
+    {"Pittsburgh", 40.44, -79.99, 2.4},      {"Austin", 30.27, -97.74, 2.4},
+    {"Las Vegas", 36.17, -115.14, 2.3},      {"Cincinnati", 39.10, -84.51, 2.3},
+    {"Kansas City", 39.10, -94.58, 2.2},     {"Columbus", 39.96, -83.00, 2.1},
+    {"Indianapolis", 39.77, -86.16, 2.1},    {"Cleveland", 41.50, -81.69, 2.1},
+    {"San Jose", 37.34, -121.89, 2.0},       {"Nashville", 36.16, -86.78, 2.0},
+    {"Virginia Beach", 36.85, -75.98, 1.8},  {"Providence", 41.82, -71.41, 1.7},
+    {"Jacksonville", 30.33, -81.66, 1.7},    {"Milwaukee", 43.04, -87.91, 1.6},
+    {"Raleigh", 35.78, -78.64, 1.5},         {"Oklahoma City", 35.47, -97.52, 1.4},
+    {"Memphis", 35.15, -90.05, 1.3},         {"Richmond", 37.54, -77.44, 1.3},
+    {"Louisville", 38.25, -85.76, 1.3},      {"New Orleans", 29.95, -90.07, 1.3},
     {"Salt Lake City", 40.76, -111.89, 1.3}, {"Hartford", 41.76, -72.67, 1.2},
-    {"Buffalo", 42.89, -78.88, 1.2},       {"Birmingham", 33.52, -86.80, 1.1},
+    {"Buffalo", 42.89, -78.88, 1.2},         {"Birmingham", 33.52, -86.80, 1.1},
 };
 
 // Continental US.
@@ -171,8 +171,7 @@ std::vector<Viewport> generateViewports(const std::vector<ClusterPoint> &points,
 // Viewports: "OCVP", u32 1, u32 count, u32 0, then count x f64[5]
 // (west, south, east, north, zoom).
 
-template <class T>
-void writeColumn(std::ofstream &f, const std::vector<ClusterPoint> &points, T ClusterPoint::*member)
+template<class T> void writeColumn(std::ofstream &f, const std::vector<ClusterPoint> &points, T ClusterPoint::*member)
 {
     std::vector<T> col;
     col.reserve(points.size());
@@ -264,7 +263,7 @@ double msSince(Clock::time_point t0)
 // on a shared box. (For node this includes its GC and compiler threads.)
 double cpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
@@ -533,11 +532,12 @@ int runParent(int argc, char **argv)
             std::vector<double> oursBuilds, scBuilds, scAggBuilds, oursCpu, scCpu;
             for (int round = 0; round < rounds; ++round) {
                 const char *what = round == 0 ? "queries" : "build-only";
-                std::fprintf(stderr, "[bench] %s: round %d/%d: ours, supercluster, supercluster with rsvp/state reduce\n",
+                std::fprintf(stderr,
+                             "[bench] %s: round %d/%d: ours, supercluster, supercluster with rsvp/state reduce\n",
                              tag.c_str(), round + 1, rounds);
                 const Results o = runChild(shellQuote(self) + " --child ours " + shellQuote(pointsPath) + " " +
                                            shellQuote(viewportsPath) + " 1 " + what)
-                                      .value_or(Results{});
+                                      .value_or(Results {});
                 if (round == 0)
                     ours = o;
                 if (o.count("build_ms")) {
@@ -546,10 +546,10 @@ int runParent(int argc, char **argv)
                 }
                 if (!haveSc)
                     continue;
-                const std::string base = shellQuote(node) + " --max-old-space-size=16000 " + shellQuote(scScript) + " " +
-                                         shellQuote(pointsPath) + " " + shellQuote(viewportsPath) + " 1 ";
-                const Results p = runChild(base + (round == 0 ? "plain" : "plain-build-only")).value_or(Results{});
-                const Results a = runChild(base + "agg").value_or(Results{});
+                const std::string base = shellQuote(node) + " --max-old-space-size=16000 " + shellQuote(scScript) +
+                    " " + shellQuote(pointsPath) + " " + shellQuote(viewportsPath) + " 1 ";
+                const Results p = runChild(base + (round == 0 ? "plain" : "plain-build-only")).value_or(Results {});
+                const Results a = runChild(base + "agg").value_or(Results {});
                 if (round == 0) {
                     sc = p;
                     scAgg = a;
@@ -592,7 +592,7 @@ int runParent(int argc, char **argv)
                 std::fprintf(stderr, "[bench] %s: naive linear scan\n", tag.c_str());
                 naive = runChild(shellQuote(self) + " --child naive " + shellQuote(pointsPath) + " " +
                                  shellQuote(viewportsPath) + " " + fmt(naiveBudgetS, 1))
-                            .value_or(Results{});
+                            .value_or(Results {});
             }
 
             auto get = [](const Results &r, const std::string &key) {
@@ -629,28 +629,29 @@ int runParent(int argc, char **argv)
                                 fmtUs(s50) + " / " + fmtUs(s99), naiveCell, ratio(s50, o50) + " / " + ratio(s99, o99),
                                 fmt(get(ours, k + "_items"), 0) + " / " + fmt(get(sc, k + "_items"), 0)});
             }
-            rows.push_back({kind, label, "peak RSS MB (process)", fmt(get(ours, "rss_mb"), 0) + " (index " +
-                                                                       fmt(get(ours, "index_mb"), 0) + ")",
+            rows.push_back({kind, label, "peak RSS MB (process)",
+                            fmt(get(ours, "rss_mb"), 0) + " (index " + fmt(get(ours, "index_mb"), 0) + ")",
                             fmt(get(sc, "rss_mb"), 0), "-", ratio(get(sc, "rss_mb"), get(ours, "rss_mb")), ""});
         }
     }
 
     std::printf("\nMarker clustering: oc::ClusterIndex vs supercluster %s (node) vs naive linear scan\n",
                 scVersion.c_str());
-    std::printf("maxZoom 16, radius 40, extent 512; %d viewports of %dx%d px per zoom, each timed as the median of %zu\n"
-                "runs (naive: one run, as many viewports as fit in %.0f s); build = median of 7/5/3 rounds at 10k/100k/1M,\n"
-                "contenders taking turns, one fresh process each (node JIT-warmed on a 20k subset first);\n"
-                "build CPU = CPU time of the building process (load-independent; node's includes its GC threads);\n"
-                "ratio = supercluster / ours; markers = avg markers per viewport (ours / supercluster)\n\n",
-                perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS);
-    const Row header{"data", "N", "metric", "ours", "supercluster", "naive", "ratio", "markers"};
+    std::printf(
+        "maxZoom 16, radius 40, extent 512; %d viewports of %dx%d px per zoom, each timed as the median of %zu\n"
+        "runs (naive: one run, as many viewports as fit in %.0f s); build = median of 7/5/3 rounds at 10k/100k/1M,\n"
+        "contenders taking turns, one fresh process each (node JIT-warmed on a 20k subset first);\n"
+        "build CPU = CPU time of the building process (load-independent; node's includes its GC threads);\n"
+        "ratio = supercluster / ours; markers = avg markers per viewport (ours / supercluster)\n\n",
+        perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS);
+    const Row header {"data", "N", "metric", "ours", "supercluster", "naive", "ratio", "markers"};
     std::vector<std::size_t> width;
     for (const std::string *c : {&header.data, &header.n, &header.metric, &header.ours, &header.sc, &header.naive,
                                  &header.ratio, &header.markers})
         width.push_back(c->size());
     auto cells = [](const Row &r) {
-        return std::array<const std::string *, 8>{&r.data, &r.n, &r.metric, &r.ours, &r.sc, &r.naive, &r.ratio,
-                                                  &r.markers};
+        return std::array<const std::string *, 8> {&r.data, &r.n,     &r.metric, &r.ours,
+                                                   &r.sc,   &r.naive, &r.ratio,  &r.markers};
     };
     for (const Row &r : rows) {
         const auto c = cells(r);

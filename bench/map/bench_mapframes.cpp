@@ -246,8 +246,8 @@ void checkStockItemsFollow(QQuickView &view)
     const QPointF anchor = item->property("anchorPoint").toPointF();
     const QPointF actual = item->position() + anchor;
     if ((actual - expected).manhattanLength() > 2)
-        qFatal("stock MapQuickItem did not follow the camera within the frame (%.1f,%.1f vs %.1f,%.1f)",
-               actual.x(), actual.y(), expected.x(), expected.y());
+        qFatal("stock MapQuickItem did not follow the camera within the frame (%.1f,%.1f vs %.1f,%.1f)", actual.x(),
+               actual.y(), expected.x(), expected.y());
 }
 
 long vmHwmKb()
@@ -276,8 +276,8 @@ int rssChild(int events, bool stock, int steps, QSize size)
     warmUp(*scene->view);
     for (const Camera &c : script(steps))
         frame(*scene->view, c);
-    std::printf("rss events=%d stock=%d vmhwm_kb=%ld index_bytes=%zu build_ms=%.1f\n", events, stock ? 1 : 0,
-                vmHwmKb(), scene->indexBytes, scene->buildMs);
+    std::printf("rss events=%d stock=%d vmhwm_kb=%ld index_bytes=%zu build_ms=%.1f\n", events, stock ? 1 : 0, vmHwmKb(),
+                scene->indexBytes, scene->buildMs);
     std::fflush(stdout);
     return 0;
 }
@@ -293,9 +293,9 @@ RssResult spawnRss(int events, bool stock, int steps, QSize size)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    QStringList args{QStringLiteral("--rss-child"), QString::number(events), QStringLiteral("--steps"),
-                     QString::number(steps), QStringLiteral("--size"),
-                     QStringLiteral("%1x%2").arg(size.width()).arg(size.height())};
+    QStringList args {QStringLiteral("--rss-child"), QString::number(events),
+                      QStringLiteral("--steps"),     QString::number(steps),
+                      QStringLiteral("--size"),      QStringLiteral("%1x%2").arg(size.width()).arg(size.height())};
     if (stock)
         args << QStringLiteral("--stock");
     p.start(QCoreApplication::applicationFilePath(), args);
@@ -344,8 +344,8 @@ int main(int argc, char **argv)
     cli.addHelpOption();
     cli.addOption({QStringLiteral("steps"), QStringLiteral("Camera changes per configuration."), QStringLiteral("n"),
                    QStringLiteral("150")});
-    cli.addOption({QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"),
-                   QStringLiteral("1280x800")});
+    cli.addOption(
+        {QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"), QStringLiteral("1280x800")});
     cli.addOption({QStringLiteral("rss-child"), QStringLiteral("Internal: one memory run."), QStringLiteral("events")});
     cli.addOption({QStringLiteral("stock"), QStringLiteral("Internal: memory run with stock items.")});
     cli.addOption({QStringLiteral("skip-rss"), QStringLiteral("Frame times only.")});
@@ -365,11 +365,11 @@ int main(int argc, char **argv)
         int events;
         FrameStats stats;
     };
-    std::vector<Config> configs{{"outlines only (no markers)", false, 0, {}},
-                                {"our EventMarkerLayer", false, 100000, {}},
-                                {"our EventMarkerLayer", false, 1000000, {}},
-                                {"stock MapItemView + MapQuickItem", true, 5000, {}},
-                                {"stock MapItemView + MapQuickItem", true, 10000, {}}};
+    std::vector<Config> configs {{"outlines only (no markers)", false, 0, {}},
+                                 {"our EventMarkerLayer", false, 100000, {}},
+                                 {"our EventMarkerLayer", false, 1000000, {}},
+                                 {"stock MapItemView + MapQuickItem", true, 5000, {}},
+                                 {"stock MapItemView + MapQuickItem", true, 10000, {}}};
     // All scenes live side by side and take turns frame by frame, so load
     // from elsewhere on the machine lands on every configuration alike.
     std::vector<std::unique_ptr<Scene>> scenes;
@@ -397,11 +397,11 @@ int main(int argc, char **argv)
     std::printf("\nEvent map frame time: %d scripted camera changes (zoom 3.8 -> 7.5 -> pan -> 3.8), "
                 "%dx%d, offscreen, %s\n",
                 steps, size.width(), size.height(), qPrintable(backend));
-    std::printf("%-34s %10s %9s %8s %8s %8s %12s\n", "configuration", "events", "mean ms", "p50 ms", "p95 ms",
-                "max ms", "mean/stock5k");
+    std::printf("%-34s %10s %9s %8s %8s %8s %12s\n", "configuration", "events", "mean ms", "p50 ms", "p95 ms", "max ms",
+                "mean/stock5k");
     for (const Config &c : configs) {
-        std::printf("%-34s %10s %9.2f %8.2f %8.2f %8.2f %11.2fx\n", c.name, qPrintable(grouped(c.events)),
-                    c.stats.mean, c.stats.p50, c.stats.p95, c.stats.max, c.stats.mean / stock5k);
+        std::printf("%-34s %10s %9.2f %8.2f %8.2f %8.2f %11.2fx\n", c.name, qPrintable(grouped(c.events)), c.stats.mean,
+                    c.stats.p50, c.stats.p95, c.stats.max, c.stats.mean / stock5k);
     }
     std::printf("goal: our 100k frame < stock 5k frame: %s\n", configs[1].stats.mean < stock5k ? "met" : "NOT met");
 
@@ -415,9 +415,9 @@ int main(int argc, char **argv)
         bool stock;
         int events;
     };
-    for (const RssRow &r : {RssRow{"outlines only (no markers)", false, 0}, RssRow{"our EventMarkerLayer", false, 100000},
-                            RssRow{"our EventMarkerLayer", false, 1000000},
-                            RssRow{"stock MapItemView + MapQuickItem", true, 10000}}) {
+    for (const RssRow &r :
+         {RssRow {"outlines only (no markers)", false, 0}, RssRow {"our EventMarkerLayer", false, 100000},
+          RssRow {"our EventMarkerLayer", false, 1000000}, RssRow {"stock MapItemView + MapQuickItem", true, 10000}}) {
         std::fprintf(stderr, "[bench] memory: %s, %d events...\n", r.name, r.events);
         const RssResult m = spawnRss(r.events, r.stock, 30, size);
         if (r.stock)

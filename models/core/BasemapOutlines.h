@@ -19,8 +19,8 @@ class BasemapOutlines
 public:
     enum class Kind {
         National, // US coastline and international border: draw boldest
-        State,    // border between two US states or territories
-        Foreign,  // other countries' coastlines and borders, for context
+        State, // border between two US states or territories
+        Foreign, // other countries' coastlines and borders, for context
     };
 
     struct Polyline

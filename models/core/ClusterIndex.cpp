@@ -131,14 +131,14 @@ Cell cellOf(std::uint64_t key, int cellBits)
             (qy + (std::uint64_t(1) << freeY)) * kScale};
 }
 
-template <class TreeNode, class Node>
-void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t begin, std::uint32_t end,
-                    int cellBits, std::vector<TreeNode> &tree, std::vector<std::uint8_t> &cellBitsOut)
+template<class TreeNode, class Node>
+void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t begin, std::uint32_t end, int cellBits,
+                    std::vector<TreeNode> &tree, std::vector<std::uint8_t> &cellBitsOut)
 {
     const auto self = std::uint32_t(tree.size());
     tree.emplace_back();
     cellBitsOut.push_back(std::uint8_t(cellBits));
-    TreeNode t{};
+    TreeNode t {};
     t.begin = begin;
     t.end = end;
     const std::uint64_t differing = keys[begin] ^ keys[end - 1];
@@ -176,7 +176,7 @@ void buildTreeRange(const std::uint64_t *keys, const Node *nodes, std::uint32_t 
 
 // `cellBits` receives each tree node's cell size, which only the next
 // clustering pass needs, so it is kept out of the level.
-template <class Level>
+template<class Level>
 void buildTree(Level &level, const std::vector<std::uint64_t> &keys, std::vector<std::uint8_t> &cellBits)
 {
     level.tree.clear();
@@ -188,14 +188,13 @@ void buildTree(Level &level, const std::vector<std::uint64_t> &keys, std::vector
     level.tree.shrink_to_fit();
 }
 
-template <class TreeNode>
-bool outside(const TreeNode &t, double minX, double minY, double maxX, double maxY)
+template<class TreeNode> bool outside(const TreeNode &t, double minX, double minY, double maxX, double maxY)
 {
     return t.maxX < minX || t.minX > maxX || t.maxY < minY || t.minY > maxY;
 }
 
 // Markers within sqrt(r2) of (qx, qy), by index in the level.
-template <class Level>
+template<class Level>
 void levelWithin(const Level &level, float qx, float qy, double r2, double pruneR, std::vector<std::uint32_t> &out)
 {
     const double minX = double(qx) - pruneR, maxX = double(qx) + pruneR;
@@ -237,10 +236,10 @@ struct SlotState
 // cell or one of the eight around it. Fits the zooms where the radius is
 // near the spacing of the markers; returns false without touching the lists
 // when the grid would need more than a few cells per marker.
-template <class Level>
-bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget,
-                        std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency,
-                        std::vector<std::uint32_t> &cellStart, std::vector<std::uint32_t> &cellItems)
+template<class Level>
+bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget, std::vector<SlotState> &lists,
+                        std::vector<std::uint32_t> &adjacency, std::vector<std::uint32_t> &cellStart,
+                        std::vector<std::uint32_t> &cellItems)
 {
     const auto &nodes = level.nodes;
     const std::size_t n = nodes.size();
@@ -310,7 +309,7 @@ struct Ancestor
 // near theirs are searched too, from the lowest ancestor whose cell holds the
 // leaf's bounds plus the radius (any neighbour lies in that cell). Returns
 // false, leaving the lists unusable, once they outgrow `budget`.
-template <class Level>
+template<class Level>
 bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
                     const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
                     std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency,
@@ -430,24 +429,24 @@ std::uint8_t stateIndex(std::uint8_t state)
 // Buffers sized once per load() and reused by every zoom.
 struct ClusterIndex::Scratch
 {
-    std::vector<std::uint64_t> keys;     // Morton key of each marker of the current level
+    std::vector<std::uint64_t> keys; // Morton key of each marker of the current level
     std::vector<std::uint64_t> nextKeys;
-    std::vector<std::uint8_t> cellBits;  // per tree node of the current level
-    std::vector<std::uint32_t> order;    // visiting rank -> index in the current level
-    std::vector<std::uint32_t> rankOf;   // index in the current level -> visiting rank
-    std::vector<SlotState> slots;        // per marker of the current level
+    std::vector<std::uint8_t> cellBits; // per tree node of the current level
+    std::vector<std::uint32_t> order; // visiting rank -> index in the current level
+    std::vector<std::uint32_t> rankOf; // index in the current level -> visiting rank
+    std::vector<SlotState> slots; // per marker of the current level
     std::vector<std::uint32_t> adjacency;
     std::vector<Ancestor> ancestors;
     std::vector<std::uint32_t> candidates;
     std::vector<std::uint32_t> cellStart;
     std::vector<std::uint32_t> cellItems;
     std::vector<std::uint32_t> neighbours;
-    std::vector<std::uint32_t> fresh;    // unvisited neighbours of the marker being visited
-    std::vector<Node> newNodes;          // clusters formed at this zoom
-    std::vector<KeyIndex> newKeys;       // their keys, index into newNodes
+    std::vector<std::uint32_t> fresh; // unvisited neighbours of the marker being visited
+    std::vector<Node> newNodes; // clusters formed at this zoom
+    std::vector<KeyIndex> newKeys; // their keys, index into newNodes
     std::vector<std::uint32_t> newRanks; // their ranks at the next zoom
     std::vector<KeyIndex> sortTmp;
-    std::uint32_t nextCount = 0;         // markers at the next zoom
+    std::uint32_t nextCount = 0; // markers at the next zoom
 };
 
 ClusterIndex::ClusterIndex(ClusterOptions options)
@@ -512,7 +511,7 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
     s.newKeys.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const MercatorProjection::Point p = MercatorProjection::project(points_[i].lng, points_[i].lat);
-        top.nodes[i] = Node{float(p.x), float(p.y), 1, std::uint32_t(i)};
+        top.nodes[i] = Node {float(p.x), float(p.y), 1, std::uint32_t(i)};
         s.newKeys[i] = {mortonKey(top.nodes[i].x, top.nodes[i].y), std::uint32_t(i)};
     }
     radixSort(s.newKeys, s.sortTmp);
@@ -576,7 +575,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         return false; // nobody has a neighbour: every marker stays as it is
 
     if (!haveLists)
-        s.slots.assign(n, SlotState{{0, 0}, kUnvisited});
+        s.slots.assign(n, SlotState {{0, 0}, kUnvisited});
     s.newNodes.clear();
     s.newKeys.clear();
     s.newRanks.clear();
@@ -650,7 +649,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         c.childEnd = std::uint32_t(children_.size());
         const auto id = std::uint32_t(clusters_.size());
         clusters_.push_back(c);
-        const Node cluster{float(wx / double(total)), float(wy / double(total)), std::uint32_t(total), id};
+        const Node cluster {float(wx / double(total)), float(wy / double(total)), std::uint32_t(total), id};
         s.newKeys.push_back({mortonKey(cluster.x, cluster.y), std::uint32_t(s.newNodes.size())});
         s.newNodes.push_back(cluster);
         s.newRanks.push_back(nextRank++);
@@ -720,8 +719,7 @@ ClusterItem ClusterIndex::makeItem(const Node &node) const
     return item;
 }
 
-std::vector<ClusterItem> ClusterIndex::query(double west, double south, double east, double north,
-                                             double zoom) const
+std::vector<ClusterItem> ClusterIndex::query(double west, double south, double east, double north, double zoom) const
 {
     std::vector<ClusterItem> out;
     query(west, south, east, north, zoom, out);
@@ -825,8 +823,7 @@ std::size_t ClusterIndex::appendLeaves(std::uint32_t clusterId, std::size_t limi
 std::size_t ClusterIndex::memoryBytes() const
 {
     std::size_t bytes = points_.capacity() * sizeof(ClusterPoint) + clusters_.capacity() * sizeof(Cluster) +
-                        children_.capacity() * sizeof(std::uint32_t) +
-                        levelOfZoom_.capacity() * sizeof(std::uint32_t);
+        children_.capacity() * sizeof(std::uint32_t) + levelOfZoom_.capacity() * sizeof(std::uint32_t);
     for (const Level &level : levels_)
         bytes += level.nodes.capacity() * sizeof(Node) + level.tree.capacity() * sizeof(TreeNode);
     return bytes;

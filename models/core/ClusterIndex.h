@@ -43,8 +43,7 @@ public:
     // degrees or more means the whole world. Order is unspecified.
     std::vector<ClusterItem> query(double west, double south, double east, double north, double zoom) const;
     // Same, reusing the caller's vector so panning does not allocate.
-    void query(double west, double south, double east, double north, double zoom,
-               std::vector<ClusterItem> &out) const;
+    void query(double west, double south, double east, double north, double zoom, std::vector<ClusterItem> &out) const;
 
     // The zoom at which the cluster falls apart into several markers (for
     // click-to-zoom), or -1 for an unknown id.
@@ -88,7 +87,7 @@ private:
         float x;
         float y;
         std::uint32_t count; // 1 for a single point
-        std::uint32_t ref;   // index into the points for count == 1, else into the clusters
+        std::uint32_t ref; // index into the points for count == 1, else into the clusters
     };
 
     // A k-d tree node in preorder; `skip` is the index just past its subtree,
@@ -97,7 +96,7 @@ private:
     struct TreeNode
     {
         float minX, minY, maxX, maxY; // tight bounds of its markers
-        std::uint32_t begin, end;     // its markers, a range of Level::nodes
+        std::uint32_t begin, end; // its markers, a range of Level::nodes
         std::uint32_t skip;
     };
 
@@ -114,10 +113,10 @@ private:
     struct Cluster
     {
         std::uint64_t rsvpSum = 0;
-        std::array<std::uint32_t, ClusterPoint::kStateCount> stateCounts{};
+        std::array<std::uint32_t, ClusterPoint::kStateCount> stateCounts {};
         std::uint32_t childBegin = 0; // into children_
         std::uint32_t childEnd = 0;
-        std::int32_t zoom = 0;        // the zoom it was formed at
+        std::int32_t zoom = 0; // the zoom it was formed at
     };
 
     struct Scratch;
@@ -132,11 +131,11 @@ private:
                              std::vector<ClusterItem> &out) const;
 
     ClusterOptions options_;
-    std::vector<ClusterPoint> points_;          // as loaded, lng wrapped
-    std::vector<Level> levels_;                  // one per distinct zoom, maxZoom + 1 first
-    std::vector<std::uint32_t> levelOfZoom_;     // zoom -> levels_ index; zooms where nothing merged share
-    std::vector<Cluster> clusters_;              // cluster id == index
-    std::vector<std::uint32_t> children_;        // node indices in the level one zoom in
+    std::vector<ClusterPoint> points_; // as loaded, lng wrapped
+    std::vector<Level> levels_; // one per distinct zoom, maxZoom + 1 first
+    std::vector<std::uint32_t> levelOfZoom_; // zoom -> levels_ index; zooms where nothing merged share
+    std::vector<Cluster> clusters_; // cluster id == index
+    std::vector<std::uint32_t> children_; // node indices in the level one zoom in
 };
 
 } // namespace oc

@@ -16,7 +16,7 @@ struct ClusterItem
     std::uint32_t id = 0; // the event's id, or a cluster id for expansionZoom/children/leaves
     std::uint32_t count = 0;
     std::uint64_t rsvpSum = 0;
-    std::array<std::uint32_t, ClusterPoint::kStateCount> stateCounts{};
+    std::array<std::uint32_t, ClusterPoint::kStateCount> stateCounts {};
 
     bool operator==(const ClusterItem &) const = default;
 };

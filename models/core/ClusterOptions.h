@@ -8,8 +8,8 @@ namespace oc {
 struct ClusterOptions
 {
     int minZoom = 0;
-    int maxZoom = 16;            // clusters are built for minZoom..maxZoom; above it points stand alone
-    double radius = 40;          // in pixels of a tile of `extent` pixels
+    int maxZoom = 16; // clusters are built for minZoom..maxZoom; above it points stand alone
+    double radius = 40; // in pixels of a tile of `extent` pixels
     double extent = 512;
     std::uint32_t minPoints = 2; // fewer points than this within radius stay separate markers
 };

@@ -4,15 +4,19 @@
 
 namespace oc {
 
-CsvWriter::CsvWriter(QIODevice *device, Options options) : m_device(device), m_options(options) {}
+CsvWriter::CsvWriter(QIODevice *device, Options options)
+    : m_device(device)
+    , m_options(options)
+{
+}
 
 QString CsvWriter::encodeCell(const QString &cell, const Options &options)
 {
     QString v = cell;
     if (options.protectFormulas && !v.isEmpty()) {
         const QChar c = v.front();
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') ||
+            c == QLatin1Char('\t') || c == QLatin1Char('\r'))
             v.prepend(QLatin1Char('\''));
     }
     bool quote = false;

@@ -27,7 +27,10 @@ public:
     // Fills `cells` with row `row`'s values.
     using RowSource = std::function<void(qint64 row, QStringList &cells)>;
 
-    explicit CsvWriter(QIODevice *device) : CsvWriter(device, Options()) {}
+    explicit CsvWriter(QIODevice *device)
+        : CsvWriter(device, Options())
+    {
+    }
     CsvWriter(QIODevice *device, Options options);
 
     bool writeRow(const QStringList &cells);

@@ -24,7 +24,10 @@ struct Prepared
     QStringList tokens; // sorted, unique
 };
 
-qint64 floorToInt(double v) { return qint64(std::floor(v)); }
+qint64 floorToInt(double v)
+{
+    return qint64(std::floor(v));
+}
 
 struct CellKey
 {
@@ -52,8 +55,8 @@ QString DuplicateFinder::normalizeTitle(const QString &title)
         const QChar::Category cat = c.category();
         // Accents and invisible format characters (bidi marks, zero-width
         // joiners) must not make two copies of a title look different.
-        if (cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing
-            || cat == QChar::Other_Format)
+        if (cat == QChar::Mark_NonSpacing || cat == QChar::Mark_SpacingCombining || cat == QChar::Mark_Enclosing ||
+            cat == QChar::Other_Format)
             continue;
         if (c.isLetterOrNumber() || c.isSurrogate()) {
             out += c.toCaseFolded();
@@ -186,7 +189,8 @@ std::vector<DuplicateFinder::Pair> DuplicateFinder::find(const std::vector<Candi
     // 3 x k block of cells searched below.
     const double cellLat = radius / kMilesPerDegreeLat;
     auto lonCellWidth = [&](qint64 row) {
-        const double edge = std::min(89.0, std::max(std::abs(double(row) * cellLat), std::abs(double(row + 1) * cellLat)));
+        const double edge =
+            std::min(89.0, std::max(std::abs(double(row) * cellLat), std::abs(double(row + 1) * cellLat)));
         return cellLat / std::cos(edge * kPi / 180.0);
     };
 
@@ -225,7 +229,8 @@ std::vector<DuplicateFinder::Pair> DuplicateFinder::find(const std::vector<Candi
             const double lat = *e.latitude, lon = *e.longitude;
             const double maxLat = std::min(89.0, std::abs(lat) + cellLat);
             const double dLon = radius / (kMilesPerDegreeLat * std::cos(maxLat * kPi / 180.0));
-            for (qint64 row = floorToInt((lat - cellLat) / cellLat); row <= floorToInt((lat + cellLat) / cellLat); ++row) {
+            for (qint64 row = floorToInt((lat - cellLat) / cellLat); row <= floorToInt((lat + cellLat) / cellLat);
+                 ++row) {
                 const double w = lonCellWidth(row);
                 for (qint64 col = floorToInt((lon - dLon) / w); col <= floorToInt((lon + dLon) / w); ++col) {
                     const auto it = grid.find({row, col});

@@ -35,7 +35,7 @@ public:
         qint64 b = 0;
         unsigned reasons = 0;
         double titleSimilarity = 0; // 0..1
-        double miles = -1;          // -1 when either has no location
+        double miles = -1; // -1 when either has no location
 
         friend bool operator==(const Pair &, const Pair &) = default;
     };
@@ -51,7 +51,10 @@ public:
     };
 
     DuplicateFinder() = default;
-    explicit DuplicateFinder(Options o) : m_options(o) {}
+    explicit DuplicateFinder(Options o)
+        : m_options(o)
+    {
+    }
 
     // Pairs sorted by (a, b).
     std::vector<Pair> find(const std::vector<Candidate> &events) const;

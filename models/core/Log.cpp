@@ -28,7 +28,10 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext &ctx, const QStri
     case QtInfoMsg: logger->info("{}", text); break;
     case QtWarningMsg: logger->warn("{}", text); break;
     case QtCriticalMsg: logger->error("{}", text); break;
-    case QtFatalMsg: logger->critical("{}", text); logger->flush(); abort();
+    case QtFatalMsg:
+        logger->critical("{}", text);
+        logger->flush();
+        abort();
     }
 }
 

@@ -30,8 +30,8 @@ struct MercatorProjection
     static double wrapLongitude(double lng);
     static double clampLatitude(double lat);
 
-    static double lngToX(double lng);  // wraps first, result in [0, 1]
-    static double latToY(double lat);  // clamps first, result in [0, 1]
+    static double lngToX(double lng); // wraps first, result in [0, 1]
+    static double latToY(double lat); // clamps first, result in [0, 1]
     static double xToLng(double x);
     static double yToLat(double y);
 

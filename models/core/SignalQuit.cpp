@@ -20,7 +20,8 @@ void onSignal(int sig)
 }
 } // namespace
 
-SignalQuit::SignalQuit(QObject *parent) : QObject(parent)
+SignalQuit::SignalQuit(QObject *parent)
+    : QObject(parent)
 {
     auto *n = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);
     connect(n, &QSocketNotifier::activated, this, [] {

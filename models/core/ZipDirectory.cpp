@@ -27,21 +27,62 @@ struct StateName
 
 // Includes territories so "San Juan, Puerto Rico" parses; only states and
 // territories with ZIP rows in the data can ever match a city.
-constexpr std::array<StateName, 56> kStates{{
-    {"AL", "alabama"}, {"AK", "alaska"}, {"AZ", "arizona"}, {"AR", "arkansas"},
-    {"CA", "california"}, {"CO", "colorado"}, {"CT", "connecticut"}, {"DE", "delaware"},
-    {"DC", "district of columbia"}, {"FL", "florida"}, {"GA", "georgia"}, {"HI", "hawaii"},
-    {"ID", "idaho"}, {"IL", "illinois"}, {"IN", "indiana"}, {"IA", "iowa"},
-    {"KS", "kansas"}, {"KY", "kentucky"}, {"LA", "louisiana"}, {"ME", "maine"},
-    {"MD", "maryland"}, {"MA", "massachusetts"}, {"MI", "michigan"}, {"MN", "minnesota"},
-    {"MS", "mississippi"}, {"MO", "missouri"}, {"MT", "montana"}, {"NE", "nebraska"},
-    {"NV", "nevada"}, {"NH", "new hampshire"}, {"NJ", "new jersey"}, {"NM", "new mexico"},
-    {"NY", "new york"}, {"NC", "north carolina"}, {"ND", "north dakota"}, {"OH", "ohio"},
-    {"OK", "oklahoma"}, {"OR", "oregon"}, {"PA", "pennsylvania"}, {"RI", "rhode island"},
-    {"SC", "south carolina"}, {"SD", "south dakota"}, {"TN", "tennessee"}, {"TX", "texas"},
-    {"UT", "utah"}, {"VT", "vermont"}, {"VA", "virginia"}, {"WA", "washington"},
-    {"WV", "west virginia"}, {"WI", "wisconsin"}, {"WY", "wyoming"}, {"PR", "puerto rico"},
-    {"GU", "guam"}, {"VI", "virgin islands"}, {"AS", "american samoa"},
+constexpr std::array<StateName, 56> kStates {{
+    {"AL", "alabama"},
+    {"AK", "alaska"},
+    {"AZ", "arizona"},
+    {"AR", "arkansas"},
+    {"CA", "california"},
+    {"CO", "colorado"},
+    {"CT", "connecticut"},
+    {"DE", "delaware"},
+    {"DC", "district of columbia"},
+    {"FL", "florida"},
+    {"GA", "georgia"},
+    {"HI", "hawaii"},
+    {"ID", "idaho"},
+    {"IL", "illinois"},
+    {"IN", "indiana"},
+    {"IA", "iowa"},
+    {"KS", "kansas"},
+    {"KY", "kentucky"},
+    {"LA", "louisiana"},
+    {"ME", "maine"},
+    {"MD", "maryland"},
+    {"MA", "massachusetts"},
+    {"MI", "michigan"},
+    {"MN", "minnesota"},
+    {"MS", "mississippi"},
+    {"MO", "missouri"},
+    {"MT", "montana"},
+    {"NE", "nebraska"},
+    {"NV", "nevada"},
+    {"NH", "new hampshire"},
+    {"NJ", "new jersey"},
+    {"NM", "new mexico"},
+    {"NY", "new york"},
+    {"NC", "north carolina"},
+    {"ND", "north dakota"},
+    {"OH", "ohio"},
+    {"OK", "oklahoma"},
+    {"OR", "oregon"},
+    {"PA", "pennsylvania"},
+    {"RI", "rhode island"},
+    {"SC", "south carolina"},
+    {"SD", "south dakota"},
+    {"TN", "tennessee"},
+    {"TX", "texas"},
+    {"UT", "utah"},
+    {"VT", "vermont"},
+    {"VA", "virginia"},
+    {"WA", "washington"},
+    {"WV", "west virginia"},
+    {"WI", "wisconsin"},
+    {"WY", "wyoming"},
+    {"PR", "puerto rico"},
+    {"GU", "guam"},
+    {"VI", "virgin islands"},
+    {"AS", "american samoa"},
     {"MP", "northern mariana islands"},
 }};
 
@@ -128,14 +169,17 @@ QString stateFromWords(const QStringList &words)
         return {};
     const QString joined = words.join(QLatin1Char(' '));
     for (const StateName &s : kStates) {
-        if (joined == QLatin1String(s.name)
-            || (words.size() == 1 && joined.compare(QLatin1String(s.code), Qt::CaseInsensitive) == 0))
+        if (joined == QLatin1String(s.name) ||
+            (words.size() == 1 && joined.compare(QLatin1String(s.code), Qt::CaseInsensitive) == 0))
             return QLatin1String(s.code);
     }
     return {};
 }
 
-bool isDigit(QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }
+bool isDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
 
 // "02139" or "02139-1234" -> "02139"; anything else -> empty.
 QString zipPart(QStringView t)
@@ -275,11 +319,10 @@ bool ZipDirectory::load(const QString &path, QString *error)
 
         double lat = 0;
         double lng = 0;
-        const bool ok = fields.size() >= 5 && fields[0].size() == 5
-            && std::all_of(fields[0].begin(), fields[0].end(), [](char c) { return c >= '0' && c <= '9'; })
-            && parseDouble(fields[1], lat) && parseDouble(fields[2], lng)
-            && lat >= -90 && lat <= 90 && lng >= -180 && lng <= 180 && !fields[3].empty()
-            && fields[4].size() == 2;
+        const bool ok = fields.size() >= 5 && fields[0].size() == 5 &&
+            std::all_of(fields[0].begin(), fields[0].end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+            parseDouble(fields[1], lat) && parseDouble(fields[2], lng) && lat >= -90 && lat <= 90 && lng >= -180 &&
+            lng <= 180 && !fields[3].empty() && fields[4].size() == 2;
         if (!ok) {
             ++badRows;
             continue;
@@ -288,7 +331,7 @@ bool ZipDirectory::load(const QString &path, QString *error)
         place.zip = QString::fromLatin1(fields[0].data(), 5);
         place.lat = lat;
         place.lng = lng;
-        const Ids id{intern(fields[3]), intern(fields[4])};
+        const Ids id {intern(fields[3]), intern(fields[4])};
         place.city = nameTexts[size_t(id.city)];
         place.state = nameTexts[size_t(id.state)];
         ids.push_back(id);
@@ -433,8 +476,8 @@ std::optional<ZipDirectory::Place> ZipDirectory::lookupZip(const QString &text, 
     if (zip.isEmpty()) {
         if (std::all_of(t.begin(), t.end(), isDigit))
             return fail(QStringLiteral("A US ZIP code has 5 digits; '%1' has %2").arg(t).arg(t.size()));
-        return fail(QStringLiteral("'%1' is not a ZIP code — use 5 digits like 02139, or ZIP+4 like 02139-4307")
-                        .arg(t));
+        return fail(
+            QStringLiteral("'%1' is not a ZIP code — use 5 digits like 02139, or ZIP+4 like 02139-4307").arg(t));
     }
     const int idx = m_byZip.empty() ? -1 : m_byZip[size_t(zip.toInt())];
     if (idx < 0)
@@ -460,7 +503,7 @@ QList<ZipDirectory::City> ZipDirectory::lookupCity(const QString &text, QString 
     auto fail = [&](const QString &msg) {
         if (error)
             *error = msg;
-        return QList<City>{};
+        return QList<City> {};
     };
     auto succeed = [&](const QList<City> &found) {
         if (error)
@@ -471,7 +514,7 @@ QList<ZipDirectory::City> ZipDirectory::lookupCity(const QString &text, QString 
     if (t.isEmpty())
         return fail(QStringLiteral("Enter a city, e.g. 'Cambridge, MA'"));
 
-    QString cityText;   // as the user typed it, for messages
+    QString cityText; // as the user typed it, for messages
     QStringList cityWords;
     QString state;
     if (const qsizetype comma = t.lastIndexOf(QLatin1Char(',')); comma >= 0) {
@@ -481,8 +524,8 @@ QList<ZipDirectory::City> ZipDirectory::lookupCity(const QString &text, QString 
         if (!stateText.isEmpty()) {
             state = stateFromWords(normalizedWords(stateText));
             if (state.isEmpty())
-                return fail(QStringLiteral("'%1' is not a US state — try 'City, ST', e.g. 'Cambridge, MA'")
-                                .arg(stateText));
+                return fail(
+                    QStringLiteral("'%1' is not a US state — try 'City, ST', e.g. 'Cambridge, MA'").arg(stateText));
         }
         if (cityWords.isEmpty())
             return fail(QStringLiteral("Enter a city name before the state, e.g. 'Cambridge, MA'"));

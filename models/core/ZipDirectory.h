@@ -20,7 +20,7 @@ class ZipDirectory
 public:
     struct Place
     {
-        QString zip;  // always 5 digits
+        QString zip; // always 5 digits
         double lat = 0;
         double lng = 0;
         QString city; // USPS "preferred" city name, e.g. "Saint Paul"
@@ -47,11 +47,11 @@ public:
         bool ok = false;
         double lat = 0;
         double lng = 0;
-        QString label;           // "02139 · Cambridge, MA" or "Cambridge, MA"
-        double radiusMiles = 0;  // sensible default search radius around the point
-        QString zip;             // set when the query was a ZIP code
+        QString label; // "02139 · Cambridge, MA" or "Cambridge, MA"
+        double radiusMiles = 0; // sensible default search radius around the point
+        QString zip; // set when the query was a ZIP code
         QList<City> alternatives; // other cities of that name, when it was ambiguous
-        QString error;           // human-readable, set when !ok
+        QString error; // human-readable, set when !ok
     };
 
     ZipDirectory() = default;
@@ -97,7 +97,7 @@ private:
     double zipRadiusMiles(const Place &place) const;
 
     std::vector<Place> m_places;
-    std::vector<int> m_byZip;                 // 100000 slots: ZIP number -> index or -1
+    std::vector<int> m_byZip; // 100000 slots: ZIP number -> index or -1
     std::vector<City> m_cities;
     QHash<QString, QList<int>> m_citiesByKey; // cityKey -> indexes into m_cities, biggest first
 };

@@ -36,7 +36,8 @@ QString ConnInfo::withParam(const QString &conninfo, const QString &key, const Q
     const QString kv = key + QStringLiteral("='") + v + QLatin1Char('\'');
     if (conninfo.startsWith(QLatin1String("postgres://")) || conninfo.startsWith(QLatin1String("postgresql://"))) {
         const QString enc = QString::fromUtf8(QUrl::toPercentEncoding(value));
-        return conninfo + (conninfo.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key + QLatin1Char('=') + enc;
+        return conninfo + (conninfo.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key +
+            QLatin1Char('=') + enc;
     }
     return conninfo.trimmed().isEmpty() ? kv : conninfo + QLatin1Char(' ') + kv;
 }

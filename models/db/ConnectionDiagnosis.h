@@ -8,11 +8,20 @@ namespace oc {
 // who will read them: organizers, not DBAs.
 struct ConnectionDiagnosis
 {
-    enum class Kind { Ok, Unreachable, AuthenticationFailed, DatabaseMissing, SchemaMissing, SchemaTooNew, BadSettings, Other };
+    enum class Kind {
+        Ok,
+        Unreachable,
+        AuthenticationFailed,
+        DatabaseMissing,
+        SchemaMissing,
+        SchemaTooNew,
+        BadSettings,
+        Other
+    };
     Kind kind = Kind::Other;
-    QString summary;  // one sentence
-    QString advice;   // what to do about it
-    QString detail;   // the original message
+    QString summary; // one sentence
+    QString advice; // what to do about it
+    QString detail; // the original message
 
     static ConnectionDiagnosis fromError(const QString &message, const QString &sqlState = {});
     static ConnectionDiagnosis fromSchema(int version, int latestKnown);

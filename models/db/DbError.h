@@ -11,7 +11,7 @@ namespace oc {
 struct DbError
 {
     QString message;
-    QString sqlState;      // e.g. "40001", "42501"; empty when not from the server
+    QString sqlState; // e.g. "40001", "42501"; empty when not from the server
     bool connectionLost = false;
 
     bool isPermissionDenied() const { return sqlState == QLatin1String("42501"); }
@@ -21,7 +21,11 @@ struct DbError
 class DbException : public std::runtime_error
 {
 public:
-    explicit DbException(DbError e) : std::runtime_error(e.message.toStdString()), error(std::move(e)) {}
+    explicit DbException(DbError e)
+        : std::runtime_error(e.message.toStdString())
+        , error(std::move(e))
+    {
+    }
     DbError error;
 };
 

@@ -20,18 +20,61 @@ struct DbQuery
     QByteArray preparedName;
 
     DbQuery() = default;
-    DbQuery(const char *s) : sql(s) {}
-    DbQuery(QByteArray s, QList<std::optional<QByteArray>> p = {}) : sql(std::move(s)), params(std::move(p)) {}
+    DbQuery(const char *s)
+        : sql(s)
+    {
+    }
+    DbQuery(QByteArray s, QList<std::optional<QByteArray>> p = {})
+        : sql(std::move(s))
+        , params(std::move(p))
+    {
+    }
 
-    DbQuery &bind(const QString &v) { params.append(v.toUtf8()); return *this; }
-    DbQuery &bind(const char *v) { params.append(QByteArray(v)); return *this; }
-    DbQuery &bind(const QByteArray &v) { params.append(v); return *this; }
-    DbQuery &bind(qint64 v) { params.append(QByteArray::number(v)); return *this; }
-    DbQuery &bind(int v) { params.append(QByteArray::number(v)); return *this; }
-    DbQuery &bind(double v) { params.append(QByteArray::number(v, 'g', 17)); return *this; }
-    DbQuery &bind(bool v) { params.append(QByteArray(v ? "t" : "f")); return *this; }
-    DbQuery &bindNull() { params.append(std::nullopt); return *this; }
-    DbQuery &prepared(const char *name) { preparedName = name; return *this; }
+    DbQuery &bind(const QString &v)
+    {
+        params.append(v.toUtf8());
+        return *this;
+    }
+    DbQuery &bind(const char *v)
+    {
+        params.append(QByteArray(v));
+        return *this;
+    }
+    DbQuery &bind(const QByteArray &v)
+    {
+        params.append(v);
+        return *this;
+    }
+    DbQuery &bind(qint64 v)
+    {
+        params.append(QByteArray::number(v));
+        return *this;
+    }
+    DbQuery &bind(int v)
+    {
+        params.append(QByteArray::number(v));
+        return *this;
+    }
+    DbQuery &bind(double v)
+    {
+        params.append(QByteArray::number(v, 'g', 17));
+        return *this;
+    }
+    DbQuery &bind(bool v)
+    {
+        params.append(QByteArray(v ? "t" : "f"));
+        return *this;
+    }
+    DbQuery &bindNull()
+    {
+        params.append(std::nullopt);
+        return *this;
+    }
+    DbQuery &prepared(const char *name)
+    {
+        preparedName = name;
+        return *this;
+    }
 };
 
 } // namespace oc

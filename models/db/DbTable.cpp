@@ -32,7 +32,10 @@ const QByteArray &DbTable::raw(int row, int col) const
     return m_cells[size_t(row) * size_t(m_columns.size()) + size_t(col)];
 }
 
-QString DbTable::text(int row, int col) const { return QString::fromUtf8(raw(row, col)); }
+QString DbTable::text(int row, int col) const
+{
+    return QString::fromUtf8(raw(row, col));
+}
 
 qint64 DbTable::toInt64(int row, int col, qint64 fallback) const
 {
@@ -48,6 +51,9 @@ double DbTable::toDouble(int row, int col, double fallback) const
     return ok ? v : fallback;
 }
 
-bool DbTable::toBool(int row, int col) const { return raw(row, col) == "t"; }
+bool DbTable::toBool(int row, int col) const
+{
+    return raw(row, col) == "t";
+}
 
 } // namespace oc

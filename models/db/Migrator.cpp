@@ -12,7 +12,8 @@
 namespace oc {
 
 Migrator::Migrator(PgSession &session, QList<Migration> migrations)
-    : m_session(session), m_migrations(std::move(migrations))
+    : m_session(session)
+    , m_migrations(std::move(migrations))
 {
     std::sort(m_migrations.begin(), m_migrations.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
@@ -35,9 +36,15 @@ QList<Migrator::Migration> Migrator::fromDirectory(const QString &dir)
     return out;
 }
 
-QList<Migrator::Migration> Migrator::builtin() { return fromDirectory(QStringLiteral(":/oc/sql")); }
+QList<Migrator::Migration> Migrator::builtin()
+{
+    return fromDirectory(QStringLiteral(":/oc/sql"));
+}
 
-int Migrator::latestKnown() const { return m_migrations.isEmpty() ? 0 : m_migrations.back().version; }
+int Migrator::latestKnown() const
+{
+    return m_migrations.isEmpty() ? 0 : m_migrations.back().version;
+}
 
 int Migrator::currentVersion()
 {
@@ -58,7 +65,7 @@ Migrator::Result Migrator::migrate()
                              " applied_at timestamptz NOT NULL DEFAULT now())");
         result.from = int(m_session.exec("SELECT coalesce(max(version), 0) FROM schema_migrations").toInt64(0, 0));
         if (result.from > latestKnown()) {
-            throw DbException(DbError{
+            throw DbException(DbError {
                 QStringLiteral("The database schema is version %1 but this console only knows up to version %2. "
                                "Upgrade the console; nothing was changed.")
                     .arg(result.from)
@@ -70,9 +77,8 @@ Migrator::Result Migrator::migrate()
                 continue;
             Log::get("db")->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
             m_session.execScript(m.sql);
-            m_session.exec(DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)")
-                               .bind(m.version)
-                               .bind(m.name));
+            m_session.exec(
+                DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)").bind(m.version).bind(m.name));
             result.applied << QStringLiteral("%1_%2").arg(m.version, 4, 10, QLatin1Char('0')).arg(m.name);
         }
         result.to = std::max(result.from, latestKnown());

@@ -58,7 +58,7 @@ void PgAsyncConnection::close()
     jobs.swap(m_queue);
     for (Job &j : jobs) {
         if (j.cb && (!j.hasContext || j.context))
-            j.cb(Outcome(DbError{QStringLiteral("connection closed"), {}, true}));
+            j.cb(Outcome(DbError {QStringLiteral("connection closed"), {}, true}));
     }
     setState(State::Disconnected);
 }
@@ -145,15 +145,9 @@ void PgAsyncConnection::onSocketEvent()
 void PgAsyncConnection::pollConnect()
 {
     switch (PQconnectPoll(m_conn)) {
-    case PGRES_POLLING_READING:
-        updateNotifiers(true, false);
-        break;
-    case PGRES_POLLING_WRITING:
-        updateNotifiers(false, true);
-        break;
-    case PGRES_POLLING_FAILED:
-        lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
-        break;
+    case PGRES_POLLING_READING: updateNotifiers(true, false); break;
+    case PGRES_POLLING_WRITING: updateNotifiers(false, true); break;
+    case PGRES_POLLING_FAILED: lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()); break;
     case PGRES_POLLING_OK: {
         m_timeout.stop();
         m_connecting = false;
@@ -172,8 +166,7 @@ void PgAsyncConnection::pollConnect()
         sendNext();
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -186,13 +179,13 @@ void PgAsyncConnection::exec(std::vector<DbQuery> batch, QObject *context, Callb
     job.cb = std::move(cb);
     if (job.batch.empty()) {
         if (job.cb)
-            job.cb(Outcome(std::vector<DbTable>{}));
+            job.cb(Outcome(std::vector<DbTable> {}));
         return;
     }
     if (m_state != State::Connected && m_state != State::Connecting) {
         // Fail fast while down: the caller shows stale data rather than
         // piling up reads that would all fire at once on reconnect.
-        const DbError err{m_lastError.isEmpty() ? QStringLiteral("not connected") : m_lastError, {}, true};
+        const DbError err {m_lastError.isEmpty() ? QStringLiteral("not connected") : m_lastError, {}, true};
         if (job.cb)
             QTimer::singleShot(0, context ? context : this, [cb = job.cb, err] { cb(Outcome(err)); });
         return;
@@ -228,7 +221,8 @@ void PgAsyncConnection::sendNext()
                                    nullptr, 0);
         } else {
             if (!m_prepared.contains(q.preparedName)) {
-                if (!PQsendPrepare(m_conn, q.preparedName.constData(), q.sql.constData(), int(values.size()), nullptr)) {
+                if (!PQsendPrepare(m_conn, q.preparedName.constData(), q.sql.constData(), int(values.size()),
+                                   nullptr)) {
                     lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
                     return;
                 }
@@ -297,8 +291,9 @@ void PgAsyncConnection::drainResults()
             // Not prepared after all: prepare again next time.
             m_prepared.remove(m_slotNames[m_queryIndex]);
             if (!job.error)
-                job.error = st == PGRES_FATAL_ERROR ? PgResult::toError(res, m_conn)
-                                                    : DbError{QStringLiteral("statement skipped after an earlier error"), {}, false};
+                job.error = st == PGRES_FATAL_ERROR
+                    ? PgResult::toError(res, m_conn)
+                    : DbError {QStringLiteral("statement skipped after an earlier error"), {}, false};
         } else if (slot >= 0) {
             if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
                 job.results[size_t(slot)] = PgResult::toTable(res);
@@ -307,7 +302,7 @@ void PgAsyncConnection::drainResults()
                     job.error = PgResult::toError(res, m_conn);
             } else if (st == PGRES_PIPELINE_ABORTED) {
                 if (!job.error)
-                    job.error = DbError{QStringLiteral("statement skipped after an earlier error"), {}, false};
+                    job.error = DbError {QStringLiteral("statement skipped after an earlier error"), {}, false};
             }
         }
         m_gotResult = true;
@@ -350,7 +345,7 @@ void PgAsyncConnection::lose(const QString &reason)
     QPointer<PgAsyncConnection> self(this);
     for (Job &j : jobs) {
         if (j.cb && (!j.hasContext || j.context))
-            j.cb(Outcome(DbError{m_lastError, {}, true}));
+            j.cb(Outcome(DbError {m_lastError, {}, true}));
         if (!self)
             return;
     }

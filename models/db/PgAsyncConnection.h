@@ -29,7 +29,11 @@ public:
     void setAutoReconnect(bool on) { m_autoReconnect = on; }
     void setQueryTimeoutMs(int ms) { m_queryTimeoutMs = ms; }
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
-    void setBackoff(int initialMs, int maxMs) { m_backoffInitialMs = initialMs; m_backoffMaxMs = maxMs; }
+    void setBackoff(int initialMs, int maxMs)
+    {
+        m_backoffInitialMs = initialMs;
+        m_backoffMaxMs = maxMs;
+    }
     int reconnectAttempts() const { return m_attempt; }
 
     void open(const QString &conninfo) override;

@@ -20,11 +20,20 @@
 
 namespace oc {
 
-PgServer::PgServer() : PgServer(Options{}) {}
+PgServer::PgServer()
+    : PgServer(Options {})
+{
+}
 
-PgServer::PgServer(Options options) : m_options(std::move(options)) {}
+PgServer::PgServer(Options options)
+    : m_options(std::move(options))
+{
+}
 
-PgServer::~PgServer() { stop(); }
+PgServer::~PgServer()
+{
+    stop();
+}
 
 QString PgServer::findBinDir()
 {
@@ -43,8 +52,14 @@ QString PgServer::findBinDir()
     return bestDir;
 }
 
-QString PgServer::dataDir() const { return m_base ? m_base->filePath(QStringLiteral("data")) : QString(); }
-QString PgServer::logFile() const { return m_base ? m_base->filePath(QStringLiteral("postgres.log")) : QString(); }
+QString PgServer::dataDir() const
+{
+    return m_base ? m_base->filePath(QStringLiteral("data")) : QString();
+}
+QString PgServer::logFile() const
+{
+    return m_base ? m_base->filePath(QStringLiteral("postgres.log")) : QString();
+}
 
 QString PgServer::conninfo(const QString &database) const
 {
@@ -133,12 +148,13 @@ bool PgServer::start(QString *error)
             return false;
         m_initialized = true;
     }
-    QStringList args{QStringLiteral("-D"), dataDir(), QStringLiteral("-k"), socketDir(), QStringLiteral("-p"),
-                     QString::number(m_port), QStringLiteral("-c"), QStringLiteral("listen_addresses="),
-                     // A throwaway cluster: durability would only cost time.
-                     QStringLiteral("-c"), QStringLiteral("fsync=off"), QStringLiteral("-c"),
-                     QStringLiteral("full_page_writes=off"), QStringLiteral("-c"), QStringLiteral("max_connections=200"),
-                     QStringLiteral("-c"), QStringLiteral("shared_buffers=256MB")};
+    QStringList args {QStringLiteral("-D"), dataDir(), QStringLiteral("-k"), socketDir(), QStringLiteral("-p"),
+                      QString::number(m_port), QStringLiteral("-c"), QStringLiteral("listen_addresses="),
+                      // A throwaway cluster: durability would only cost time.
+                      QStringLiteral("-c"), QStringLiteral("fsync=off"), QStringLiteral("-c"),
+                      QStringLiteral("full_page_writes=off"), QStringLiteral("-c"),
+                      QStringLiteral("max_connections=200"), QStringLiteral("-c"),
+                      QStringLiteral("shared_buffers=256MB")};
     if (m_options.statStatements)
         args << QStringLiteral("-c") << QStringLiteral("shared_preload_libraries=pg_stat_statements")
              << QStringLiteral("-c") << QStringLiteral("pg_stat_statements.track=all") << QStringLiteral("-c")
@@ -193,7 +209,10 @@ bool PgServer::waitReady(int timeoutMs, QString *error)
     return false;
 }
 
-bool PgServer::isRunning() const { return m_postgres && m_postgres->state() != QProcess::NotRunning; }
+bool PgServer::isRunning() const
+{
+    return m_postgres && m_postgres->state() != QProcess::NotRunning;
+}
 
 void PgServer::stop()
 {

@@ -33,8 +33,8 @@ public:
     // Blocking: initdb (first time), start, wait until it accepts
     // connections, create the database.
     bool start(QString *error);
-    void stop();                      // fast shutdown
-    bool stopImmediate();             // crash-like: pg_ctl stop -m immediate
+    void stop(); // fast shutdown
+    bool stopImmediate(); // crash-like: pg_ctl stop -m immediate
     bool isRunning() const;
 
     QString conninfo(const QString &database = {}) const;

@@ -7,9 +7,16 @@
 #include <vector>
 
 namespace oc {
-PgSession::~PgSession() { close(); }
+PgSession::~PgSession()
+{
+    close();
+}
 
-PgSession::PgSession(PgSession &&other) noexcept : m_conn(other.m_conn) { other.m_conn = nullptr; }
+PgSession::PgSession(PgSession &&other) noexcept
+    : m_conn(other.m_conn)
+{
+    other.m_conn = nullptr;
+}
 
 PgSession &PgSession::operator=(PgSession &&other) noexcept
 {
@@ -26,13 +33,16 @@ void PgSession::connect(const QString &conninfo)
     close();
     m_conn = PQconnectdb(conninfo.toUtf8().constData());
     if (PQstatus(m_conn) != CONNECTION_OK) {
-        DbError e{QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, true};
+        DbError e {QString::fromUtf8(PQerrorMessage(m_conn)).trimmed(), {}, true};
         close();
         throw DbException(e);
     }
 }
 
-bool PgSession::isOpen() const { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+bool PgSession::isOpen() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
 
 void PgSession::close()
 {
@@ -45,13 +55,13 @@ void PgSession::close()
 DbTable PgSession::exec(const DbQuery &q)
 {
     if (!m_conn)
-        throw DbException(DbError{QStringLiteral("not connected"), {}, true});
+        throw DbException(DbError {QStringLiteral("not connected"), {}, true});
     std::vector<const char *> values;
     values.reserve(size_t(q.params.size()));
     for (const auto &p : q.params)
         values.push_back(p ? p->constData() : nullptr);
-    PGresult *res = PQexecParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
-                                 nullptr, 0);
+    PGresult *res =
+        PQexecParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     const ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
         DbError e = PgResult::toError(res, m_conn);
@@ -66,7 +76,7 @@ DbTable PgSession::exec(const DbQuery &q)
 void PgSession::execScript(const QByteArray &sql)
 {
     if (!m_conn)
-        throw DbException(DbError{QStringLiteral("not connected"), {}, true});
+        throw DbException(DbError {QStringLiteral("not connected"), {}, true});
     PGresult *res = PQexec(m_conn, sql.constData());
     const ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {

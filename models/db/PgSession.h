@@ -46,7 +46,10 @@ public:
             }
         } catch (...) {
             if (isOpen())
-                try { execScript("ROLLBACK"); } catch (...) {}
+                try {
+                    execScript("ROLLBACK");
+                } catch (...) {
+                }
             throw;
         }
     }

@@ -6,7 +6,9 @@
 
 namespace oc {
 
-ConsoleSession::ConsoleSession(Config config, QObject *parent) : QObject(parent), m_config(std::move(config))
+ConsoleSession::ConsoleSession(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
 {
     // application_name lets the DBA (and our benchmark) attribute load to consoles.
     auto *read = new PgAsyncConnection(this);
@@ -19,7 +21,10 @@ ConsoleSession::ConsoleSession(Config config, QObject *parent) : QObject(parent)
         m_config.displayTarget = ConnInfo::redacted(m_config.conninfo);
 }
 
-ConsoleSession::~ConsoleSession() { m_feed->stop(); }
+ConsoleSession::~ConsoleSession()
+{
+    m_feed->stop();
+}
 
 void ConsoleSession::start()
 {

@@ -18,12 +18,12 @@ class ConsoleSession : public QObject
 public:
     struct Config
     {
-        QString conninfo;       // reads (may target a standby)
-        QString writeConninfo;  // writes; empty = same as conninfo
-        QString displayTarget;  // redacted, for the status bar
+        QString conninfo; // reads (may target a standby)
+        QString writeConninfo; // writes; empty = same as conninfo
+        QString displayTarget; // redacted, for the status bar
         QString operatorName;
         QUrl apiUrl;
-        QString apiToken;       // never logged
+        QString apiToken; // never logged
         int pollFastMs = 1000;
         int pollSlowMs = 5000;
     };

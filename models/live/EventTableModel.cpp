@@ -8,13 +8,14 @@
 
 namespace oc {
 
-EventTableModel::EventTableModel(HubFeed *feed, QObject *parent) : QAbstractTableModel(parent), m_feed(feed)
+EventTableModel::EventTableModel(HubFeed *feed, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_feed(feed)
 {
     m_rows = int(feed->events().size());
     connect(feed, &HubFeed::eventsAppended, this, &EventTableModel::onAppended);
-    connect(feed, &HubFeed::eventsChanged, this, [this](const QList<int> &rows) {
-        emitRuns(rows, 0, ColumnCount - 1, {});
-    });
+    connect(feed, &HubFeed::eventsChanged, this,
+            [this](const QList<int> &rows) { emitRuns(rows, 0, ColumnCount - 1, {}); });
     connect(feed, &HubFeed::rsvpCountsChanged, this, [this](const QList<int> &rows) {
         // Only the count and the full/approved status can move with RSVPs.
         emitRuns(rows, Status, Rsvps, {Qt::DisplayRole, SortRole, MarkerStateRole, Qt::ForegroundRole});
@@ -50,8 +51,14 @@ void EventTableModel::emitRuns(const QList<int> &rows, int firstColumn, int last
         Q_EMIT dataChanged(index(start, firstColumn), index(prev, lastColumn), roles);
 }
 
-int EventTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_rows; }
-int EventTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
@@ -89,9 +96,11 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             const QTimeZone tz(e.timezone.toUtf8());
             const QDateTime local = tz.isValid() ? e.startsAt.toTimeZone(tz) : e.startsAt.toLocalTime();
             return QLocale().toString(local, QStringLiteral("ddd d MMM HH:mm")) + QLatin1Char(' ') +
-                   (tz.isValid() ? tz.abbreviation(local) : QString());
+                (tz.isValid() ? tz.abbreviation(local) : QString());
         }
-        case Status: return EventRecord::markerStateLabel(e.markerState()) + (e.hasLocation() ? QString() : tr(" (no location)"));
+        case Status:
+            return EventRecord::markerStateLabel(e.markerState()) +
+                (e.hasLocation() ? QString() : tr(" (no location)"));
         case Rsvps: return e.rsvps;
         case Capacity: return e.capacity > 0 ? QVariant(e.capacity) : QVariant(tr("—"));
         case Host: return e.hostName;

@@ -27,25 +27,23 @@ constexpr const char *kEventHead =
 
 // Every statement returns its own upper bound in a first row tagged 'h', so
 // the bound and the rows come from the same snapshot.
-const QByteArray kSnapshotEvents = QByteArray(
-    kEventHead) + kEventColumns +
-    " FROM events e LEFT JOIN hosts h ON h.id = e.host_id";
+const QByteArray kSnapshotEvents =
+    QByteArray(kEventHead) + kEventColumns + " FROM events e LEFT JOIN hosts h ON h.id = e.host_id";
 
-const QByteArray kTailEvents = QByteArray(
-    kEventHead) + kEventColumns +
+const QByteArray kTailEvents = QByteArray(kEventHead) + kEventColumns +
     " FROM events e LEFT JOIN hosts h ON h.id = e.host_id "
     "WHERE e.xact >= $1::xid8 AND e.xact < (SELECT hi FROM w)";
 
 // RSVPs: counts per event and per minute, never the rows themselves; one
 // scan feeds both groupings.
-#define OC_RSVP_AGG(filter)                                                                                          \
-    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "                                             \
-    "t AS (SELECT event_id, CASE WHEN created_at > now() - interval '24 hours' "                                     \
-    "             THEN (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint END AS m "            \
-    "      FROM rsvps WHERE " filter " xact < (SELECT hi FROM w)) "                                                  \
-    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "                       \
-    "UNION ALL SELECT CASE WHEN GROUPING(event_id) = 0 THEN 'e' ELSE 'm' END, NULL, "                               \
-    "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE m END, count(*) "                                         \
+#define OC_RSVP_AGG(filter)                                                                                            \
+    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "                                               \
+    "t AS (SELECT event_id, CASE WHEN created_at > now() - interval '24 hours' "                                       \
+    "             THEN (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint END AS m "                \
+    "      FROM rsvps WHERE " filter " xact < (SELECT hi FROM w)) "                                                    \
+    "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "                         \
+    "UNION ALL SELECT CASE WHEN GROUPING(event_id) = 0 THEN 'e' ELSE 'm' END, NULL, "                                  \
+    "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE m END, count(*) "                                           \
     "FROM t GROUP BY GROUPING SETS ((event_id), (m)) HAVING GROUPING(event_id) = 0 OR m IS NOT NULL"
 
 // First totals as fast as a plain GROUP BY: per-event counts only. The
@@ -65,8 +63,10 @@ constexpr const char *kTraffic =
     "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
     "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS bucket, NULL::bigint AS requests, "
     "NULL::bigint AS errors, NULL::float8 AS p95 "
-    "UNION ALL SELECT 's', NULL, (extract(epoch FROM bucket) * 1000)::bigint, sum(requests), sum(errors_5xx), max(p95_ms) "
-    "FROM traffic_samples WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND bucket > now() - interval '25 hours' "
+    "UNION ALL SELECT 's', NULL, (extract(epoch FROM bucket) * 1000)::bigint, sum(requests), sum(errors_5xx), "
+    "max(p95_ms) "
+    "FROM traffic_samples WHERE xact >= $1::xid8 AND xact < (SELECT hi FROM w) AND bucket > now() - interval '25 "
+    "hours' "
     "GROUP BY bucket";
 
 constexpr const char *kAudit =
@@ -86,7 +86,9 @@ const QByteArray kZeroXid = "0";
 
 } // namespace
 
-HubFeed::HubFeed(DbConnection *db, QObject *parent) : QObject(parent), m_db(db)
+HubFeed::HubFeed(DbConnection *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HubFeed::tick);
@@ -155,8 +157,8 @@ void HubFeed::tick()
     // RSVPs and events every tick; campaigns, traffic (10 s buckets) and the
     // audit log every third tick: they change slowly and each statement costs.
     const bool full = m_ticks % 3 == 0;
-    std::vector<DbQuery> batch{DbQuery(kTailRsvps, {m_rsvpHi}).prepared("oc_tail_rsvps"),
-                               DbQuery(kTailEvents, {m_eventHi}).prepared("oc_tail_events")};
+    std::vector<DbQuery> batch {DbQuery(kTailRsvps, {m_rsvpHi}).prepared("oc_tail_rsvps"),
+                                DbQuery(kTailEvents, {m_eventHi}).prepared("oc_tail_events")};
     if (full) {
         batch.push_back(DbQuery(kCampaigns).prepared("oc_campaigns"));
         batch.push_back(DbQuery(kTraffic, {m_trafficHi}).prepared("oc_tail_traffic"));

@@ -70,7 +70,7 @@ public:
         double eventGoalProgress = 0; // 0..1+
         double rsvpGoalProgress = 0;
         qint64 viewsLastMinute = 0;
-        double errorRate = 0;         // 5xx / requests over the last minute
+        double errorRate = 0; // 5xx / requests over the last minute
         double conversionPer1000 = 0; // RSVPs per 1,000 views over the last 5 minutes
     };
 

@@ -6,7 +6,9 @@
 
 namespace oc {
 
-StateTotalsModel::StateTotalsModel(HubFeed *feed, QObject *parent) : QAbstractTableModel(parent), m_feed(feed)
+StateTotalsModel::StateTotalsModel(HubFeed *feed, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_feed(feed)
 {
     connect(feed, &HubFeed::totalsChanged, this, &StateTotalsModel::recompute);
     recompute();
@@ -55,8 +57,14 @@ void StateTotalsModel::recompute()
     }
 }
 
-int StateTotalsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int StateTotalsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int StateTotalsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int StateTotalsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant StateTotalsModel::data(const QModelIndex &index, int role) const
 {

@@ -7,7 +7,9 @@
 namespace oc {
 
 TopEventsModel::TopEventsModel(HubFeed *feed, int limit, QObject *parent)
-    : QAbstractTableModel(parent), m_feed(feed), m_limit(limit)
+    : QAbstractTableModel(parent)
+    , m_feed(feed)
+    , m_limit(limit)
 {
     connect(feed, &HubFeed::totalsChanged, this, &TopEventsModel::recompute);
     recompute();
@@ -21,7 +23,7 @@ void TopEventsModel::recompute()
     for (const EventRecord &e : m_feed->events()) {
         if (e.approval != Approval::Approved || e.rsvps == 0)
             continue;
-        const Row r{e.id, e.rsvps};
+        const Row r {e.id, e.rsvps};
         if (int(next.size()) < m_limit) {
             next.push_back(r);
             std::push_heap(next.begin(), next.end(), byRsvps);
@@ -56,8 +58,14 @@ void TopEventsModel::recompute()
     }
 }
 
-int TopEventsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
-int TopEventsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int TopEventsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+int TopEventsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant TopEventsModel::data(const QModelIndex &index, int role) const
 {

@@ -49,8 +49,7 @@ public:
     // `knownUntilMs` is when the feed last heard from the hub: RSVP minutes
     // after it are unknown, not zero.
     static Result build(const std::map<qint64, HubFeed::TrafficSample> &traffic,
-                        const std::map<qint64, qint64> &rsvpsPerMinute, Window w, qint64 nowMs,
-                        qint64 knownUntilMs);
+                        const std::map<qint64, qint64> &rsvpsPerMinute, Window w, qint64 nowMs, qint64 knownUntilMs);
     static Result build(const HubFeed &feed, Window w, qint64 nowMs);
 
     static bool isGap(const QPointF &p);

@@ -20,8 +20,8 @@ const char *AuditTrail::selectColumns()
 
 DbQuery AuditTrail::historyQuery(const QString &targetType, qint64 targetId, int limit)
 {
-    return DbQuery(QByteArray("SELECT ") + selectColumns()
-                   + " FROM audit_log l WHERE l.target_type = $1 AND l.target_id = $2 ORDER BY l.id DESC LIMIT $3")
+    return DbQuery(QByteArray("SELECT ") + selectColumns() +
+                   " FROM audit_log l WHERE l.target_type = $1 AND l.target_id = $2 ORDER BY l.id DESC LIMIT $3")
         .bind(targetType)
         .bind(QString::number(targetId))
         .bind(limit);
@@ -31,11 +31,11 @@ DbQuery AuditTrail::changesSinceQuery(const QString &targetType, qint64 targetId
 {
     // The regex guard keeps a hand-written audit row with a non-numeric
     // version from failing the whole read-back.
-    return DbQuery(QByteArray("SELECT ") + selectColumns()
-                   + " FROM audit_log l WHERE l.target_type = $1 AND l.target_id = $2 AND l.result = 'ok'"
-                     " AND CASE WHEN l.params->>'to_version' ~ '^[0-9]{1,9}$'"
-                     " THEN (l.params->>'to_version')::int > $3 ELSE false END"
-                     " ORDER BY l.id DESC LIMIT 50")
+    return DbQuery(QByteArray("SELECT ") + selectColumns() +
+                   " FROM audit_log l WHERE l.target_type = $1 AND l.target_id = $2 AND l.result = 'ok'"
+                   " AND CASE WHEN l.params->>'to_version' ~ '^[0-9]{1,9}$'"
+                   " THEN (l.params->>'to_version')::int > $3 ELSE false END"
+                   " ORDER BY l.id DESC LIMIT 50")
         .bind(targetType)
         .bind(QString::number(targetId))
         .bind(sinceVersion);
@@ -44,7 +44,9 @@ DbQuery AuditTrail::changesSinceQuery(const QString &targetType, qint64 targetId
 DbQuery AuditTrail::noteInsert(const QString &actor, const QString &targetType, qint64 targetId, const QString &note)
 {
     return DbQuery("INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-                   "VALUES (" + actorExpr(1) + ", 'review.note', 'note', $2, $3, jsonb_build_object('note', $4::text), 'ok') "
+                   "VALUES (" +
+                   actorExpr(1) +
+                   ", 'review.note', 'note', $2, $3, jsonb_build_object('note', $4::text), 'ok') "
                    "RETURNING id")
         .bind(actor)
         .bind(targetType)

@@ -17,8 +17,8 @@ QString DisplayText::line(const QString &text, qsizetype maxChars)
     for (const QChar c : text) {
         if (isBidiControl(c))
             continue;
-        const bool space = c.isSpace() || c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                           || c == QChar::ParagraphSeparator;
+        const bool space = c.isSpace() || c.category() == QChar::Other_Control || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator;
         if (space) {
             if (!lastSpace && !out.isEmpty())
                 out += QLatin1Char(' ');

@@ -6,7 +6,8 @@
 
 namespace oc {
 
-HostQueueFilter::HostQueueFilter(QObject *parent) : QSortFilterProxyModel(parent)
+HostQueueFilter::HostQueueFilter(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(HostTrainingModel::NextStartRole);
     setFilterRole(HostTrainingModel::QueueKeyRole);
@@ -27,8 +28,8 @@ bool HostQueueFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (m_showAll)
         return true;
     const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
-    return i.data(HostTrainingModel::PrepStatusRole).toString() != QLatin1String("fully_prepped")
-           && i.data(HostTrainingModel::NextStartRole).toDateTime().isValid();
+    return i.data(HostTrainingModel::PrepStatusRole).toString() != QLatin1String("fully_prepped") &&
+        i.data(HostTrainingModel::NextStartRole).toDateTime().isValid();
 }
 
 bool HostQueueFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const

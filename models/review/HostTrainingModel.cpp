@@ -15,15 +15,16 @@ namespace {
 // its host may be mid-event and still needs the training follow-up.
 constexpr qint64 kUpcomingGraceMs = 12LL * 3600 * 1000;
 
-const QByteArray kHostsSql = QByteArray(
-    "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
-    "SELECT w.hi::text, ") + HostInfo::selectColumns()
-    + " FROM w LEFT JOIN hosts h ON h.xact >= $1::xid8 AND h.xact < w.hi ORDER BY h.id";
+const QByteArray kHostsSql = QByteArray("WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi) "
+                                        "SELECT w.hi::text, ") +
+    HostInfo::selectColumns() + " FROM w LEFT JOIN hosts h ON h.xact >= $1::xid8 AND h.xact < w.hi ORDER BY h.id";
 
 } // namespace
 
 HostTrainingModel::HostTrainingModel(DbConnection *db, HubFeed *feed, QObject *parent)
-    : QAbstractTableModel(parent), m_db(db), m_feed(feed)
+    : QAbstractTableModel(parent)
+    , m_db(db)
+    , m_feed(feed)
 {
     if (m_feed) {
         connect(m_feed, &HubFeed::updated, this, &HostTrainingModel::onTick);
@@ -34,13 +35,19 @@ HostTrainingModel::HostTrainingModel(DbConnection *db, HubFeed *feed, QObject *p
     }
 }
 
-int HostTrainingModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int HostTrainingModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int HostTrainingModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int HostTrainingModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 HostInfo HostTrainingModel::hostAt(int row) const
 {
-    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].info : HostInfo{};
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[size_t(row)].info : HostInfo {};
 }
 
 QDateTime HostTrainingModel::nextStartAt(int row) const
@@ -62,13 +69,14 @@ QVariant HostTrainingModel::data(const QModelIndex &index, int role) const
         case NextEventColumn:
             if (!r.stats.next.isValid())
                 return QString();
-            return loc.toString(r.stats.next.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm")) + QStringLiteral(" \u2013 ")
-                   + DisplayText::line(r.stats.nextTitle, 80);
+            return loc.toString(r.stats.next.toLocalTime(), QStringLiteral("ddd d MMM, HH:mm")) +
+                QStringLiteral(" \u2013 ") + DisplayText::line(r.stats.nextTitle, 80);
         case EventsColumn: return r.stats.upcoming;
         case PrepColumn: return HostInfo::prepLabel(h.prepStatus);
         case LastContactColumn:
-            return h.lastContactAt.isValid() ? loc.toString(h.lastContactAt.toLocalTime(), QStringLiteral("d MMM, HH:mm"))
-                                             : tr("never");
+            return h.lastContactAt.isValid()
+                ? loc.toString(h.lastContactAt.toLocalTime(), QStringLiteral("d MMM, HH:mm"))
+                : tr("never");
         case PhoneColumn: return DisplayText::line(h.phone, 40);
         case EmailColumn: return DisplayText::line(h.email, 80);
         case NotesColumn: {
@@ -81,7 +89,8 @@ QVariant HostTrainingModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (index.column()) {
         case NameColumn: return DisplayText::tooltip(h.name);
-        case NextEventColumn: return r.stats.nextTitle.isEmpty() ? QVariant() : QVariant(DisplayText::tooltip(r.stats.nextTitle));
+        case NextEventColumn:
+            return r.stats.nextTitle.isEmpty() ? QVariant() : QVariant(DisplayText::tooltip(r.stats.nextTitle));
         case NotesColumn: return h.notes.isEmpty() ? QVariant() : QVariant(DisplayText::tooltip(h.notes, 2000));
         case EmailColumn: return DisplayText::tooltip(h.email);
         }
@@ -180,7 +189,7 @@ void HostTrainingModel::onHosts(const DbConnection::Outcome &o)
             }
         } else if (!freshIds.contains(h.id)) {
             freshIds.insert(h.id);
-            fresh.push_back(Row{h, m_stats.value(h.id)});
+            fresh.push_back(Row {h, m_stats.value(h.id)});
         }
     }
     if (!fresh.empty()) {
@@ -215,8 +224,8 @@ void HostTrainingModel::emitRowChanged(int row)
     // The whole row: the queue proxy re-sorts only when the changed range
     // includes its sort column.
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1),
-                       {Qt::DisplayRole, Qt::ToolTipRole, VersionRole, PrepStatusRole, NextStartRole,
-                        UpcomingCountRole, LastContactRole, EmailRole, PhoneRole, NotesRole, ExportRole, QueueKeyRole});
+                       {Qt::DisplayRole, Qt::ToolTipRole, VersionRole, PrepStatusRole, NextStartRole, UpcomingCountRole,
+                        LastContactRole, EmailRole, PhoneRole, NotesRole, ExportRole, QueueKeyRole});
 }
 
 void HostTrainingModel::noteFeedRow(int feedRow, QSet<qint64> &affected)

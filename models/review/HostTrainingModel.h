@@ -24,20 +24,29 @@ class HostTrainingModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, NextEventColumn, EventsColumn, PrepColumn, LastContactColumn, PhoneColumn,
-                  EmailColumn, NotesColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        NextEventColumn,
+        EventsColumn,
+        PrepColumn,
+        LastContactColumn,
+        PhoneColumn,
+        EmailColumn,
+        NotesColumn,
+        ColumnCount
+    };
     enum Role {
         HostIdRole = Qt::UserRole + 1,
         VersionRole,
-        PrepStatusRole,    // enum value, e.g. "invited"
-        NextStartRole,     // QDateTime of the soonest upcoming event, invalid if none
+        PrepStatusRole, // enum value, e.g. "invited"
+        NextStartRole, // QDateTime of the soonest upcoming event, invalid if none
         UpcomingCountRole,
         LastContactRole,
         EmailRole,
         PhoneRole,
-        NotesRole,         // full notes
+        NotesRole, // full notes
         ExportRole,
-        QueueKeyRole,      // present in every dataChanged so the queue proxy re-sorts and re-filters
+        QueueKeyRole, // present in every dataChanged so the queue proxy re-sorts and re-filters
     };
 
     HostTrainingModel(DbConnection *db, HubFeed *feed, QObject *parent = nullptr);
@@ -69,7 +78,10 @@ private:
         QDateTime next;
         QString nextTitle;
         int upcoming = 0;
-        bool operator==(const Stats &o) const { return next == o.next && nextTitle == o.nextTitle && upcoming == o.upcoming; }
+        bool operator==(const Stats &o) const
+        {
+            return next == o.next && nextTitle == o.nextTitle && upcoming == o.upcoming;
+        }
     };
     struct Row
     {

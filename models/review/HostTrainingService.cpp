@@ -19,7 +19,9 @@ QByteArray readBackSql()
 
 } // namespace
 
-HostTrainingService::HostTrainingService(DbConnection *db, QObject *parent) : QObject(parent), m_db(db)
+HostTrainingService::HostTrainingService(DbConnection *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
 {
     qRegisterMetaType<oc::ReviewOutcome>();
     qRegisterMetaType<oc::ReviewConflict>();
@@ -27,8 +29,7 @@ HostTrainingService::HostTrainingService(DbConnection *db, QObject *parent) : QO
 }
 
 void HostTrainingService::write(const QString &action, const HostInfo &seen, const QByteArray &setClause,
-                                const QList<std::optional<QByteArray>> &extra, const QByteArray &auditParams,
-                                Done done)
+                                const QList<std::optional<QByteArray>> &extra, const QByteArray &auditParams, Done done)
 {
     auto finish = [this, done](const ReviewOutcome &o) {
         auto log = Log::get("review");
@@ -53,17 +54,19 @@ void HostTrainingService::write(const QString &action, const HostInfo &seen, con
         return;
     }
     // $1 id, $2 expected version, $3 staffer, $4 action, $5 audit params, $6.. values.
-    DbQuery q("WITH u AS (UPDATE hosts SET " + setClause
-              + " WHERE id = $1::bigint AND version = $2::int RETURNING version), "
-                "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-                "SELECT " + kActor + ", $4::text, 'outcome', 'host', $1::bigint::text, "
-                "$5::jsonb || jsonb_build_object('from_version', $2::int, 'to_version', (SELECT version FROM u)), "
-                "CASE WHEN EXISTS (SELECT 1 FROM u) THEN 'ok' ELSE 'conflict' END RETURNING id) "
-                "SELECT (SELECT version FROM u) AS new_version, (SELECT id FROM a) AS audit_id");
+    DbQuery q("WITH u AS (UPDATE hosts SET " + setClause +
+              " WHERE id = $1::bigint AND version = $2::int RETURNING version), "
+              "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
+              "SELECT " +
+              kActor +
+              ", $4::text, 'outcome', 'host', $1::bigint::text, "
+              "$5::jsonb || jsonb_build_object('from_version', $2::int, 'to_version', (SELECT version FROM u)), "
+              "CASE WHEN EXISTS (SELECT 1 FROM u) THEN 'ok' ELSE 'conflict' END RETURNING id) "
+              "SELECT (SELECT version FROM u) AS new_version, (SELECT id FROM a) AS audit_id");
     q.bind(seen.id).bind(seen.version).bind(m_operator).bind(action).bind(auditParams);
     q.params += extra;
-    std::vector<DbQuery> batch{q, DbQuery(readBackSql()).bind(seen.id),
-                               AuditTrail::changesSinceQuery(QStringLiteral("host"), seen.id, seen.version)};
+    std::vector<DbQuery> batch {q, DbQuery(readBackSql()).bind(seen.id),
+                                AuditTrail::changesSinceQuery(QStringLiteral("host"), seen.id, seen.version)};
     m_db->exec(std::move(batch), this, [this, seen, action, finish](const DbConnection::Outcome &o) {
         ReviewOutcome out;
         out.action = action;
@@ -112,7 +115,7 @@ void HostTrainingService::write(const QString &action, const HostInfo &seen, con
 
 void HostTrainingService::setPrepStatus(const HostInfo &seen, const QString &status, const QString &note, Done done)
 {
-    QJsonObject p{{QStringLiteral("from"), seen.prepStatus}, {QStringLiteral("to"), status}};
+    QJsonObject p {{QStringLiteral("from"), seen.prepStatus}, {QStringLiteral("to"), status}};
     if (!note.isEmpty())
         p.insert(QStringLiteral("note"), note);
     write(QStringLiteral("host.prep_status"), seen, "prep_status = $6::prep_status", {status.toUtf8()},
@@ -121,14 +124,16 @@ void HostTrainingService::setPrepStatus(const HostInfo &seen, const QString &sta
 
 void HostTrainingService::logContact(const HostInfo &seen, const QString &note, const QString &newStatus, Done done)
 {
-    QJsonObject p{{QStringLiteral("note"), note}};
+    QJsonObject p {{QStringLiteral("note"), note}};
     // The dated line keeps the notes column readable on its own, for staff
     // who look at the host in the backend rather than in the console.
     QByteArray set = "last_contact_at = now(), notes = CASE WHEN $6::text = '' THEN notes "
-                     "WHEN notes = '' THEN to_char(now(), 'YYYY-MM-DD HH24:MI') || ' ' || " + kActor + " || ': ' || $6::text "
-                     "ELSE notes || E'\\n' || to_char(now(), 'YYYY-MM-DD HH24:MI') || ' ' || " + kActor
-                     + " || ': ' || $6::text END";
-    QList<std::optional<QByteArray>> extra{note.toUtf8()};
+                     "WHEN notes = '' THEN to_char(now(), 'YYYY-MM-DD HH24:MI') || ' ' || " +
+        kActor +
+        " || ': ' || $6::text "
+        "ELSE notes || E'\\n' || to_char(now(), 'YYYY-MM-DD HH24:MI') || ' ' || " +
+        kActor + " || ': ' || $6::text END";
+    QList<std::optional<QByteArray>> extra {note.toUtf8()};
     if (!newStatus.isEmpty() && newStatus != seen.prepStatus) {
         set += ", prep_status = $7::prep_status";
         extra.append(newStatus.toUtf8());

@@ -22,8 +22,8 @@ class HostTrainingService : public QObject
     Q_OBJECT
 public:
     using Done = std::function<void(const ReviewOutcome &)>;
-    using Loaded = std::function<void(const std::optional<HostInfo> &, const QList<ReviewLogEntry> &,
-                                      const QString &error)>;
+    using Loaded =
+        std::function<void(const std::optional<HostInfo> &, const QList<ReviewLogEntry> &, const QString &error)>;
 
     explicit HostTrainingService(DbConnection *db, QObject *parent = nullptr);
 

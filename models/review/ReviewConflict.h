@@ -17,9 +17,9 @@ namespace oc {
 struct ReviewConflict
 {
     enum class Reason {
-        Changed,        // the version moved on since the reviewer looked
+        Changed, // the version moved on since the reviewer looked
         ClaimedByOther, // someone else holds an unexpired claim
-        Missing,        // the row is gone
+        Missing, // the row is gone
     };
 
     QString targetType; // "event" or "host"
@@ -37,7 +37,7 @@ struct ReviewConflict
     QString claimedBy;
     QDateTime claimedUntil;
     QList<FieldChange> changes; // before = what we saw, after = now
-    QList<ReviewLogEntry> history;           // audited writes since our version, newest first
+    QList<ReviewLogEntry> history; // audited writes since our version, newest first
 };
 
 } // namespace oc

@@ -14,7 +14,10 @@ QDateTime msToUtc(const DbTable &t, int row, int col)
     return QDateTime::fromMSecsSinceEpoch(t.toInt64(row, col), QTimeZone::UTC);
 }
 
-QString iso(const QDateTime &d) { return d.isValid() ? d.toUTC().toString(Qt::ISODate) : QString(); }
+QString iso(const QDateTime &d)
+{
+    return d.isValid() ? d.toUTC().toString(Qt::ISODate) : QString();
+}
 
 } // namespace
 

@@ -4,7 +4,8 @@
 
 namespace oc {
 
-ReviewQueueFilter::ReviewQueueFilter(QObject *parent) : QSortFilterProxyModel(parent)
+ReviewQueueFilter::ReviewQueueFilter(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     // The source emits this role with every change, so rows are re-checked
     // whenever anything a filter looks at moves.

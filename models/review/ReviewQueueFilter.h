@@ -14,8 +14,8 @@ class ReviewQueueFilter : public QSortFilterProxyModel
 public:
     explicit ReviewQueueFilter(QObject *parent = nullptr);
 
-    void setCampaignId(qint64 id);       // 0 = all
-    void setUsState(const QString &st);  // empty = all
+    void setCampaignId(qint64 id); // 0 = all
+    void setUsState(const QString &st); // empty = all
     void setDateRange(const QDate &from, const QDate &to); // invalid = open
     void setFlaggedOnly(bool on);
     void setHideClaimedByOthers(bool on);

@@ -14,7 +14,9 @@
 namespace oc {
 
 ReviewQueueModel::ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb, QObject *parent)
-    : QAbstractTableModel(parent), m_feed(feed), m_db(claimsDb)
+    : QAbstractTableModel(parent)
+    , m_feed(feed)
+    , m_db(claimsDb)
 {
     m_claimTimer.setSingleShot(true);
     m_claimTimer.setInterval(0);
@@ -34,9 +36,15 @@ ReviewQueueModel::ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb, QObjec
     }
 }
 
-int ReviewQueueModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+int ReviewQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
 
-int ReviewQueueModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ReviewQueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 bool ReviewQueueModel::before(const EventRecord &a, const EventRecord &b)
 {
@@ -102,7 +110,8 @@ QString ReviewQueueModel::startsText(const EventRecord &e) const
     // The event's own wall-clock time: that is what the host typed and what
     // guests will read.
     const QDateTime local = e.startsAt.toTimeZone(zoneOf(e.timezone));
-    return QLocale().toString(local, QStringLiteral("ddd d MMM, HH:mm")) + QLatin1Char(' ') + local.timeZoneAbbreviation();
+    return QLocale().toString(local, QStringLiteral("ddd d MMM, HH:mm")) + QLatin1Char(' ') +
+        local.timeZoneAbbreviation();
 }
 
 QVariant ReviewQueueModel::exportValue(const Row &r, int column) const
@@ -111,7 +120,8 @@ QVariant ReviewQueueModel::exportValue(const Row &r, int column) const
     switch (column) {
     case TitleColumn: return e.title;
     case PlaceColumn: return e.state.isEmpty() ? e.city : e.city + QStringLiteral(", ") + e.state;
-    case StartsColumn: return e.startsAt.isValid() ? e.startsAt.toTimeZone(zoneOf(e.timezone)).toString(Qt::ISODate) : QString();
+    case StartsColumn:
+        return e.startsAt.isValid() ? e.startsAt.toTimeZone(zoneOf(e.timezone)).toString(Qt::ISODate) : QString();
     case HostColumn: return e.hostName;
     case CreatedColumn: return e.createdAt.isValid() ? e.createdAt.toString(Qt::ISODate) : QString();
     case ClaimColumn: return claimActive(r) ? r.claimedBy : QString();
@@ -158,16 +168,15 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case TitleColumn:
-            return DisplayText::tooltip(e.flagged ? tr("Flagged: %1").arg(e.title) : e.title);
+        case TitleColumn: return DisplayText::tooltip(e.flagged ? tr("Flagged: %1").arg(e.title) : e.title);
         case PlaceColumn: return DisplayText::tooltip(e.venue + QLatin1Char('\n') + e.address);
         case HostColumn: return DisplayText::tooltip(e.hostName + QLatin1Char('\n') + e.hostEmail);
         case ClaimColumn:
             if (!active)
                 return QVariant();
-            return DisplayText::tooltip(tr("Claimed by %1 until %2")
-                                            .arg(r.claimedBy, QLocale().toString(r.claimedUntil.toLocalTime().time(),
-                                                                                 QLocale::ShortFormat)));
+            return DisplayText::tooltip(
+                tr("Claimed by %1 until %2")
+                    .arg(r.claimedBy, QLocale().toString(r.claimedUntil.toLocalTime().time(), QLocale::ShortFormat)));
         case DuplicateColumn: return r.dupTooltip.isEmpty() ? QVariant() : QVariant(r.dupTooltip);
         }
         return {};
@@ -231,7 +240,7 @@ void ReviewQueueModel::onAppended(int firstRow, int lastRow)
         const EventRecord &e = events[size_t(i)];
         if (!needsReview(e) || m_index.contains(e.id))
             continue;
-        fresh.push_back(Row{e, {}, {}, 0, {}, {}});
+        fresh.push_back(Row {e, {}, {}, 0, {}, {}});
         // Every claim bumps the version, so a first version was never claimed.
         if (e.version > 1)
             claimIds << e.id;
@@ -259,7 +268,7 @@ void ReviewQueueModel::onChanged(const QList<int> &feedRows)
         const int row = m_index.value(e.id, -1);
         if (row < 0) {
             if (needsReview(e)) {
-                fresh.push_back(Row{e, {}, {}, 0, {}, {}});
+                fresh.push_back(Row {e, {}, {}, 0, {}, {}});
                 claimIds << e.id;
             }
             continue;
@@ -274,12 +283,12 @@ void ReviewQueueModel::onChanged(const QList<int> &feedRows)
         if (old.createdAt != e.createdAt) {
             // The sort key moved: take the row out and put it back in place.
             gone.push_back(row);
-            fresh.push_back(Row{e, r.claimedBy, r.claimedUntil, r.claimVersion, r.duplicates, r.dupTooltip});
+            fresh.push_back(Row {e, r.claimedBy, r.claimedUntil, r.claimVersion, r.duplicates, r.dupTooltip});
             continue;
         }
         r.rec = e;
         int lo = ColumnCount, hi = -1;
-        QList<int> roles{VersionRole, FilterKeyRole};
+        QList<int> roles {VersionRole, FilterKeyRole};
         auto touch = [&](int col, std::initializer_list<int> rs) {
             lo = std::min(lo, col);
             hi = std::max(hi, col);
@@ -304,8 +313,8 @@ void ReviewQueueModel::onChanged(const QList<int> &feedRows)
         if (hi < 0)
             touch(TitleColumn, {}); // only the version moved (a claim, a field we do not show)
         Q_EMIT dataChanged(index(row, lo), index(row, hi), roles);
-        if (old.title != e.title || old.startsAt != e.startsAt || old.latitude != e.latitude
-            || old.longitude != e.longitude || old.hostId != e.hostId)
+        if (old.title != e.title || old.startsAt != e.startsAt || old.latitude != e.latitude ||
+            old.longitude != e.longitude || old.hostId != e.hostId)
             dupsMoved = true;
         if (old.version != e.version)
             claimIds << e.id;
@@ -435,11 +444,11 @@ void ReviewQueueModel::checkExpiredClaims()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (size_t i = 0; i < m_rows.size(); ++i) {
         const Row &r = m_rows[i];
-        if (!r.claimedBy.isEmpty() && r.claimedUntil.isValid() && r.claimedUntil > m_lastExpiryCheck
-            && r.claimedUntil <= now)
+        if (!r.claimedBy.isEmpty() && r.claimedUntil.isValid() && r.claimedUntil > m_lastExpiryCheck &&
+            r.claimedUntil <= now)
             Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1),
-                               {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, ClaimedByRole,
-                                ClaimedByOtherRole, ExportRole, FilterKeyRole});
+                               {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, ClaimedByRole, ClaimedByOtherRole,
+                                ExportRole, FilterKeyRole});
     }
     m_lastExpiryCheck = now;
 }
@@ -491,7 +500,9 @@ void ReviewQueueModel::recomputeDuplicates()
         if (ids == r.duplicates)
             continue;
         r.duplicates = ids;
-        r.dupTooltip = why.isEmpty() ? QString() : DisplayText::tooltip(tr("Possible duplicate of\n%1").arg(why.join(QLatin1Char('\n'))));
+        r.dupTooltip = why.isEmpty()
+            ? QString()
+            : DisplayText::tooltip(tr("Possible duplicate of\n%1").arg(why.join(QLatin1Char('\n'))));
         Q_EMIT dataChanged(index(int(i), DuplicateColumn), index(int(i), DuplicateColumn),
                            {Qt::DisplayRole, Qt::ToolTipRole, DuplicateIdsRole, ExportRole, FilterKeyRole});
     }

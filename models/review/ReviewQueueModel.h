@@ -31,22 +31,30 @@ class ReviewQueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, PlaceColumn, StartsColumn, HostColumn, CreatedColumn, ClaimColumn, DuplicateColumn,
-                  ColumnCount };
+    enum Column {
+        TitleColumn,
+        PlaceColumn,
+        StartsColumn,
+        HostColumn,
+        CreatedColumn,
+        ClaimColumn,
+        DuplicateColumn,
+        ColumnCount
+    };
     enum Role {
         EventIdRole = Qt::UserRole + 1,
         VersionRole,
         CampaignIdRole,
         UsStateRole,
-        StartsAtRole,     // QDateTime, UTC
-        LocalDateRole,    // QDate in the event's time zone
+        StartsAtRole, // QDateTime, UTC
+        LocalDateRole, // QDate in the event's time zone
         CreatedAtRole,
         FlaggedRole,
-        ClaimedByRole,    // active claim holder or empty
+        ClaimedByRole, // active claim holder or empty
         ClaimedByOtherRole,
         DuplicateIdsRole, // QList<qint64>
-        ExportRole,       // the raw, unshortened value for CSV
-        FilterKeyRole,    // present in every dataChanged so filtering proxies re-check
+        ExportRole, // the raw, unshortened value for CSV
+        FilterKeyRole, // present in every dataChanged so filtering proxies re-check
     };
 
     explicit ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb = nullptr, QObject *parent = nullptr);

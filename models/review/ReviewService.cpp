@@ -16,19 +16,22 @@ namespace {
 const QByteArray kActor = AuditTrail::actorExpr(3);
 
 // Nobody else may hold a live claim; our own or an expired one is fine.
-const QByteArray kClaimGuard = "(claimed_by IS NULL OR claimed_until IS NULL OR claimed_until < now() OR claimed_by = "
-                               + kActor + ")";
+const QByteArray kClaimGuard =
+    "(claimed_by IS NULL OR claimed_until IS NULL OR claimed_until < now() OR claimed_by = " + kActor + ")";
 
-const QByteArray kFinishReview = "reviewed_by = " + kActor
-                                 + ", reviewed_at = now(), claimed_by = NULL, claimed_until = NULL";
+const QByteArray kFinishReview =
+    "reviewed_by = " + kActor + ", reviewed_at = now(), claimed_by = NULL, claimed_until = NULL";
 
 QByteArray readBackSql()
 {
-    return QByteArray("SELECT ") + ReviewEvent::selectColumns()
-           + " FROM events e LEFT JOIN hosts h ON h.id = e.host_id WHERE e.id = $1::bigint";
+    return QByteArray("SELECT ") + ReviewEvent::selectColumns() +
+        " FROM events e LEFT JOIN hosts h ON h.id = e.host_id WHERE e.id = $1::bigint";
 }
 
-QByteArray jsonText(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray jsonText(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QByteArray pgArray(const QList<qint64> &v)
 {
@@ -41,11 +44,16 @@ QByteArray pgArray(const QList<qint64> &v)
     return out + '}';
 }
 
-QString iso(const QDateTime &d) { return d.isValid() ? d.toUTC().toString(Qt::ISODateWithMs) : QString(); }
+QString iso(const QDateTime &d)
+{
+    return d.isValid() ? d.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
 
 } // namespace
 
-ReviewService::ReviewService(DbConnection *db, QObject *parent) : QObject(parent), m_db(db)
+ReviewService::ReviewService(DbConnection *db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
 {
     qRegisterMetaType<oc::ReviewOutcome>();
     qRegisterMetaType<oc::ReviewConflict>();
@@ -81,8 +89,8 @@ void ReviewService::finish(const ReviewOutcome &o, const Done &done)
                   reviewerName().toStdString(), o.newVersion);
         break;
     case ReviewOutcome::Status::Conflict:
-        log->warn("{} {} {} refused: changed by '{}' (v{} -> v{})", o.action.toStdString(),
-                  o.targetType.toStdString(), o.targetId, o.conflict ? o.conflict->changedBy.toStdString() : "",
+        log->warn("{} {} {} refused: changed by '{}' (v{} -> v{})", o.action.toStdString(), o.targetType.toStdString(),
+                  o.targetId, o.conflict ? o.conflict->changedBy.toStdString() : "",
                   o.conflict ? o.conflict->expectedVersion : 0, o.conflict ? o.conflict->currentVersion : 0);
         break;
     case ReviewOutcome::Status::Error:
@@ -119,8 +127,8 @@ ReviewConflict ReviewService::makeConflict(const QString &action, const ReviewEv
     c.claimedBy = current->claimedBy;
     c.claimedUntil = current->claimedUntil;
     c.changes = ReviewEvent::diff(seen, *current);
-    c.reason = current->version != seen.version ? ReviewConflict::Reason::Changed
-                                                : ReviewConflict::Reason::ClaimedByOther;
+    c.reason =
+        current->version != seen.version ? ReviewConflict::Reason::Changed : ReviewConflict::Reason::ClaimedByOther;
     if (!history.isEmpty())
         c.changedBy = history.front().actor;
     else if (!current->reviewedBy.isEmpty() && current->reviewedBy != seen.reviewedBy)
@@ -131,8 +139,7 @@ ReviewConflict ReviewService::makeConflict(const QString &action, const ReviewEv
 }
 
 void ReviewService::writeEvent(const QString &action, const ReviewEvent &seen, const QByteArray &setClause,
-                               const QList<std::optional<QByteArray>> &extra, const QJsonObject &auditParams,
-                               Done done)
+                               const QList<std::optional<QByteArray>> &extra, const QJsonObject &auditParams, Done done)
 {
     ReviewOutcome early;
     early.action = action;
@@ -145,19 +152,21 @@ void ReviewService::writeEvent(const QString &action, const ReviewEvent &seen, c
     }
     // $1 id, $2 expected version, $3 reviewer, $4 action, $5 audit params, $6.. the new values.
     // The audit row is written either way: a refused attempt is part of the story too.
-    DbQuery write(
-        "WITH u AS (UPDATE events SET " + setClause + " WHERE id = $1::bigint AND version = $2::int AND " + kClaimGuard
-            + " RETURNING version), "
-              "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-              "SELECT " + kActor + ", $4::text, 'outcome', 'event', $1::bigint::text, "
-              "$5::jsonb || jsonb_build_object('from_version', $2::int, 'to_version', (SELECT version FROM u)), "
-              "CASE WHEN EXISTS (SELECT 1 FROM u) THEN 'ok' ELSE 'conflict' END RETURNING id) "
-              "SELECT (SELECT version FROM u) AS new_version, (SELECT id FROM a) AS audit_id");
+    DbQuery write("WITH u AS (UPDATE events SET " + setClause + " WHERE id = $1::bigint AND version = $2::int AND " +
+                  kClaimGuard +
+                  " RETURNING version), "
+                  "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
+                  "SELECT " +
+                  kActor +
+                  ", $4::text, 'outcome', 'event', $1::bigint::text, "
+                  "$5::jsonb || jsonb_build_object('from_version', $2::int, 'to_version', (SELECT version FROM u)), "
+                  "CASE WHEN EXISTS (SELECT 1 FROM u) THEN 'ok' ELSE 'conflict' END RETURNING id) "
+                  "SELECT (SELECT version FROM u) AS new_version, (SELECT id FROM a) AS audit_id");
     write.bind(seen.id).bind(seen.version).bind(m_operator).bind(action).bind(jsonText(auditParams));
     write.params += extra;
 
-    std::vector<DbQuery> batch{write, DbQuery(readBackSql()).bind(seen.id),
-                               AuditTrail::changesSinceQuery(QStringLiteral("event"), seen.id, seen.version)};
+    std::vector<DbQuery> batch {write, DbQuery(readBackSql()).bind(seen.id),
+                                AuditTrail::changesSinceQuery(QStringLiteral("event"), seen.id, seen.version)};
     m_db->exec(std::move(batch), this, [this, seen, action, done](const DbConnection::Outcome &o) {
         ReviewOutcome out;
         out.action = action;
@@ -209,8 +218,8 @@ void ReviewService::setFlagged(const ReviewEvent &seen, bool flagged, const QStr
     p.insert(QStringLiteral("flagged"), flagged);
     if (!note.isEmpty())
         p.insert(QStringLiteral("note"), note);
-    writeEvent(flagged ? QStringLiteral("review.flag") : QStringLiteral("review.unflag"), seen,
-               "flagged = $6::boolean", {QByteArray(flagged ? "t" : "f")}, p, std::move(done));
+    writeEvent(flagged ? QStringLiteral("review.flag") : QStringLiteral("review.unflag"), seen, "flagged = $6::boolean",
+               {QByteArray(flagged ? "t" : "f")}, p, std::move(done));
 }
 
 void ReviewService::saveEdits(const ReviewEvent &seen, const ReviewEvent &edited, bool approveAfter, Done done)
@@ -226,14 +235,14 @@ void ReviewService::saveEdits(const ReviewEvent &seen, const ReviewEvent &edited
         set += column + " = $" + QByteArray::number(5 + extra.size()) + cast;
     };
     for (const FieldChange &c : changes) {
-        changed.insert(c.field, QJsonArray{c.before, c.after});
+        changed.insert(c.field, QJsonArray {c.before, c.after});
         const QByteArray col = c.field.toLatin1();
         if (c.field == QLatin1String("starts_at") || c.field == QLatin1String("ends_at")) {
             const QDateTime &d = c.field == QLatin1String("starts_at") ? edited.startsAt : edited.endsAt;
             param(col, "::timestamptz", d.isValid() ? std::optional<QByteArray>(iso(d).toUtf8()) : std::nullopt);
         } else if (c.field == QLatin1String("capacity")) {
-            param(col, "::int", edited.capacity > 0 ? std::optional<QByteArray>(QByteArray::number(edited.capacity))
-                                                    : std::nullopt);
+            param(col, "::int",
+                  edited.capacity > 0 ? std::optional<QByteArray>(QByteArray::number(edited.capacity)) : std::nullopt);
         } else {
             param(col, "::text", c.after.toUtf8());
         }
@@ -289,25 +298,29 @@ void ReviewService::bulkApprove(const QList<ReviewEvent> &seenIn, Done done)
     const QByteArray idArr = pgArray(idList), verArr = pgArray(versions);
     DbQuery write(
         "WITH sel AS (SELECT s.id, s.version FROM unnest($1::bigint[], $2::int[]) AS s(id, version)), "
-        "u AS (UPDATE events e SET approval_status = 'approved', rejection_message = NULL, " + kFinishReview
-        + " FROM sel WHERE e.id = sel.id AND e.version = sel.version AND " + kClaimGuard
-        + " RETURNING e.id, e.version, sel.version AS from_version), "
-          "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
-          "SELECT " + kActor + ", $4::text, 'outcome', 'event', u.id::text, "
-          "jsonb_build_object('bulk', true, 'from_version', u.from_version, 'to_version', u.version), 'ok' FROM u "
-          "UNION ALL SELECT " + kActor + ", $4::text, 'outcome', 'event', sel.id::text, "
-          "jsonb_build_object('bulk', true, 'from_version', sel.version), 'conflict' FROM sel "
-          "WHERE sel.id NOT IN (SELECT id FROM u) RETURNING id) "
-          "SELECT u.id, u.version, (SELECT count(*) FROM a) FROM u ORDER BY u.id");
+        "u AS (UPDATE events e SET approval_status = 'approved', rejection_message = NULL, " +
+        kFinishReview + " FROM sel WHERE e.id = sel.id AND e.version = sel.version AND " + kClaimGuard +
+        " RETURNING e.id, e.version, sel.version AS from_version), "
+        "a AS (INSERT INTO audit_log (actor, action, phase, target_type, target_id, params, result) "
+        "SELECT " +
+        kActor +
+        ", $4::text, 'outcome', 'event', u.id::text, "
+        "jsonb_build_object('bulk', true, 'from_version', u.from_version, 'to_version', u.version), 'ok' FROM u "
+        "UNION ALL SELECT " +
+        kActor +
+        ", $4::text, 'outcome', 'event', sel.id::text, "
+        "jsonb_build_object('bulk', true, 'from_version', sel.version), 'conflict' FROM sel "
+        "WHERE sel.id NOT IN (SELECT id FROM u) RETURNING id) "
+        "SELECT u.id, u.version, (SELECT count(*) FROM a) FROM u ORDER BY u.id");
     write.bind(idArr).bind(verArr).bind(m_operator).bind(action);
-    DbQuery readBack(QByteArray("SELECT ") + ReviewEvent::selectColumns()
-                     + " FROM events e LEFT JOIN hosts h ON h.id = e.host_id WHERE e.id = ANY($1::bigint[])");
+    DbQuery readBack(QByteArray("SELECT ") + ReviewEvent::selectColumns() +
+                     " FROM events e LEFT JOIN hosts h ON h.id = e.host_id WHERE e.id = ANY($1::bigint[])");
     readBack.bind(idArr);
-    DbQuery history(QByteArray("SELECT ") + AuditTrail::selectColumns()
-                    + ", l.target_id FROM audit_log l JOIN unnest($1::bigint[], $2::int[]) AS s(id, version) "
-                      "ON l.target_type = 'event' AND l.target_id = s.id::text WHERE l.result = 'ok' "
-                      "AND CASE WHEN l.params->>'to_version' ~ '^[0-9]{1,9}$' "
-                      "THEN (l.params->>'to_version')::int > s.version ELSE false END ORDER BY l.id DESC");
+    DbQuery history(QByteArray("SELECT ") + AuditTrail::selectColumns() +
+                    ", l.target_id FROM audit_log l JOIN unnest($1::bigint[], $2::int[]) AS s(id, version) "
+                    "ON l.target_type = 'event' AND l.target_id = s.id::text WHERE l.result = 'ok' "
+                    "AND CASE WHEN l.params->>'to_version' ~ '^[0-9]{1,9}$' "
+                    "THEN (l.params->>'to_version')::int > s.version ELSE false END ORDER BY l.id DESC");
     history.bind(idArr).bind(verArr);
 
     m_db->exec({write, readBack, history}, this, [this, seen, action, done](const DbConnection::Outcome &o) {
@@ -379,8 +392,8 @@ void ReviewService::loadEvent(qint64 eventId, Loaded done)
         done(std::nullopt, {}, tr("No database connection."));
         return;
     }
-    m_db->exec({DbQuery(readBackSql()).bind(eventId), AuditTrail::historyQuery(QStringLiteral("event"), eventId)},
-               this, [done](const DbConnection::Outcome &o) {
+    m_db->exec({DbQuery(readBackSql()).bind(eventId), AuditTrail::historyQuery(QStringLiteral("event"), eventId)}, this,
+               [done](const DbConnection::Outcome &o) {
                    if (const DbError *e = DbConnection::error(o)) {
                        done(std::nullopt, {}, e->message);
                        return;
@@ -393,9 +406,15 @@ void ReviewService::loadEvent(qint64 eventId, Loaded done)
                });
 }
 
-void ReviewService::claim(qint64 eventId, ClaimDone done) { claimCall(true, eventId, std::move(done)); }
+void ReviewService::claim(qint64 eventId, ClaimDone done)
+{
+    claimCall(true, eventId, std::move(done));
+}
 
-void ReviewService::release(qint64 eventId, ClaimDone done) { claimCall(false, eventId, std::move(done)); }
+void ReviewService::release(qint64 eventId, ClaimDone done)
+{
+    claimCall(false, eventId, std::move(done));
+}
 
 void ReviewService::claimCall(bool take, qint64 eventId, ClaimDone done)
 {
@@ -413,13 +432,14 @@ void ReviewService::claimCall(bool take, qint64 eventId, ClaimDone done)
     }
     // $1 event, $2 reviewer (empty = session user), $3 ttl seconds.
     DbQuery q = take ? DbQuery("SELECT event_id, won, holder, (extract(epoch FROM held_until) * 1000)::bigint, "
-                               "row_version FROM review_claim($1::bigint, " + AuditTrail::actorExpr(2)
-                               + ", make_interval(secs => $3::int))")
+                               "row_version FROM review_claim($1::bigint, " +
+                               AuditTrail::actorExpr(2) + ", make_interval(secs => $3::int))")
                            .bind(eventId)
                            .bind(m_operator)
                            .bind(m_claimTtl)
                      : DbQuery("SELECT event_id, released, NULL::text, NULL::bigint, row_version "
-                               "FROM review_release($1::bigint, " + AuditTrail::actorExpr(2) + ")")
+                               "FROM review_release($1::bigint, " +
+                               AuditTrail::actorExpr(2) + ")")
                            .bind(eventId)
                            .bind(m_operator);
     m_db->exec({q}, this, [this, take, eventId, report](const DbConnection::Outcome &o) {

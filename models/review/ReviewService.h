@@ -34,16 +34,16 @@ public:
     struct Claim
     {
         qint64 eventId = 0;
-        bool won = false;      // claim: we hold it now; release: we let it go
-        QString holder;        // who holds it after the call (empty = nobody)
+        bool won = false; // claim: we hold it now; release: we let it go
+        QString holder; // who holds it after the call (empty = nobody)
         QDateTime until;
-        int version = 0;       // the event's version after the call
+        int version = 0; // the event's version after the call
         QString error;
     };
     using Done = std::function<void(const ReviewOutcome &)>;
     using ClaimDone = std::function<void(const Claim &)>;
-    using Loaded = std::function<void(const std::optional<ReviewEvent> &, const QList<ReviewLogEntry> &,
-                                      const QString &error)>;
+    using Loaded =
+        std::function<void(const std::optional<ReviewEvent> &, const QList<ReviewLogEntry> &, const QString &error)>;
 
     explicit ReviewService(DbConnection *db, QObject *parent = nullptr);
 

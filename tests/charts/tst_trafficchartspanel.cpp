@@ -26,13 +26,12 @@ constexpr qint64 kMin = 60'000;
 // 30..20 minutes ago; errors climb in the last 2 minutes; RSVPs over 6 h.
 void seedTraffic(PgSession &s)
 {
-    s.execScript(
-        "INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
-        "SELECT 'www', to_timestamp(floor(extract(epoch FROM now()) / 10) * 10) - g * interval '10 seconds', "
-        "       400 + (g % 90) * 3 + CASE WHEN g BETWEEN 240 AND 300 THEN 900 ELSE 0 END, "
-        "       CASE WHEN g < 12 THEN 60 ELSE g % 3 END, "
-        "       CASE WHEN g < 12 THEN 2600 ELSE 120 + (g % 40) * 4 END "
-        "FROM generate_series(0, 8639) g WHERE g NOT BETWEEN 120 AND 179");
+    s.execScript("INSERT INTO traffic_samples (site, bucket, requests, errors_5xx, p95_ms) "
+                 "SELECT 'www', to_timestamp(floor(extract(epoch FROM now()) / 10) * 10) - g * interval '10 seconds', "
+                 "       400 + (g % 90) * 3 + CASE WHEN g BETWEEN 240 AND 300 THEN 900 ELSE 0 END, "
+                 "       CASE WHEN g < 12 THEN 60 ELSE g % 3 END, "
+                 "       CASE WHEN g < 12 THEN 2600 ELSE 120 + (g % 40) * 4 END "
+                 "FROM generate_series(0, 8639) g WHERE g NOT BETWEEN 120 AND 179");
     s.execScript("INSERT INTO campaigns (slug, title, status) VALUES ('t', 'Test', 'live')");
     s.execScript("INSERT INTO events (campaign_id, title, starts_at) VALUES (1, 'E', now() + interval '1 day')");
     s.execScript("INSERT INTO rsvps (event_id, created_at) "

@@ -19,8 +19,8 @@ namespace {
 
 std::string describe(const ClusterItem &item)
 {
-    return std::string(item.isCluster ? "cluster " : "point ") + std::to_string(item.id) + " n=" +
-           std::to_string(item.count) + " at " + std::to_string(item.lng) + "," + std::to_string(item.lat);
+    return std::string(item.isCluster ? "cluster " : "point ") + std::to_string(item.id) +
+        " n=" + std::to_string(item.count) + " at " + std::to_string(item.lng) + "," + std::to_string(item.lat);
 }
 
 void sortItems(std::vector<ClusterItem> &items)
@@ -73,7 +73,7 @@ struct Totals
 {
     std::uint64_t count = 0;
     std::uint64_t rsvps = 0;
-    std::array<std::uint64_t, ClusterPoint::kStateCount> states{};
+    std::array<std::uint64_t, ClusterPoint::kStateCount> states {};
 };
 
 Totals totalsOf(const std::vector<ClusterPoint> &points)
@@ -208,14 +208,14 @@ void TestClusterIndex::emptyInput()
     QVERIFY(index.children(0).empty());
     QVERIFY(index.leaves(0).empty());
     QCOMPARE(index.expansionZoom(0), -1);
-    QVERIFY(NaiveClusterer::cluster({}, ClusterOptions{}, 3).empty());
+    QVERIFY(NaiveClusterer::cluster({}, ClusterOptions {}, 3).empty());
 }
 
 void TestClusterIndex::singlePoint()
 {
-    const ClusterPoint p{-73.98, 40.75, 42, 17, ClusterPoint::Full};
+    const ClusterPoint p {-73.98, 40.75, 42, 17, ClusterPoint::Full};
     ClusterIndex index;
-    index.load(std::vector<ClusterPoint>{p});
+    index.load(std::vector<ClusterPoint> {p});
     for (int z = 0; z <= 17; ++z) {
         const std::vector<ClusterItem> items = worldAt(index, z);
         QCOMPARE(items.size(), std::size_t(1));
@@ -224,7 +224,7 @@ void TestClusterIndex::singlePoint()
         QCOMPARE(item.id, 42u);
         QCOMPARE(item.count, 1u);
         QCOMPARE(item.rsvpSum, std::uint64_t(17));
-        QVERIFY((item.stateCounts == std::array<std::uint32_t, 4>{0, 0, 1, 0}));
+        QVERIFY((item.stateCounts == std::array<std::uint32_t, 4> {0, 0, 1, 0}));
         QCOMPARE(item.lng, p.lng);
         QCOMPARE(item.lat, p.lat);
     }
@@ -295,14 +295,14 @@ void TestClusterIndex::everyPointInExactlyOneMarker()
                 QCOMPARE(leaves.size(), std::size_t(item.count));
                 std::vector<ClusterPoint> asPoints;
                 for (const ClusterItem &leaf : leaves)
-                    asPoints.push_back({leaf.lng, leaf.lat, leaf.id, std::uint32_t(leaf.rsvpSum),
-                                        std::uint8_t(std::max_element(leaf.stateCounts.begin(),
-                                                                      leaf.stateCounts.end()) -
-                                                     leaf.stateCounts.begin())});
-                QVERIFY(totalsOf(asPoints) == totalsOf(std::vector<ClusterItem>{item}));
+                    asPoints.push_back(
+                        {leaf.lng, leaf.lat, leaf.id, std::uint32_t(leaf.rsvpSum),
+                         std::uint8_t(std::max_element(leaf.stateCounts.begin(), leaf.stateCounts.end()) -
+                                      leaf.stateCounts.begin())});
+                QVERIFY(totalsOf(asPoints) == totalsOf(std::vector<ClusterItem> {item}));
                 const std::vector<ClusterItem> children = index.children(item.id);
-                sawClusterOfClusters |= std::any_of(children.begin(), children.end(),
-                                                    [](const ClusterItem &c) { return c.isCluster; });
+                sawClusterOfClusters |=
+                    std::any_of(children.begin(), children.end(), [](const ClusterItem &c) { return c.isCluster; });
             }
             const std::vector<std::uint32_t> ids = leafIds(index, item);
             covered.insert(covered.end(), ids.begin(), ids.end());
@@ -328,7 +328,7 @@ void TestClusterIndex::childrenAddUpToCluster()
                 continue;
             const std::vector<ClusterItem> children = index.children(item.id);
             QVERIFY2(children.size() >= 2, describe(item).c_str());
-            QVERIFY(totalsOf(children) == totalsOf(std::vector<ClusterItem>{item}));
+            QVERIFY(totalsOf(children) == totalsOf(std::vector<ClusterItem> {item}));
             // Children are the markers one zoom in.
             std::vector<ClusterItem> next = worldAt(index, index.expansionZoom(item.id));
             sortItems(next);
@@ -445,14 +445,15 @@ void TestClusterIndex::boxQueriesMatchBruteForce()
             std::vector<ClusterItem> reference = NaiveClusterer::query(points, options, w, s, e, n, z);
             sortItems(ours);
             sortItems(reference);
-            QVERIFY2(ours == reference, qPrintable(QStringLiteral("zoom %1 box %2,%3,%4,%5: %6 vs %7")
-                                                       .arg(z)
-                                                       .arg(w)
-                                                       .arg(s)
-                                                       .arg(e)
-                                                       .arg(n)
-                                                       .arg(ours.size())
-                                                       .arg(reference.size())));
+            QVERIFY2(ours == reference,
+                     qPrintable(QStringLiteral("zoom %1 box %2,%3,%4,%5: %6 vs %7")
+                                    .arg(z)
+                                    .arg(w)
+                                    .arg(s)
+                                    .arg(e)
+                                    .arg(n)
+                                    .arg(ours.size())
+                                    .arg(reference.size())));
             // The box keeps exactly the markers whose position is inside it.
             std::size_t inside = 0;
             for (const ClusterItem &item : everything) {
@@ -485,8 +486,8 @@ void TestClusterIndex::antimeridianBox()
             expected.insert(p.id);
     }
     QVERIFY(expected.count(9000) && expected.count(9001));
-    for (const auto &box : {std::array<double, 2>{172, -170}, std::array<double, 2>{172, 190},
-                            std::array<double, 2>{-188, -170}}) {
+    for (const auto &box :
+         {std::array<double, 2> {172, -170}, std::array<double, 2> {172, 190}, std::array<double, 2> {-188, -170}}) {
         std::set<std::uint32_t> got;
         for (const ClusterItem &item : index.query(box[0], 51, box[1], 55, 17)) {
             QVERIFY(!item.isCluster);
@@ -530,7 +531,7 @@ void TestClusterIndex::polesAndDateLine()
         for (const double lng : {-180.0, 180.0, 0.0, 179.9999, -179.9999})
             points.push_back({lng, lat, id++, 2, 1});
     }
-    points.push_back({540.0, 10.0, id++, 2, 1});  // on the date line once wrapped
+    points.push_back({540.0, 10.0, id++, 2, 1}); // on the date line once wrapped
     points.push_back({-900.0, 10.0, id++, 2, 1}); // likewise
     const std::size_t n = points.size();
     ClusterIndex index;
@@ -545,7 +546,7 @@ void TestClusterIndex::polesAndDateLine()
             QVERIFY(item.lat >= -90 && item.lat <= 90);
         }
         std::vector<ClusterItem> ours = items;
-        std::vector<ClusterItem> reference = NaiveClusterer::cluster(points, ClusterOptions{}, z);
+        std::vector<ClusterItem> reference = NaiveClusterer::cluster(points, ClusterOptions {}, z);
         sortItems(ours);
         sortItems(reference);
         QVERIFY(ours == reference);

@@ -47,7 +47,9 @@ private Q_SLOTS:
         QVERIFY(connected.wait(10000));
         std::optional<DbError> err;
         c.exec({DbQuery("SELECT 1"), DbQuery("SELECT * FROM no_such_table"), DbQuery("SELECT 3")}, this,
-               [&](const DbConnection::Outcome &o) { err = DbConnection::error(o) ? *DbConnection::error(o) : DbError{}; });
+               [&](const DbConnection::Outcome &o) {
+                   err = DbConnection::error(o) ? *DbConnection::error(o) : DbError {};
+               });
         QTRY_VERIFY_WITH_TIMEOUT(err.has_value(), 10000);
         QCOMPARE(err->sqlState, QStringLiteral("42P01"));
         qint64 value = 0;
@@ -68,7 +70,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.reconnectAttempts() >= 2, 10000);
         QVERIFY(!c.lastError().isEmpty());
         bool failedFast = false;
-        c.exec({DbQuery("SELECT 1")}, this, [&](const DbConnection::Outcome &o) { failedFast = DbConnection::error(o) != nullptr; });
+        c.exec({DbQuery("SELECT 1")}, this,
+               [&](const DbConnection::Outcome &o) { failedFast = DbConnection::error(o) != nullptr; });
         QTRY_VERIFY_WITH_TIMEOUT(failedFast, 5000);
         c.close();
         QCOMPARE(c.state(), DbConnection::State::Disconnected);
@@ -86,7 +89,8 @@ private Q_SLOTS:
         QVERIFY(connected.wait(10000));
         QVERIFY(db.server().stopImmediate());
         bool failed = false;
-        c.exec({DbQuery("SELECT 1")}, this, [&](const DbConnection::Outcome &o) { failed = DbConnection::error(o) != nullptr; });
+        c.exec({DbQuery("SELECT 1")}, this,
+               [&](const DbConnection::Outcome &o) { failed = DbConnection::error(o) != nullptr; });
         QTRY_VERIFY_WITH_TIMEOUT(failed, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(lost.count() >= 1, 10000);
         QString err;

@@ -17,17 +17,17 @@ private Q_SLOTS:
     {
         const QByteArray csv =
             "title,starts_at,latitude,longitude,capacity,city,state,timezone\n"
-            "Good one,2026-12-01T18:00:00Z,40.71,-74.00,50,New York,NY,America/New_York\n"       // 1 ok
-            "\"Quoted, with comma\",2026-12-01T18:00:00Z,42.36,-71.06,20,Boston,MA,\n"            // 2 ok
-            "No coords,2026-12-01T18:00:00Z,,,10,Nowhere,NY,\n"                                  // 3 missing
-            "Null island,2026-12-01T18:00:00Z,0,0,10,Null,NY,\n"                                // 4 (0,0)
-            "Too far north,2026-12-01T18:00:00Z,91.5,-74,10,North,NY,\n"                        // 5 range
-            "No size,2026-12-01T18:00:00Z,40.1,-75.1,,Phila,PA,\n"                              // 6 null size
-            "Good one,2026-12-01T18:00:00Z,40.71,-74.00,50,New York,NY,America/New_York\n"       // 7 duplicate of 1
-            "Bad time,next tuesday,40.2,-75.2,10,X,PA,\n"                                        // 8 time
-            "\"=HYPERLINK(\"\"http://evil\"\")\",2026-12-01T18:00:00Z,41,-73,5,Town,CT,\n"        // 9 ok (text is data)
-            "Short row,2026-12-01T18:00:00Z\n"                                                   // 10 field count
-            "Bad zone,2026-12-01T18:00:00Z,40.3,-75.3,10,X,PA,Mars/Olympus\n";                  // 11 tz
+            "Good one,2026-12-01T18:00:00Z,40.71,-74.00,50,New York,NY,America/New_York\n" // 1 ok
+            "\"Quoted, with comma\",2026-12-01T18:00:00Z,42.36,-71.06,20,Boston,MA,\n" // 2 ok
+            "No coords,2026-12-01T18:00:00Z,,,10,Nowhere,NY,\n" // 3 missing
+            "Null island,2026-12-01T18:00:00Z,0,0,10,Null,NY,\n" // 4 (0,0)
+            "Too far north,2026-12-01T18:00:00Z,91.5,-74,10,North,NY,\n" // 5 range
+            "No size,2026-12-01T18:00:00Z,40.1,-75.1,,Phila,PA,\n" // 6 null size
+            "Good one,2026-12-01T18:00:00Z,40.71,-74.00,50,New York,NY,America/New_York\n" // 7 duplicate of 1
+            "Bad time,next tuesday,40.2,-75.2,10,X,PA,\n" // 8 time
+            "\"=HYPERLINK(\"\"http://evil\"\")\",2026-12-01T18:00:00Z,41,-73,5,Town,CT,\n" // 9 ok (text is data)
+            "Short row,2026-12-01T18:00:00Z\n" // 10 field count
+            "Bad zone,2026-12-01T18:00:00Z,40.3,-75.3,10,X,PA,Mars/Olympus\n"; // 11 tz
         const auto r = EventImporter::importCsv(csv);
         QVERIFY(r.fatal.isEmpty());
         QCOMPARE(r.events.size(), 3);
@@ -71,9 +71,11 @@ private Q_SLOTS:
     void unreadableFilesGiveAClearMessage()
     {
         QVERIFY(EventImporter::importGeoJson("{not json").fatal.contains(QStringLiteral("not valid JSON")));
-        QVERIFY(EventImporter::importGeoJson(R"({"type":"Feature"})").fatal.contains(QStringLiteral("FeatureCollection")));
+        QVERIFY(
+            EventImporter::importGeoJson(R"({"type":"Feature"})").fatal.contains(QStringLiteral("FeatureCollection")));
         QVERIFY(EventImporter::importCsv("name,city\nx,y\n").fatal.contains(QStringLiteral("latitude")));
-        QVERIFY(EventImporter::importFile(QStringLiteral("/nonexistent/events.csv")).fatal.contains(QStringLiteral("cannot read")));
+        QVERIFY(EventImporter::importFile(QStringLiteral("/nonexistent/events.csv"))
+                    .fatal.contains(QStringLiteral("cannot read")));
     }
 
     void importedRowsLandInTheDatabase()

@@ -15,11 +15,14 @@ using namespace oc;
 namespace {
 void seedEvents(PgSession &s, int n)
 {
-    s.execScript("INSERT INTO campaigns (slug, title, status, event_goal, rsvp_goal) VALUES ('t', 'Test', 'live', 100, 10000)");
-    s.exec(DbQuery("INSERT INTO events (campaign_id, title, starts_at, latitude, longitude, capacity, approval_status, state) "
-                   "SELECT 1, 'Event ' || g, now() + interval '1 day', 40 + g * 0.01, -75 - g * 0.01, 1000, "
-                   "'approved', 'NY' FROM generate_series(1, $1) g")
-               .bind(n));
+    s.execScript(
+        "INSERT INTO campaigns (slug, title, status, event_goal, rsvp_goal) VALUES ('t', 'Test', 'live', 100, 10000)");
+    s.exec(
+        DbQuery(
+            "INSERT INTO events (campaign_id, title, starts_at, latitude, longitude, capacity, approval_status, state) "
+            "SELECT 1, 'Event ' || g, now() + interval '1 day', 40 + g * 0.01, -75 - g * 0.01, 1000, "
+            "'approved', 'NY' FROM generate_series(1, $1) g")
+            .bind(n));
 }
 
 QHash<qint64, qint64> countsInDb(PgSession &s)
@@ -107,7 +110,7 @@ private Q_SLOTS:
         slow.execScript("BEGIN");
         slow.execScript("INSERT INTO rsvps (event_id) SELECT 1 + g % 20 FROM generate_series(1, 25) g");
 
-        std::atomic<int> running{6};
+        std::atomic<int> running {6};
         std::vector<std::thread> writers;
         for (int w = 0; w < 6; ++w) {
             writers.emplace_back([ci, w, &running] {
@@ -115,8 +118,10 @@ private Q_SLOTS:
                 QRandomGenerator rng(quint32(1000 + w));
                 for (int i = 0; i < 60; ++i) {
                     s.execScript("BEGIN");
-                    s.exec(DbQuery("INSERT INTO rsvps (event_id) SELECT 1 + (random() * 19)::int FROM generate_series(1, $1)")
-                               .bind(int(1 + rng.bounded(5))));
+                    s.exec(
+                        DbQuery(
+                            "INSERT INTO rsvps (event_id) SELECT 1 + (random() * 19)::int FROM generate_series(1, $1)")
+                            .bind(int(1 + rng.bounded(5))));
                     // Simulated work inside the transaction so commits interleave with reads.
                     std::this_thread::sleep_for(std::chrono::milliseconds(rng.bounded(15)));
                     s.execScript(rng.bounded(5) == 0 ? "ROLLBACK" : "COMMIT");

@@ -76,21 +76,21 @@ private Q_SLOTS:
             p.rsvps = 2;
             points.push_back(p);
         };
-        add(40.75, -73.99, 1, 1);  // New York
-        add(40.70, -74.05, 0, 1);  // Jersey City
-        add(41.88, -87.63, 1, 2);  // Chicago
-        add(0, 0, 1, 1, false);    // no location
-        add(0, 0, 3, 2, false);    // no location, cancelled
+        add(40.75, -73.99, 1, 1); // New York
+        add(40.70, -74.05, 0, 1); // Jersey City
+        add(41.88, -87.63, 1, 2); // Chicago
+        add(0, 0, 1, 1, false); // no location
+        add(0, 0, 3, 2, false); // no location, cancelled
 
         MapSearch search;
         search.active = true;
         search.lat = 40.75;
         search.lng = -73.99;
         search.radiusMiles = 50;
-        const MapSnapshot s = MapSnapshot::build(points, MapFilter{}, search, ClusterOptions{}, nullptr);
+        const MapSnapshot s = MapSnapshot::build(points, MapFilter {}, search, ClusterOptions {}, nullptr);
         QCOMPARE(s.totalEvents, 5);
         QCOMPARE(s.mappedEvents, 3);
-        QCOMPARE(s.unlocatedRows, (std::vector<int>{3, 4}));
+        QCOMPARE(s.unlocatedRows, (std::vector<int> {3, 4}));
         QCOMPARE(s.nearest.size(), std::size_t(2));
         QCOMPARE(s.nearest[0].row, 0);
         QCOMPARE(s.nearest[1].row, 1);
@@ -100,29 +100,29 @@ private Q_SLOTS:
         MapFilter f;
         f.states = 1 << 1;
         f.campaignId = 1;
-        const MapSnapshot g = MapSnapshot::build(points, f, search, ClusterOptions{}, nullptr);
+        const MapSnapshot g = MapSnapshot::build(points, f, search, ClusterOptions {}, nullptr);
         QCOMPARE(g.mappedEvents, 1);
-        QCOMPARE(g.unlocatedRows, (std::vector<int>{3}));
+        QCOMPARE(g.unlocatedRows, (std::vector<int> {3}));
 
         // A moved search reuses the index it is given.
         search.lat = 41.88;
         search.lng = -87.63;
-        const MapSnapshot h = MapSnapshot::build(points, MapFilter{}, search, ClusterOptions{}, s.index);
+        const MapSnapshot h = MapSnapshot::build(points, MapFilter {}, search, ClusterOptions {}, s.index);
         QCOMPARE(h.index.get(), s.index.get());
         QCOMPARE(h.nearest.size(), std::size_t(1));
         QCOMPARE(h.nearest[0].row, 2);
 
         MapFilter dates;
         dates.fromMs = 2000;
-        QCOMPARE(MapSnapshot::build(points, dates, search, ClusterOptions{}, nullptr).matchingEvents, 0);
+        QCOMPARE(MapSnapshot::build(points, dates, search, ClusterOptions {}, nullptr).matchingEvents, 0);
     }
 
     void tessellationIsOneTriangleList()
     {
-        DrawnMarker single{QPointF(10, 10), 6, {}};
+        DrawnMarker single {QPointF(10, 10), 6, {}};
         single.item.count = 1;
         single.item.stateCounts = {0, 1, 0, 0};
-        DrawnMarker cluster{QPointF(50, 50), 16, {}};
+        DrawnMarker cluster {QPointF(50, 50), 16, {}};
         cluster.item.isCluster = true;
         cluster.item.count = 10;
         cluster.item.stateCounts = {2, 5, 2, 1};

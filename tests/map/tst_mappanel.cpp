@@ -44,19 +44,18 @@ void seed(PgSession &s)
     s.execScript("INSERT INTO hosts (name, email, phone) VALUES "
                  "('Dana <script>alert(1)</script>', 'dana@example.org', '555-0100')");
     s.execScript("SELECT setseed(0.42)");
-    s.exec(DbQuery(
-               "WITH metros(i, city, st, lat, lng) AS (VALUES "
-               " (0, 'New York', 'NY', 40.75, -73.99), (1, 'Chicago', 'IL', 41.88, -87.63),"
-               " (2, 'Los Angeles', 'CA', 34.05, -118.24), (3, 'Houston', 'TX', 29.76, -95.37),"
-               " (4, 'Atlanta', 'GA', 33.75, -84.39), (5, 'Seattle', 'WA', 47.61, -122.33),"
-               " (6, 'Denver', 'CO', 39.74, -104.99), (7, 'Anchorage', 'AK', 61.22, -149.90)) "
-               "INSERT INTO events (campaign_id, host_id, title, starts_at, timezone, city, state, latitude, "
-               " longitude, capacity, approval_status) "
-               "SELECT 1 + g % 2, 1, 'Event ' || g, now() + (g % 30) * interval '1 day', 'America/New_York',"
-               " m.city, m.st, m.lat + (random() - 0.5) * 1.6, m.lng + (random() - 0.5) * 2.0,"
-               " CASE WHEN g % 5 = 1 THEN 3 ELSE 50 END,"
-               " (ARRAY['needs_approval', 'approved', 'approved', 'cancelled'])[1 + (g / 8) % 4]::approval_status "
-               "FROM generate_series(1, $1) g JOIN metros m ON m.i = g % 8")
+    s.exec(DbQuery("WITH metros(i, city, st, lat, lng) AS (VALUES "
+                   " (0, 'New York', 'NY', 40.75, -73.99), (1, 'Chicago', 'IL', 41.88, -87.63),"
+                   " (2, 'Los Angeles', 'CA', 34.05, -118.24), (3, 'Houston', 'TX', 29.76, -95.37),"
+                   " (4, 'Atlanta', 'GA', 33.75, -84.39), (5, 'Seattle', 'WA', 47.61, -122.33),"
+                   " (6, 'Denver', 'CO', 39.74, -104.99), (7, 'Anchorage', 'AK', 61.22, -149.90)) "
+                   "INSERT INTO events (campaign_id, host_id, title, starts_at, timezone, city, state, latitude, "
+                   " longitude, capacity, approval_status) "
+                   "SELECT 1 + g % 2, 1, 'Event ' || g, now() + (g % 30) * interval '1 day', 'America/New_York',"
+                   " m.city, m.st, m.lat + (random() - 0.5) * 1.6, m.lng + (random() - 0.5) * 2.0,"
+                   " CASE WHEN g % 5 = 1 THEN 3 ELSE 50 END,"
+                   " (ARRAY['needs_approval', 'approved', 'approved', 'cancelled'])[1 + (g / 8) % 4]::approval_status "
+                   "FROM generate_series(1, $1) g JOIN metros m ON m.i = g % 8")
                .bind(kMetroEvents));
     // Fill the small events: approved ones among them turn "full" (blue).
     s.execScript("INSERT INTO rsvps (event_id) SELECT e.id FROM events e, generate_series(1, 3) WHERE e.capacity = 3");
@@ -68,8 +67,9 @@ void seed(PgSession &s)
     s.exec(DbQuery("INSERT INTO events (campaign_id, title, starts_at, city, state) "
                    "SELECT 1, 'Somewhere ' || g, now(), 'Unknown', 'NY' FROM generate_series(1, $1) g")
                .bind(kUnlocated));
-    s.execScript("INSERT INTO events (campaign_id, title, starts_at, city, state, latitude, longitude, approval_status) "
-                 "VALUES (1, 'Adak teach-in', now(), 'Adak', 'AK', 51.88, 178.5, 'approved')");
+    s.execScript(
+        "INSERT INTO events (campaign_id, title, starts_at, city, state, latitude, longitude, approval_status) "
+        "VALUES (1, 'Adak teach-in', now(), 'Adak', 'AK', 51.88, 178.5, 'approved')");
 }
 
 qint64 eventIdByTitle(const HubFeed &feed, const QString &title)
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QTRY_VERIFY(layer() != nullptr);
         QVERIFY(m_panel->basemapLayer() != nullptr);
         m_tester = std::make_unique<QAbstractItemModelTester>(m_panel->searchPanel()->model(),
-                                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int expected = kMetroEvents + 1 + kUnlocated + 1;
         QTRY_COMPARE_WITH_TIMEOUT(controller()->totalEvents(), expected, 20000);
     }
@@ -209,15 +209,18 @@ private Q_SLOTS:
         setCamera(39.5, -98.35, 4.3);
         QQuickItem *map = m_panel->mapItem();
         const MapCamera cam = layer()->camera();
-        for (const QGeoCoordinate &c : {QGeoCoordinate(40.75, -73.99), QGeoCoordinate(47.61, -122.33),
-                                        QGeoCoordinate(29.76, -95.37)}) {
+        for (const QGeoCoordinate &c :
+             {QGeoCoordinate(40.75, -73.99), QGeoCoordinate(47.61, -122.33), QGeoCoordinate(29.76, -95.37)}) {
             QPointF fromMap;
             QVERIFY(QMetaObject::invokeMethod(map, "fromCoordinate", Q_RETURN_ARG(QPointF, fromMap),
                                               Q_ARG(QGeoCoordinate, c), Q_ARG(bool, false)));
             const QPointF ours = cam.toScreen(c.longitude(), c.latitude());
             QVERIFY2((fromMap - ours).manhattanLength() < 1.0,
                      qPrintable(QStringLiteral("map %1,%2 vs layer %3,%4")
-                                    .arg(fromMap.x()).arg(fromMap.y()).arg(ours.x()).arg(ours.y())));
+                                    .arg(fromMap.x())
+                                    .arg(fromMap.y())
+                                    .arg(ours.x())
+                                    .arg(ours.y())));
         }
         QVERIFY(layer()->markerCount() > 0);
         QVERIFY(layer()->clusterCount() > 0);
@@ -245,8 +248,9 @@ private Q_SLOTS:
         const auto z6 = controller()->markersIn(w, s, e, n, 6);
         const auto z9 = controller()->markersIn(w, s, e, n, 9);
         const auto z13 = controller()->markersIn(w, s, e, n, 13);
-        QVERIFY2(z3.size() < z6.size() && z6.size() < z9.size() && z9.size() < z13.size(),
-                 qPrintable(QStringLiteral("%1 %2 %3 %4").arg(z3.size()).arg(z6.size()).arg(z9.size()).arg(z13.size())));
+        QVERIFY2(
+            z3.size() < z6.size() && z6.size() < z9.size() && z9.size() < z13.size(),
+            qPrintable(QStringLiteral("%1 %2 %3 %4").arg(z3.size()).arg(z6.size()).arg(z9.size()).arg(z13.size())));
         // Every event is in exactly one marker at each zoom.
         const int inBox = totalCount(z3);
         QCOMPARE(totalCount(z6), inBox);
@@ -282,9 +286,9 @@ private Q_SLOTS:
         QTRY_VERIFY(controller()->zoomLevel() > before);
         QTRY_VERIFY(std::abs(controller()->center().latitude() - target.item.lat) < 1e-6);
         // The cluster is apart at the new zoom.
-        const auto items = controller()->markersIn(target.item.lng - 0.01, target.item.lat - 0.01,
-                                                   target.item.lng + 0.01, target.item.lat + 0.01,
-                                                   controller()->zoomLevel());
+        const auto items =
+            controller()->markersIn(target.item.lng - 0.01, target.item.lat - 0.01, target.item.lng + 0.01,
+                                    target.item.lat + 0.01, controller()->zoomLevel());
         for (const auto &it : items)
             QVERIFY(it.count < target.item.count);
     }

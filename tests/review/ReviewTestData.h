@@ -18,7 +18,8 @@ struct ReviewTestData
     PgSession s;
     qint64 campaign = 0;
 
-    explicit ReviewTestData(const QString &conninfo) : s(conninfo)
+    explicit ReviewTestData(const QString &conninfo)
+        : s(conninfo)
     {
         campaign = s.exec(DbQuery("INSERT INTO campaigns (slug, title, status) VALUES ('fall', 'Fall push', 'live') "
                                   "RETURNING id"))
@@ -28,11 +29,12 @@ struct ReviewTestData
     qint64 host(const QString &name, const QString &prep = QStringLiteral("not_contacted"),
                 const QString &phone = QStringLiteral("+1 412 555 0100"))
     {
-        return s.exec(DbQuery("INSERT INTO hosts (name, email, phone, prep_status) "
-                              "VALUES ($1, lower($1) || '@example.org', $2, $3::prep_status) RETURNING id")
-                          .bind(name)
-                          .bind(phone)
-                          .bind(prep))
+        return s
+            .exec(DbQuery("INSERT INTO hosts (name, email, phone, prep_status) "
+                          "VALUES ($1, lower($1) || '@example.org', $2, $3::prep_status) RETURNING id")
+                      .bind(name)
+                      .bind(phone)
+                      .bind(prep))
             .toInt64(0, 0);
     }
 

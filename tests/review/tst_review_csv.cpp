@@ -58,8 +58,8 @@ QString expectedCell(const QString &raw)
 {
     if (!raw.isEmpty()) {
         const QChar c = raw.front();
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@') ||
+            c == QLatin1Char('\t') || c == QLatin1Char('\r'))
             return QLatin1Char('\'') + raw;
     }
     return raw;
@@ -116,13 +116,15 @@ private Q_SLOTS:
         CsvWriter w(&buf, o);
         QVERIFY(w.writeRow({QStringLiteral("a"), QStringLiteral("b")}));
         QVERIFY(w.writeRow({QStringLiteral("c"), QString()}));
-        QCOMPARE(buf.data(), QByteArray("\xEF\xBB\xBF" "a,b\r\nc,\r\n"));
+        QCOMPARE(buf.data(),
+                 QByteArray("\xEF\xBB\xBF"
+                            "a,b\r\nc,\r\n"));
         QCOMPARE(w.rowsWritten(), 2);
     }
 
     void roundTripThroughParser()
     {
-        const QList<QStringList> rows{
+        const QList<QStringList> rows {
             {QStringLiteral("id"), QStringLiteral("title"), QStringLiteral("notes")},
             {QStringLiteral("1"), QStringLiteral("Rally, downtown"), QStringLiteral("say \"hi\"")},
             {QStringLiteral("2"), QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("multi\nline\r\ntext")},

@@ -26,7 +26,10 @@ Cand ev(qint64 id, qint64 host, const QString &title, double lat, double lon, QD
 }
 
 // Miles to degrees of latitude.
-double dLat(double miles) { return miles / (GeoDistance::kEarthRadiusMiles * 3.14159265358979323846 / 180.0); }
+double dLat(double miles)
+{
+    return miles / (GeoDistance::kEarthRadiusMiles * 3.14159265358979323846 / 180.0);
+}
 
 } // namespace
 
@@ -46,7 +49,8 @@ private Q_SLOTS:
 
     void similarityMeasures()
     {
-        QCOMPARE(DuplicateFinder::levenshteinRatio(QStringLiteral("kitten"), QStringLiteral("sitting")), 1.0 - 3.0 / 7.0);
+        QCOMPARE(DuplicateFinder::levenshteinRatio(QStringLiteral("kitten"), QStringLiteral("sitting")),
+                 1.0 - 3.0 / 7.0);
         QCOMPARE(DuplicateFinder::levenshteinRatio(QStringLiteral("abc"), QStringLiteral("abc")), 1.0);
         QCOMPARE(DuplicateFinder::levenshteinRatio(QString(), QStringLiteral("abc")), 0.0);
         QCOMPARE(DuplicateFinder::tokenJaccard({QStringLiteral("a"), QStringLiteral("b")},
@@ -60,7 +64,7 @@ private Q_SLOTS:
 
     void craftedCases()
     {
-        std::vector<Cand> v{
+        std::vector<Cand> v {
             // 1 & 2: same host, same day, far apart, different titles -> same host
             ev(1, 10, QStringLiteral("Phone bank"), 40.44, -79.99),
             ev(2, 10, QStringLiteral("Evening canvass"), 41.00, -80.50),
@@ -76,7 +80,7 @@ private Q_SLOTS:
             // 8: same place and day as 4, unrelated title
             ev(8, 24, QStringLiteral("Debate watch party"), 40.4406, -79.9959),
             // 9: no location, same title as 4 -> only host rules could match it
-            Cand{9, 25, QStringLiteral("Canvass Kickoff in Pittsburgh"), std::nullopt, std::nullopt, kDay},
+            Cand {9, 25, QStringLiteral("Canvass Kickoff in Pittsburgh"), std::nullopt, std::nullopt, kDay},
             // 10: no host known (0) on same day as others -> never a same-host pair
             ev(10, 0, QStringLiteral("Rally"), 30.0, -90.0),
             ev(11, 0, QStringLiteral("March"), 31.0, -91.0),
@@ -85,7 +89,7 @@ private Q_SLOTS:
         std::set<std::pair<qint64, qint64>> got;
         for (const auto &p : pairs)
             got.insert({p.a, p.b});
-        const std::set<std::pair<qint64, qint64>> want{{1, 2}, {4, 5}};
+        const std::set<std::pair<qint64, qint64>> want {{1, 2}, {4, 5}};
         QCOMPARE(got, want);
         for (const auto &p : pairs) {
             if (p.a == 1) {
@@ -100,7 +104,8 @@ private Q_SLOTS:
 
     void bothReasonsAreMerged()
     {
-        std::vector<Cand> v{ev(1, 5, QStringLiteral("Town hall"), 39.0, -77.0), ev(2, 5, QStringLiteral("Town Hall"), 39.0, -77.0)};
+        std::vector<Cand> v {ev(1, 5, QStringLiteral("Town hall"), 39.0, -77.0),
+                             ev(2, 5, QStringLiteral("Town Hall"), 39.0, -77.0)};
         const auto pairs = DuplicateFinder().find(v);
         QCOMPARE(pairs.size(), size_t(1));
         QCOMPARE(pairs[0].reasons, unsigned(DuplicateFinder::SameHost | DuplicateFinder::SimilarTitleNearby));
@@ -112,7 +117,7 @@ private Q_SLOTS:
         // Points straddling grid lines in both directions, at a high latitude
         // where a degree of longitude is short, and across the prime meridian.
         const double cell = dLat(1.0);
-        std::vector<Cand> v{
+        std::vector<Cand> v {
             ev(1, 1, QStringLiteral("Vigil"), cell * 1000 - dLat(0.2), 10.0),
             ev(2, 2, QStringLiteral("Vigil"), cell * 1000 + dLat(0.2), 10.0),
             ev(3, 3, QStringLiteral("Vigil north"), 64.0, -0.005),
@@ -130,9 +135,9 @@ private Q_SLOTS:
         // Dense random events in three metro areas: the grid must find
         // exactly the pairs an all-pairs comparison finds.
         QRandomGenerator rng(20261003);
-        const QStringList titles{QStringLiteral("Canvass kickoff"), QStringLiteral("Canvass kick-off"),
-                                 QStringLiteral("Phone bank"),      QStringLiteral("Phonebank!"),
-                                 QStringLiteral("Debate watch"),    QStringLiteral("Postcard party")};
+        const QStringList titles {QStringLiteral("Canvass kickoff"), QStringLiteral("Canvass kick-off"),
+                                  QStringLiteral("Phone bank"),      QStringLiteral("Phonebank!"),
+                                  QStringLiteral("Debate watch"),    QStringLiteral("Postcard party")};
         const double centers[3][2] = {{40.44, -79.99}, {47.6, -122.3}, {25.77, -80.19}};
         std::vector<Cand> v;
         for (int i = 0; i < 1500; ++i) {
@@ -173,7 +178,8 @@ private Q_SLOTS:
             v.push_back(ev(i + 1, i + 1, QStringLiteral("Event number %1 in town").arg(rng.bounded(500)),
                            25 + rng.generateDouble() * 23, -124 + rng.generateDouble() * 57,
                            kDay.addDays(rng.bounded(30))));
-        v.push_back(ev(20001, 1, QStringLiteral("Event number 1 in town"), *v[0].latitude, *v[0].longitude, v[0].localDay));
+        v.push_back(
+            ev(20001, 1, QStringLiteral("Event number 1 in town"), *v[0].latitude, *v[0].longitude, v[0].localDay));
         const auto pairs = DuplicateFinder().find(v);
         bool found = false;
         for (const auto &p : pairs)

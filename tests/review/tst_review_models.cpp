@@ -76,8 +76,8 @@ private Q_SLOTS:
         feed.start();
 
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, 15000);
-        QCOMPARE(idsOf(model), (QList<qint64>{e1, e2, e3})); // oldest first, approved one left out
-        QCOMPARE(inserted.size(), 1);                          // the snapshot is one range
+        QCOMPARE(idsOf(model), (QList<qint64> {e1, e2, e3})); // oldest first, approved one left out
+        QCOMPARE(inserted.size(), 1); // the snapshot is one range
 
         // A new submission goes to the end, a back-dated one to the top.
         const qint64 e4 = d.event(QStringLiteral("Brand new"), ann, 0, 120, 40.0, -79.0);
@@ -114,7 +114,7 @@ private Q_SLOTS:
         // Back to needs_approval (e.g. the host edited it): it returns in place.
         d.s.exec(DbQuery("UPDATE events SET approval_status = 'needs_approval' WHERE id = $1").bind(e1));
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 5, 15000);
-        QCOMPARE(idsOf(model), (QList<qint64>{e5, e1, e2, e3, e4}));
+        QCOMPARE(idsOf(model), (QList<qint64> {e5, e1, e2, e3, e4}));
 
         // Claims are read for rows whose version moved.
         ReviewService alice(conn.get());
@@ -139,8 +139,10 @@ private Q_SLOTS:
                                      .value<QList<qint64>>()
                                      .contains(live),
                                  15000);
-        QVERIFY(model.index(model.rowOfEvent(e4), ReviewQueueModel::DuplicateColumn).data().toString().contains(
-            QString::number(live)));
+        QVERIFY(model.index(model.rowOfEvent(e4), ReviewQueueModel::DuplicateColumn)
+                    .data()
+                    .toString()
+                    .contains(QString::number(live)));
         QVERIFY(model.index(model.rowOfEvent(e2), ReviewQueueModel::DuplicateColumn)
                     .data(ReviewQueueModel::DuplicateIdsRole)
                     .value<QList<qint64>>()
@@ -163,7 +165,8 @@ private Q_SLOTS:
     {
         const QString ci = test::TestDatabase::instance().freshDatabase(QStringLiteral("review_models_filter"));
         ReviewTestData d(ci);
-        const qint64 other = d.s.exec("INSERT INTO campaigns (slug, title) VALUES ('spring', 'Spring') RETURNING id").toInt64(0, 0);
+        const qint64 other =
+            d.s.exec("INSERT INTO campaigns (slug, title) VALUES ('spring', 'Spring') RETURNING id").toInt64(0, 0);
         const qint64 h = d.host(QStringLiteral("Cy"));
         d.event(QStringLiteral("PA soon"), h, 50, 24);
         const qint64 ohio = d.event(QStringLiteral("OH later"), h, 40, 24 * 20, 40.0, -82.0, QStringLiteral("OH"));
@@ -218,7 +221,8 @@ private Q_SLOTS:
         d.event(QStringLiteral("E1"), h1, 10, 10);
         d.event(QStringLiteral("E2"), h2, 10, 5);
         d.event(QStringLiteral("E3"), h3, 10, 2);
-        d.event(QStringLiteral("E5 rejected"), h5, 10, 1, 40.0, -79.0, QStringLiteral("PA"), QStringLiteral("rejected"));
+        d.event(QStringLiteral("E5 rejected"), h5, 10, 1, 40.0, -79.0, QStringLiteral("PA"),
+                QStringLiteral("rejected"));
         d.event(QStringLiteral("E6 later"), h6, 10, 30);
         d.event(QStringLiteral("E6 soon"), h6, 10, 3);
 
@@ -237,7 +241,7 @@ private Q_SLOTS:
         model.start();
 
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 6, 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64>{h6, h2, h1}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64> {h6, h2, h1}), 15000);
         QCOMPARE(queue.index(0, HostTrainingModel::NameColumn).data().toString(), QStringLiteral("Six <b>html</b>"));
         QCOMPARE(queue.index(0, HostTrainingModel::EventsColumn).data().toInt(), 2);
 
@@ -249,16 +253,17 @@ private Q_SLOTS:
         bool done = false;
         svc.setPrepStatus(two, QStringLiteral("fully_prepped"), {}, [&](const ReviewOutcome &o) { done = o.ok(); });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        QCOMPARE(hostIdsOf(queue), (QList<qint64>{h6, h1}));
+        QCOMPARE(hostIdsOf(queue), (QList<qint64> {h6, h1}));
 
         // The backend's write arrives through the xact tail.
         d.s.exec(DbQuery("UPDATE hosts SET prep_status = 'fully_prepped', notes = 'done' WHERE id = $1").bind(h6));
-        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64>{h1}), 15000);
-        QCOMPARE(model.index(model.rowOfHost(h6), 0).data(HostTrainingModel::NotesRole).toString(), QStringLiteral("done"));
+        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64> {h1}), 15000);
+        QCOMPARE(model.index(model.rowOfHost(h6), 0).data(HostTrainingModel::NotesRole).toString(),
+                 QStringLiteral("done"));
 
         // A new event puts a host into the queue, soonest first.
         d.event(QStringLiteral("E4"), h4, 0, 1);
-        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64>{h4, h1}), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(hostIdsOf(queue), (QList<qint64> {h4, h1}), 15000);
 
         // A new host appears too.
         const qint64 h7 = d.host(QStringLiteral("Seven"));

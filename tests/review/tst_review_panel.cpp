@@ -55,8 +55,8 @@ private Q_SLOTS:
         const qint64 e1 = d.event(QStringLiteral("Canvass kickoff"), host, 30, 24);
         const qint64 e2 = d.event(QStringLiteral("Phone bank"), host, 20, 48, 41.0, -80.0);
         // Hostile text must stay text and must not break the layout.
-        const QString hostile = QStringLiteral("<b>Bold</b> <script>alert(1)</script> \u202Egnp.exe ")
-                                + QString(400, QLatin1Char('W'));
+        const QString hostile =
+            QStringLiteral("<b>Bold</b> <script>alert(1)</script> \u202Egnp.exe ") + QString(400, QLatin1Char('W'));
         const qint64 e3 = d.event(hostile, host, 10, 72, 42.0, -81.0);
         d.s.exec(DbQuery("UPDATE events SET description = repeat('<img src=x onerror=alert(1)> ', 400) WHERE id = $1")
                      .bind(e3));
@@ -191,8 +191,8 @@ private Q_SLOTS:
         const auto c = conflicts[0][0].value<ReviewConflict>();
         QCOMPARE(c.changedBy, QStringLiteral("olga"));
         QDialog *dlg = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dlg = panel.findChild<QDialog *>(QStringLiteral("conflictDialog"))) && dlg->isVisible(),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (dlg = panel.findChild<QDialog *>(QStringLiteral("conflictDialog"))) && dlg->isVisible(), 5000);
         QVERIFY(dlg->grab().save(outputPath(QStringLiteral("review-conflict.png"))));
         dlg->reject();
         QCOMPARE(d.text("SELECT reviewed_by FROM events WHERE id = $1", e1), QStringLiteral("olga"));
@@ -202,8 +202,8 @@ private Q_SLOTS:
     {
         const QString ci = test::TestDatabase::instance().freshDatabase(QStringLiteral("review_panel_hosts"));
         ReviewTestData d(ci);
-        const qint64 h = d.host(QStringLiteral("Noor \u202E<i>x</i>"), QStringLiteral("invited"),
-                                QStringLiteral("+1 215 555 0199"));
+        const qint64 h =
+            d.host(QStringLiteral("Noor \u202E<i>x</i>"), QStringLiteral("invited"), QStringLiteral("+1 215 555 0199"));
         d.event(QStringLiteral("House party"), h, 10, 6);
         auto conn = test::connectAsync(ci);
         QVERIFY(conn);
@@ -235,7 +235,8 @@ private Q_SLOTS:
         QSignalSpy written(panel.service(), &HostTrainingService::writeFinished);
         QTest::keyClick(note, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(written.size(), 1, 10000);
-        QVERIFY(d.text("SELECT notes FROM hosts WHERE id = $1", h).endsWith(QStringLiteral("tester: Booked for Thursday's training")));
+        QVERIFY(d.text("SELECT notes FROM hosts WHERE id = $1", h)
+                    .endsWith(QStringLiteral("tester: Booked for Thursday's training")));
         QVERIFY(panel.grab().save(outputPath(QStringLiteral("host-training.png"))));
 
         QString err;

@@ -53,7 +53,10 @@ class TestReviewService : public QObject
 {
     Q_OBJECT
 
-    QString freshDb(const char *name) { return test::TestDatabase::instance().freshDatabase(QString::fromLatin1(name)); }
+    QString freshDb(const char *name)
+    {
+        return test::TestDatabase::instance().freshDatabase(QString::fromLatin1(name));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -84,8 +87,8 @@ private Q_SLOTS:
             bob.claim(id, collect);
         }
         QTRY_COMPARE_WITH_TIMEOUT(results.size(), ids.size(), 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ids.begin(), ids.end(), [&](qint64 id) { return results[id].size() == 2; }),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(ids.begin(), ids.end(), [&](qint64 id) { return results[id].size() == 2; }), 20000);
         int aliceWins = 0, bobWins = 0;
         for (qint64 id : ids) {
             const auto &r = results[id];
@@ -99,7 +102,8 @@ private Q_SLOTS:
         }
         QCOMPARE(qsizetype(aliceWins + bobWins), ids.size());
         // One audited claim per event, by the winner.
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.claim'").toInt64(0, 0), qint64(ids.size()));
+        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.claim'").toInt64(0, 0),
+                 qint64(ids.size()));
     }
 
     void claimExpiresExtendsAndReleases()
@@ -135,8 +139,9 @@ private Q_SLOTS:
         QCOMPARE(b2->holder, QStringLiteral("bob"));
         auto rel = claimNow(bob, id, false);
         QVERIFY(rel && rel->won);
-        QVERIFY(d.s.exec(DbQuery("SELECT claimed_by IS NULL AND claimed_until IS NULL FROM events WHERE id = $1").bind(id))
-                    .toBool(0, 0));
+        QVERIFY(
+            d.s.exec(DbQuery("SELECT claimed_by IS NULL AND claimed_until IS NULL FROM events WHERE id = $1").bind(id))
+                .toBool(0, 0));
         QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.release'").toInt64(0, 0), qint64(1));
     }
 
@@ -162,9 +167,10 @@ private Q_SLOTS:
         QVERIFY(o->current);
         QCOMPARE(o->current->approval, Approval::Approved);
 
-        const DbTable row = d.s.exec(DbQuery("SELECT approval_status, reviewed_by, reviewed_at IS NOT NULL, "
-                                             "reviewed_at <= now(), claimed_by IS NULL, version FROM events WHERE id = $1")
-                                         .bind(id));
+        const DbTable row =
+            d.s.exec(DbQuery("SELECT approval_status, reviewed_by, reviewed_at IS NOT NULL, "
+                             "reviewed_at <= now(), claimed_by IS NULL, version FROM events WHERE id = $1")
+                         .bind(id));
         QCOMPARE(row.text(0, 0), QStringLiteral("approved"));
         QCOMPARE(row.text(0, 1), QStringLiteral("alice"));
         QVERIFY(row.toBool(0, 2));
@@ -172,10 +178,11 @@ private Q_SLOTS:
         QVERIFY(row.toBool(0, 4)); // a decision releases the claim
         QCOMPARE(int(row.toInt64(0, 5)), o->newVersion);
 
-        const DbTable audit = d.s.exec(DbQuery("SELECT actor, result, params->>'note', (params->>'from_version')::int, "
-                                               "(params->>'to_version')::int FROM audit_log "
-                                               "WHERE action = 'review.approve' AND target_type = 'event' AND target_id = $1")
-                                           .bind(QString::number(id)));
+        const DbTable audit =
+            d.s.exec(DbQuery("SELECT actor, result, params->>'note', (params->>'from_version')::int, "
+                             "(params->>'to_version')::int FROM audit_log "
+                             "WHERE action = 'review.approve' AND target_type = 'event' AND target_id = $1")
+                         .bind(QString::number(id)));
         QCOMPARE(audit.rowCount(), 1);
         QCOMPARE(audit.text(0, 0), QStringLiteral("alice"));
         QCOMPARE(audit.text(0, 1), QStringLiteral("ok"));
@@ -202,8 +209,10 @@ private Q_SLOTS:
         QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id), QStringLiteral("rejected"));
         QCOMPARE(d.text("SELECT rejection_message FROM events WHERE id = $1", id), message);
         QCOMPARE(d.text("SELECT reviewed_by FROM events WHERE id = $1", id), QStringLiteral("bob"));
-        QCOMPARE(d.text("SELECT params->>'message' FROM audit_log WHERE action = 'review.reject' AND target_id = $1::text", id),
-                 message);
+        QCOMPARE(
+            d.text("SELECT params->>'message' FROM audit_log WHERE action = 'review.reject' AND target_id = $1::text",
+                   id),
+            message);
         // The review log shows it.
         QList<ReviewLogEntry> log;
         bool done = false;
@@ -265,9 +274,11 @@ private Q_SLOTS:
         QCOMPARE(cf.history.front().action, QStringLiteral("review.edit"));
 
         // Nothing was overwritten, and the refused attempt is on record.
-        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id), QStringLiteral("needs_approval"));
+        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id),
+                 QStringLiteral("needs_approval"));
         QCOMPARE(d.text("SELECT title FROM events WHERE id = $1", id), QStringLiteral("Canvass (Saturday)"));
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE actor = 'alice' AND result = 'conflict'").toInt64(0, 0), qint64(1));
+        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE actor = 'alice' AND result = 'conflict'").toInt64(0, 0),
+                 qint64(1));
 
         // Edits made by the backend (no audit row) are still reported, with
         // an unknown author.
@@ -297,7 +308,8 @@ private Q_SLOTS:
         QVERIFY(o && o->conflict);
         QCOMPARE(o->conflict->reason, ReviewConflict::Reason::ClaimedByOther);
         QCOMPARE(o->conflict->claimedBy, QStringLiteral("bob"));
-        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id), QStringLiteral("needs_approval"));
+        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id),
+                 QStringLiteral("needs_approval"));
         // Bob, who holds it, may decide.
         auto bobSaw = load(bob, id);
         auto ob = run([&](auto cb) { bob.approve(*bobSaw, {}, cb); });
@@ -338,12 +350,12 @@ private Q_SLOTS:
         QCOMPARE(row.text(0, 4), QStringLiteral("carol"));
         QVERIFY(row.toBool(0, 5));
         QCOMPARE(row.toInt64(0, 6), edited.startsAt.toMSecsSinceEpoch());
-        const QJsonObject changes = QJsonDocument::fromJson(
-                                        d.s.exec(DbQuery("SELECT params->'changes' FROM audit_log WHERE action = "
-                                                         "'review.edit_approve' AND target_id = $1::text")
-                                                     .bind(id))
-                                            .raw(0, 0))
-                                        .object();
+        const QJsonObject changes =
+            QJsonDocument::fromJson(d.s.exec(DbQuery("SELECT params->'changes' FROM audit_log WHERE action = "
+                                                     "'review.edit_approve' AND target_id = $1::text")
+                                                 .bind(id))
+                                        .raw(0, 0))
+                .object();
         QVERIFY(changes.contains(QStringLiteral("title")));
         QVERIFY(changes.contains(QStringLiteral("capacity")));
         QVERIFY(changes.contains(QStringLiteral("starts_at")));
@@ -388,22 +400,27 @@ private Q_SLOTS:
         QVERIFY(c);
         ReviewService svc(c.get());
         svc.setOperatorName(QStringLiteral("erin"));
-        QList<ReviewEvent> seen{*load(svc, e1), *load(svc, e2), *load(svc, e3)};
+        QList<ReviewEvent> seen {*load(svc, e1), *load(svc, e2), *load(svc, e3)};
         d.s.exec(DbQuery("UPDATE events SET title = 'Two (moved)' WHERE id = $1").bind(e2));
         QSignalSpy conflicts(&svc, &ReviewService::conflictDetected);
         auto o = run([&](auto cb) { svc.bulkApprove(seen, cb); });
         QVERIFY(o);
         QCOMPARE(o->status, ReviewOutcome::Status::Conflict);
-        QCOMPARE(o->succeeded, (QList<qint64>{e1, e3}));
+        QCOMPARE(o->succeeded, (QList<qint64> {e1, e3}));
         QCOMPARE(o->conflicts.size(), 1);
         QCOMPARE(o->conflicts[0].targetId, e2);
         QCOMPARE(o->conflicts[0].changes.size(), 1);
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", e1), QStringLiteral("approved"));
-        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", e2), QStringLiteral("needs_approval"));
+        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", e2),
+                 QStringLiteral("needs_approval"));
         QCOMPARE(d.text("SELECT reviewed_by FROM events WHERE id = $1", e3), QStringLiteral("erin"));
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.approve' AND result = 'ok'").toInt64(0, 0), qint64(2));
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.approve' AND result = 'conflict'").toInt64(0, 0), qint64(1));
+        QCOMPARE(
+            d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.approve' AND result = 'ok'").toInt64(0, 0),
+            qint64(2));
+        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE action = 'review.approve' AND result = 'conflict'")
+                     .toInt64(0, 0),
+                 qint64(1));
     }
 
     void sessionUserIsTheDefaultReviewer()
@@ -463,7 +480,8 @@ private Q_SLOTS:
         QVERIFY(vo);
         QCOMPARE(vo->status, ReviewOutcome::Status::Error);
         QCOMPARE(vo->sqlState, QStringLiteral("42501"));
-        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id), QStringLiteral("needs_approval"));
+        QCOMPARE(d.text("SELECT approval_status::text FROM events WHERE id = $1", id),
+                 QStringLiteral("needs_approval"));
 
         // A trainer may, and is recorded under their login when no
         // operator name is configured.
@@ -485,14 +503,18 @@ private Q_SLOTS:
         s1.setOperatorName(QStringLiteral("gail"));
         s2.setOperatorName(QStringLiteral("hank"));
         std::optional<HostInfo> seen;
-        s1.loadHost(hostId, [&](const std::optional<HostInfo> &h, const QList<ReviewLogEntry> &, const QString &) { seen = h; });
+        s1.loadHost(hostId, [&](const std::optional<HostInfo> &h, const QList<ReviewLogEntry> &, const QString &) {
+            seen = h;
+        });
         QTRY_VERIFY(seen.has_value());
 
-        auto o1 = run([&](auto cb) { s1.logContact(*seen, QStringLiteral("Left a voicemail"), QStringLiteral("invited"), cb); });
+        auto o1 = run(
+            [&](auto cb) { s1.logContact(*seen, QStringLiteral("Left a voicemail"), QStringLiteral("invited"), cb); });
         QVERIFY(o1);
         QVERIFY2(o1->ok(), qPrintable(o1->error));
         const DbTable row = d.s.exec(DbQuery("SELECT prep_status::text, last_contact_at IS NOT NULL, notes FROM hosts "
-                                             "WHERE id = $1").bind(hostId));
+                                             "WHERE id = $1")
+                                         .bind(hostId));
         QCOMPARE(row.text(0, 0), QStringLiteral("invited"));
         QVERIFY(row.toBool(0, 1));
         QVERIFY(row.text(0, 2).endsWith(QStringLiteral("gail: Left a voicemail")));
@@ -509,8 +531,11 @@ private Q_SLOTS:
         QVERIFY(fields.contains(QStringLiteral("prep_status")));
         QVERIFY(fields.contains(QStringLiteral("notes")));
         QCOMPARE(d.text("SELECT prep_status::text FROM hosts WHERE id = $1", hostId), QStringLiteral("invited"));
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE target_type = 'host' AND result = 'ok'").toInt64(0, 0), qint64(1));
-        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE target_type = 'host' AND result = 'conflict'").toInt64(0, 0), qint64(1));
+        QCOMPARE(d.s.exec("SELECT count(*) FROM audit_log WHERE target_type = 'host' AND result = 'ok'").toInt64(0, 0),
+                 qint64(1));
+        QCOMPARE(
+            d.s.exec("SELECT count(*) FROM audit_log WHERE target_type = 'host' AND result = 'conflict'").toInt64(0, 0),
+            qint64(1));
     }
 };
 

@@ -41,9 +41,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("conninfo");
         QTest::addColumn<QString>("expected");
         auto &db = test::TestDatabase::instance();
-        QTest::newRow("unreachable") << QStringLiteral("host=/nonexistent port=5 dbname=hub") << QStringLiteral("cannot be reached");
-        QTest::newRow("no database") << db.server().conninfo(QStringLiteral("no_such_db")) << QStringLiteral("does not exist");
-        QTest::newRow("no schema") << db.emptyDatabase(QStringLiteral("dlg_empty")) << QStringLiteral("does not contain");
+        QTest::newRow("unreachable") << QStringLiteral("host=/nonexistent port=5 dbname=hub")
+                                     << QStringLiteral("cannot be reached");
+        QTest::newRow("no database") << db.server().conninfo(QStringLiteral("no_such_db"))
+                                     << QStringLiteral("does not exist");
+        QTest::newRow("no schema") << db.emptyDatabase(QStringLiteral("dlg_empty"))
+                                   << QStringLiteral("does not contain");
         QTest::newRow("ok") << db.freshDatabase(QStringLiteral("dlg_ok")) << QStringLiteral("Connected.");
         QTest::newRow("garbage") << QStringLiteral("host=x = =") << QStringLiteral("not valid");
     }
@@ -84,7 +87,8 @@ private Q_SLOTS:
         QSettings s;
         s.sync();
         QVERIFY(!s.value(QStringLiteral("connection/conninfo")).toString().contains(QStringLiteral("hunter2")));
-        QCOMPARE(s.value(QStringLiteral("connection/conninfo")).toString(), QStringLiteral("host=db dbname=hub user=me"));
+        QCOMPARE(s.value(QStringLiteral("connection/conninfo")).toString(),
+                 QStringLiteral("host=db dbname=hub user=me"));
     }
 };
 

@@ -397,7 +397,7 @@ void QtChartsTimeSeriesChart::updateTimeAxis()
             const QDateTime dt = QDateTime::fromMSecsSinceEpoch(t);
             // Midnight names the day, so a 24 h window reads unambiguously.
             QString label = dt.time().msecsSinceStartOfDay() == 0 ? loc.toString(dt.date(), QStringLiteral("ddd"))
-                                                                   : dt.toString(QStringLiteral("HH:mm"));
+                                                                  : dt.toString(QStringLiteral("HH:mm"));
             // Category labels are keys; a repeated hour (DST) needs a distinct one.
             while (used.contains(label))
                 label += QChar(0x200B);
@@ -505,7 +505,7 @@ void QtChartsTimeSeriesChart::applyColors()
     m_chart->setTitleBrush(text);
     m_chart->legend()->setLabelColor(text);
     m_view->setBackgroundBrush(bg);
-    QList<QAbstractAxis *> axes{m_x};
+    QList<QAbstractAxis *> axes {m_x};
     for (QValueAxis *a : m_y)
         if (a)
             axes << a;
@@ -528,8 +528,8 @@ void QtChartsTimeSeriesChart::applyColors()
 
 bool QtChartsTimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && m_scheme == Qt::ColorScheme::Unknown
-        && (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)) {
+    if (watched == m_view && m_scheme == Qt::ColorScheme::Unknown &&
+        (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)) {
         applyColors();
         Log::get("ui")->debug("chart '{}' follows palette: {}", m_chart->title().toStdString(),
                               m_dark ? "dark" : "light");
@@ -539,7 +539,7 @@ bool QtChartsTimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
 
 QList<QPointF> QtChartsTimeSeriesChart::seriesPoints(int index) const
 {
-    return index >= 0 && index < m_series.size() ? m_series.at(index).points : QList<QPointF>{};
+    return index >= 0 && index < m_series.size() ? m_series.at(index).points : QList<QPointF> {};
 }
 
 qsizetype QtChartsTimeSeriesChart::drawnPointCount(int index) const
@@ -565,9 +565,8 @@ QPair<double, double> QtChartsTimeSeriesChart::valueRange(Axis axis) const
 
 int QtChartsTimeSeriesChart::visibleAnnotationCount() const
 {
-    return int(std::count_if(m_annotationSpecs.cbegin(), m_annotationSpecs.cend(), [this](const Annotation &a) {
-        return a.atMs >= m_fromMs && a.atMs <= m_toMs;
-    }));
+    return int(std::count_if(m_annotationSpecs.cbegin(), m_annotationSpecs.cend(),
+                             [this](const Annotation &a) { return a.atMs >= m_fromMs && a.atMs <= m_toMs; }));
 }
 
 } // namespace oc

@@ -52,7 +52,9 @@ QColor actionColor(const QString &action)
 
 } // namespace
 
-TrafficChartsPanel::TrafficChartsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_feed(feed)
+TrafficChartsPanel::TrafficChartsPanel(HubFeed *feed, QWidget *parent)
+    : QWidget(parent)
+    , m_feed(feed)
 {
     setObjectName(QStringLiteral("trafficChartsPanel"));
 
@@ -271,8 +273,8 @@ void TrafficChartsPanel::onAgeTimer()
     updateDataAge();
     // Without ticks nothing else moves the window; sliding it on makes an
     // outage visible as empty time instead of a frozen picture.
-    if (m_feed && m_feed->isStale()
-        && QDateTime::currentMSecsSinceEpoch() - m_lastRefreshMs >= TrafficSeries::trafficStepMs(m_window))
+    if (m_feed && m_feed->isStale() &&
+        QDateTime::currentMSecsSinceEpoch() - m_lastRefreshMs >= TrafficSeries::trafficStepMs(m_window))
         scheduleRefresh();
 }
 
@@ -293,7 +295,8 @@ void TrafficChartsPanel::updateDataAge()
         warn = true;
     } else {
         const qint64 secs = std::max<qint64>(0, m_feed->lastUpdate().secsTo(QDateTime::currentDateTime()));
-        text = secs < 90 ? tr("updated %n s ago", nullptr, int(secs)) : tr("updated %n min ago", nullptr, int(secs / 60));
+        text =
+            secs < 90 ? tr("updated %n s ago", nullptr, int(secs)) : tr("updated %n min ago", nullptr, int(secs / 60));
         warn = secs > kAgeWarningSecs;
     }
     if (text != m_age->text())
@@ -326,13 +329,12 @@ QList<TimeSeriesChart::Threshold> TrafficChartsPanel::thresholdsFor(Metric metri
     const QLocale loc;
     QList<TimeSeriesChart::Threshold> out;
     if (metric == Metric::ErrorRate && m_thresholds.errorRatePercent > 0)
-        out << TimeSeriesChart::Threshold{m_thresholds.errorRatePercent,
-                                          tr("limit %1 %").arg(loc.toString(m_thresholds.errorRatePercent, 'g', 3)),
-                                          kLimit, Axis::Left};
+        out << TimeSeriesChart::Threshold {m_thresholds.errorRatePercent,
+                                           tr("limit %1 %").arg(loc.toString(m_thresholds.errorRatePercent, 'g', 3)),
+                                           kLimit, Axis::Left};
     if (metric == Metric::Latency && m_thresholds.p95Ms > 0)
-        out << TimeSeriesChart::Threshold{m_thresholds.p95Ms,
-                                          tr("limit %1 ms").arg(loc.toString(m_thresholds.p95Ms, 'f', 0)), kLimit,
-                                          Axis::Left};
+        out << TimeSeriesChart::Threshold {
+            m_thresholds.p95Ms, tr("limit %1 ms").arg(loc.toString(m_thresholds.p95Ms, 'f', 0)), kLimit, Axis::Left};
     return out;
 }
 
@@ -343,9 +345,9 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
     // The audit log also carries reviews, edits and notes; only operations
     // that move traffic get a marker. The feed lists entries in commit
     // order; markers need time order.
-    static const QStringList kMarked{QStringLiteral("launch"), QStringLiteral("blast"),
-                                     QStringLiteral("blast_approved"), QStringLiteral("flip_static"),
-                                     QStringLiteral("flip_dynamic")};
+    static const QStringList kMarked {QStringLiteral("launch"), QStringLiteral("blast"),
+                                      QStringLiteral("blast_approved"), QStringLiteral("flip_static"),
+                                      QStringLiteral("flip_dynamic")};
     QList<HubFeed::Annotation> rows;
     for (const HubFeed::Annotation &a : m_feed->annotations())
         if (kMarked.contains(a.action))

@@ -80,7 +80,7 @@ private:
 
     QPointer<HubFeed> m_feed;
     std::array<std::unique_ptr<TimeSeriesChart>, 5> m_charts;
-    std::array<QAction *, 3> m_windowActions{};
+    std::array<QAction *, 3> m_windowActions {};
     QStackedWidget *m_stack = nullptr;
     QLabel *m_age = nullptr;
     QTimer m_coalesce;

@@ -109,8 +109,9 @@ void BasemapLayer::appendVisibleRuns(const Line &line, double shift, const MapCa
     };
     for (std::size_t i = 1; i < line.points.size(); ++i) {
         const QPointF cur = cam.toScreenProjected(line.points[i].x() + shift, line.points[i].y());
-        const bool touches = std::max(prev.x(), cur.x()) >= view.left() && std::min(prev.x(), cur.x()) <= view.right() &&
-                             std::max(prev.y(), cur.y()) >= view.top() && std::min(prev.y(), cur.y()) <= view.bottom();
+        const bool touches = std::max(prev.x(), cur.x()) >= view.left() &&
+            std::min(prev.x(), cur.x()) <= view.right() && std::max(prev.y(), cur.y()) >= view.top() &&
+            std::min(prev.y(), cur.y()) <= view.bottom();
         if (!touches) {
             flush();
         } else {

@@ -58,7 +58,7 @@ int CountLabelAtlas::slot(char c)
 
 std::array<char, 8> CountLabelAtlas::format(std::uint64_t count)
 {
-    std::array<char, 8> out{};
+    std::array<char, 8> out {};
     const auto scaled = [&](double v, char unit) {
         // "1.2k" below ten units, "48k" above: four glyphs at most.
         if (v < 9.95)

@@ -42,7 +42,7 @@ private:
     QImage m_image;
     qreal m_dpr = 1;
     qreal m_height = 0; // logical pixels
-    std::array<Glyph, 13> m_glyphs{};
+    std::array<Glyph, 13> m_glyphs {};
 };
 
 } // namespace oc

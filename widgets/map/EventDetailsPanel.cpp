@@ -54,7 +54,8 @@ EventDetailsPanel::EventDetailsPanel(MapController *controller, QWidget *parent)
     m_show = new QPushButton(tr("Show on map"), m_body);
     form->addRow(m_show);
     outer->addStretch(1);
-    connect(m_show, &QPushButton::clicked, this, [this] { m_controller->selectAndShow(m_controller->selectedEventId()); });
+    connect(m_show, &QPushButton::clicked, this,
+            [this] { m_controller->selectAndShow(m_controller->selectedEventId()); });
 
     connect(m_controller, &MapController::selectionChanged, this, &EventDetailsPanel::refresh);
     if (HubFeed *feed = m_controller->feed()) {
@@ -149,7 +150,8 @@ void EventDetailsPanel::refresh()
     for (const QString &part : {e->hostEmail, e->hostPhone})
         if (!part.isEmpty())
             contact << part;
-    m_fields.value(QStringLiteral("contact"))->setText(contact.isEmpty() ? tr("None given") : contact.join(QLatin1Char('\n')));
+    m_fields.value(QStringLiteral("contact"))
+        ->setText(contact.isEmpty() ? tr("None given") : contact.join(QLatin1Char('\n')));
     m_show->setEnabled(e->hasLocation());
 }
 

@@ -8,8 +8,7 @@
 
 namespace oc {
 
-MapCamera::MapCamera(double centerLat, double centerLng, double zoom, double bearing, QSizeF viewport,
-                     double tileSize)
+MapCamera::MapCamera(double centerLat, double centerLng, double zoom, double bearing, QSizeF viewport, double tileSize)
     : m_zoom(zoom)
     , m_bearing(bearing)
     , m_viewport(viewport)
@@ -63,7 +62,7 @@ MapCamera::Box MapCamera::visibleBox(double marginPx) const
     const double w = m_viewport.width(), h = m_viewport.height();
     const QPointF corners[] = {toGeo({-marginPx, -marginPx}), toGeo({w + marginPx, -marginPx}),
                                toGeo({-marginPx, h + marginPx}), toGeo({w + marginPx, h + marginPx})};
-    Box b{corners[0].x(), corners[0].y(), corners[0].x(), corners[0].y()};
+    Box b {corners[0].x(), corners[0].y(), corners[0].x(), corners[0].y()};
     for (const QPointF &c : corners) {
         b.west = std::min(b.west, c.x());
         b.east = std::max(b.east, c.x());
@@ -90,7 +89,7 @@ double MapCamera::clusterZoom(double extent) const
 bool MapCamera::operator==(const MapCamera &o) const
 {
     return m_zoom == o.m_zoom && m_bearing == o.m_bearing && m_viewport == o.m_viewport && m_world == o.m_world &&
-           m_cx == o.m_cx && m_cy == o.m_cy;
+        m_cx == o.m_cx && m_cy == o.m_cy;
 }
 
 } // namespace oc

@@ -23,8 +23,7 @@ public:
     };
 
     MapCamera() = default;
-    MapCamera(double centerLat, double centerLng, double zoom, double bearing, QSizeF viewport,
-              double tileSize = 256);
+    MapCamera(double centerLat, double centerLng, double zoom, double bearing, QSizeF viewport, double tileSize = 256);
 
     double zoom() const { return m_zoom; }
     double bearing() const { return m_bearing; }

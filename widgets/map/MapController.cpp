@@ -144,10 +144,9 @@ void MapController::onBuildFinished()
     auto next = std::make_shared<MapSnapshot>(m_watcher.result());
     next->generation = ++m_generation;
     const bool countsMoved = next->totalEvents != m_snapshot->totalEvents ||
-                             next->matchingEvents != m_snapshot->matchingEvents ||
-                             next->mappedEvents != m_snapshot->mappedEvents ||
-                             next->unlocatedRows.size() != m_snapshot->unlocatedRows.size() ||
-                             next->withinRadius != m_snapshot->withinRadius;
+        next->matchingEvents != m_snapshot->matchingEvents || next->mappedEvents != m_snapshot->mappedEvents ||
+        next->unlocatedRows.size() != m_snapshot->unlocatedRows.size() ||
+        next->withinRadius != m_snapshot->withinRadius;
     m_snapshot = std::move(next);
     m_building = false;
     Log::get("map")->debug("snapshot {}: {} mapped, {} without location, {} clusters", m_snapshot->generation,
@@ -221,7 +220,7 @@ void MapController::clearSearch()
 {
     if (!m_search.active && m_searchError.isEmpty())
         return;
-    m_search = MapSearch{};
+    m_search = MapSearch {};
     m_searchError.clear();
     Q_EMIT searchChanged();
     scheduleBuild(false);
@@ -323,7 +322,7 @@ bool MapController::isStale() const
 }
 
 std::vector<ClusterItem> MapController::markersIn(double west, double south, double east, double north,
-                                                   double mapZoom) const
+                                                  double mapZoom) const
 {
     if (!m_snapshot->index)
         return {};
@@ -344,8 +343,9 @@ QString MapController::toolTipFor(const ClusterItem &item) const
     QString where = e.city;
     if (!e.state.isEmpty())
         where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + e.state;
-    const QString rsvps = e.capacity > 0 ? tr("%1 / %2 RSVPs").arg(locale.toString(e.rsvps), locale.toString(e.capacity))
-                                         : tr("%1 RSVPs").arg(locale.toString(e.rsvps));
+    const QString rsvps = e.capacity > 0
+        ? tr("%1 / %2 RSVPs").arg(locale.toString(e.rsvps), locale.toString(e.capacity))
+        : tr("%1 RSVPs").arg(locale.toString(e.rsvps));
     return QStringLiteral("%1\n%2\n%3 · %4").arg(e.title, where, rsvps, EventRecord::markerStateLabel(e.markerState()));
 }
 
@@ -422,8 +422,9 @@ double MapController::zoomForRadius(double lat, double miles) const
 {
     // Mercator world units per mile at this latitude; the circle's diameter
     // should take about 80% of the smaller side of the view.
-    const double unitsPerMile = 1.0 / (2 * std::numbers::pi * GeoDistance::kEarthRadiusMiles *
-                                       std::max(0.05, std::cos(lat * std::numbers::pi / 180)));
+    const double unitsPerMile = 1.0 /
+        (2 * std::numbers::pi * GeoDistance::kEarthRadiusMiles *
+         std::max(0.05, std::cos(lat * std::numbers::pi / 180)));
     const double diameterUnits = 2 * miles * unitsPerMile;
     const double px = 0.8 * std::min(m_viewport.width(), m_viewport.height());
     return std::clamp(std::log2(px / (diameterUnits * 256)), kMinZoom, kMaxZoom);

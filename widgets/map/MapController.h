@@ -104,7 +104,7 @@ public:
     QDateTime fromDate() const;
     void setFromDate(const QDateTime &from); // invalid: no lower bound
     QDateTime toDate() const;
-    void setToDate(const QDateTime &to);      // invalid: no upper bound
+    void setToDate(const QDateTime &to); // invalid: no upper bound
     qint64 campaignFilter() const { return m_filter.campaignId; }
     void setCampaignFilter(qint64 campaignId);
 
@@ -200,9 +200,9 @@ private:
 
     QString m_tileUrl;
     QString m_tileAttribution;
-    QGeoCoordinate m_center{39.5, -98.35};
+    QGeoCoordinate m_center {39.5, -98.35};
     double m_zoom = 3.6;
-    QSizeF m_viewport{800, 600};
+    QSizeF m_viewport {800, 600};
 };
 
 } // namespace oc

@@ -51,8 +51,7 @@ MapCamera MapLayerItem::camera() const
 bool MapLayerItem::softwareRendering() const
 {
     const QQuickWindow *w = window();
-    return w && w->rendererInterface() &&
-           w->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
+    return w && w->rendererInterface() && w->rendererInterface()->graphicsApi() == QSGRendererInterface::Software;
 }
 
 void MapLayerItem::geometryChange(const QRectF &newGeometry, const QRectF &oldGeometry)

@@ -45,7 +45,7 @@ protected:
 private:
     void cameraMoved();
 
-    QGeoCoordinate m_center{39.5, -98.35};
+    QGeoCoordinate m_center {39.5, -98.35};
     double m_zoom = 4;
     double m_bearing = 0;
     double m_tileSize = 256;

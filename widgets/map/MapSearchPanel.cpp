@@ -124,9 +124,8 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
         connect(b, &QCheckBox::toggled, this, &MapSearchPanel::applyDates);
     for (QDateEdit *d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, &MapSearchPanel::applyDates);
-    connect(m_campaign, &QComboBox::currentIndexChanged, this, [this](int i) {
-        m_controller->setCampaignFilter(i < 0 ? 0 : m_campaign->itemData(i).toLongLong());
-    });
+    connect(m_campaign, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_controller->setCampaignFilter(i < 0 ? 0 : m_campaign->itemData(i).toLongLong()); });
     connect(m_results, &QListView::activated, this, [this](const QModelIndex &i) {
         m_controller->selectAndShow(i.data(NearestEventsModel::EventIdRole).toLongLong());
     });
@@ -179,7 +178,7 @@ void MapSearchPanel::applyDates()
 void MapSearchPanel::refillCampaigns()
 {
     const HubFeed *feed = m_controller->feed();
-    QList<QPair<qint64, QString>> items{{0, tr("All campaigns")}};
+    QList<QPair<qint64, QString>> items {{0, tr("All campaigns")}};
     if (feed) {
         for (const auto &c : feed->campaigns())
             items.append({c.id, c.title.isEmpty() ? c.slug : c.title});
@@ -209,8 +208,8 @@ void MapSearchPanel::updateSummary()
                      .arg(locale.toString(m_controller->resultCount()),
                           locale.toString(m_controller->searchRadiusMiles(), 'f', 1), m_controller->searchLabel());
     }
-    parts << tr("%1 of %2 events on the map").arg(locale.toString(m_controller->mappedEvents()),
-                                                  locale.toString(m_controller->totalEvents()));
+    parts << tr("%1 of %2 events on the map")
+                 .arg(locale.toString(m_controller->mappedEvents()), locale.toString(m_controller->totalEvents()));
     if (m_controller->unlocatedEvents() > 0)
         parts << tr("%1 without a location (listed below)").arg(locale.toString(m_controller->unlocatedEvents()));
     m_summary->setText(parts.join(QLatin1Char('\n')));

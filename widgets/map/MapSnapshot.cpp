@@ -6,9 +6,8 @@
 
 namespace oc {
 
-MapSnapshot MapSnapshot::build(const std::vector<MapPoint> &points, const MapFilter &filter,
-                               const MapSearch &search, const ClusterOptions &options,
-                               std::shared_ptr<const ClusterIndex> reuse)
+MapSnapshot MapSnapshot::build(const std::vector<MapPoint> &points, const MapFilter &filter, const MapSearch &search,
+                               const ClusterOptions &options, std::shared_ptr<const ClusterIndex> reuse)
 {
     MapSnapshot s;
     s.totalEvents = int(points.size());

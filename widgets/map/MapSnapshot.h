@@ -19,18 +19,18 @@ struct MapSnapshot
 {
     struct Nearby
     {
-        int row = 0;        // HubFeed row
+        int row = 0; // HubFeed row
         double miles = 0;
         bool operator==(const Nearby &) const = default;
     };
 
     std::shared_ptr<const ClusterIndex> index; // ClusterPoint::id is the HubFeed row
-    std::vector<Nearby> nearest;               // by distance, within the search radius
-    std::vector<int> unlocatedRows;            // filtered events without coordinates, by row
+    std::vector<Nearby> nearest; // by distance, within the search radius
+    std::vector<int> unlocatedRows; // filtered events without coordinates, by row
     int totalEvents = 0;
-    int matchingEvents = 0;   // pass the filter
-    int mappedEvents = 0;     // pass the filter and have coordinates
-    int withinRadius = 0;     // may exceed nearest.size() (MapSearch::limit)
+    int matchingEvents = 0; // pass the filter
+    int mappedEvents = 0; // pass the filter and have coordinates
+    int withinRadius = 0; // may exceed nearest.size() (MapSearch::limit)
     quint64 generation = 0;
 
     // `reuse` is the previous index when only the search moved, so a new ZIP

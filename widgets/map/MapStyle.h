@@ -18,7 +18,7 @@ struct MapStyle
     // Indexed by ClusterPoint::State (== MarkerState).
     static const std::array<QColor, ClusterPoint::kStateCount> &stateColors()
     {
-        static const std::array<QColor, ClusterPoint::kStateCount> colors{
+        static const std::array<QColor, ClusterPoint::kStateCount> colors {
             QColor(0xF2, 0x9D, 0x12), // needs review: amber
             QColor(0x2E, 0x9E, 0x4F), // approved: green
             QColor(0x2F, 0x6F, 0xDE), // full: blue

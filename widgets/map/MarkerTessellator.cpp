@@ -105,9 +105,8 @@ void MarkerTessellator::build(const std::vector<DrawnMarker> &markers)
     }
 }
 
-void MarkerTessellator::buildLabels(const std::vector<CountLabelAtlas::Quad> &quads, QSizeF textureSize,
-                                    QRectF subRect, std::vector<QSGGeometry::TexturedPoint2D> &vertices,
-                                    std::vector<quint32> &indices)
+void MarkerTessellator::buildLabels(const std::vector<CountLabelAtlas::Quad> &quads, QSizeF textureSize, QRectF subRect,
+                                    std::vector<QSGGeometry::TexturedPoint2D> &vertices, std::vector<quint32> &indices)
 {
     vertices.clear();
     indices.clear();

@@ -42,13 +42,13 @@ QVariant NearestEventsModel::data(const QModelIndex &index, int role) const
         QString where = e.city;
         if (!e.state.isEmpty())
             where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + e.state;
-        const QString distance = r.miles >= 0 ? tr("%1 mi").arg(locale.toString(r.miles, 'f', r.miles < 10 ? 1 : 0))
-                                              : tr("no location");
-        const QString rsvps = e.capacity > 0 ? tr("%1/%2 RSVPs").arg(e.rsvps).arg(e.capacity) : tr("%1 RSVPs").arg(e.rsvps);
+        const QString distance =
+            r.miles >= 0 ? tr("%1 mi").arg(locale.toString(r.miles, 'f', r.miles < 10 ? 1 : 0)) : tr("no location");
+        const QString rsvps =
+            e.capacity > 0 ? tr("%1/%2 RSVPs").arg(e.rsvps).arg(e.capacity) : tr("%1 RSVPs").arg(e.rsvps);
         return QStringLiteral("%1 · %2\n%3 · %4").arg(distance, e.title, where.isEmpty() ? e.address : where, rsvps);
     }
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2").arg(e.title, EventRecord::markerStateLabel(e.markerState()));
+    case Qt::ToolTipRole: return QStringLiteral("%1\n%2").arg(e.title, EventRecord::markerStateLabel(e.markerState()));
     case Qt::DecorationRole: {
         QPixmap swatch(10, 10);
         swatch.fill(MapStyle::stateColor(int(e.markerState())));

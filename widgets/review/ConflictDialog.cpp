@@ -24,7 +24,7 @@ QString when(const QDateTime &d)
 
 QString ConflictDialog::fieldLabel(const QString &f)
 {
-    static const QHash<QString, const char *> labels{
+    static const QHash<QString, const char *> labels {
         {QStringLiteral("approval_status"), QT_TR_NOOP("Review state")},
         {QStringLiteral("flagged"), QT_TR_NOOP("Flagged")},
         {QStringLiteral("reviewed_by"), QT_TR_NOOP("Reviewed by")},
@@ -87,8 +87,7 @@ QString ConflictDialog::summary(const ReviewConflict &c)
             .arg(title)
             .arg(c.targetId)
             .arg(DisplayText::line(c.claimedBy, 60), when(c.claimedUntil), what);
-    case ReviewConflict::Reason::Changed:
-        break;
+    case ReviewConflict::Reason::Changed: break;
     }
     return tr("\u201c%1\u201d (#%2) was changed by %3 at %4 (version %5 \u2192 %6). Your %7 was not saved.")
         .arg(title)
@@ -100,15 +99,15 @@ QString ConflictDialog::summary(const ReviewConflict &c)
 }
 
 ConflictDialog::ConflictDialog(const QList<ReviewConflict> &conflicts, bool offerKeepMine, QWidget *parent)
-    : QDialog(parent), m_conflicts(conflicts)
+    : QDialog(parent)
+    , m_conflicts(conflicts)
 {
     setObjectName(QStringLiteral("conflictDialog"));
     setWindowTitle(tr("Changed by someone else"));
     auto *lay = new QVBoxLayout(this);
     if (m_conflicts.size() > 1) {
-        auto *head = new QLabel(tr("%n event(s) were not saved because they changed meanwhile:", nullptr,
-                                   int(m_conflicts.size())),
-                                this);
+        auto *head = new QLabel(
+            tr("%n event(s) were not saved because they changed meanwhile:", nullptr, int(m_conflicts.size())), this);
         head->setTextFormat(Qt::PlainText);
         lay->addWidget(head);
         m_list = new QListWidget(this);
@@ -148,7 +147,8 @@ ConflictDialog::ConflictDialog(const QList<ReviewConflict> &conflicts, bool offe
     reload->setDefault(true);
     if (offerKeepMine) {
         auto *keep = box->addButton(tr("Keep my edits"), QDialogButtonBox::ActionRole);
-        keep->setToolTip(tr("Keep what you typed; saving again will replace the other change, which you have seen here."));
+        keep->setToolTip(
+            tr("Keep what you typed; saving again will replace the other change, which you have seen here."));
         connect(keep, &QPushButton::clicked, this, [this] { done(KeepMine); });
     }
     box->addButton(QDialogButtonBox::Close);
@@ -171,8 +171,8 @@ void ConflictDialog::showConflict(int index)
     m_summary->setText(summary(c));
     m_fields->clear();
     for (const FieldChange &f : c.changes) {
-        auto *item = new QTreeWidgetItem(m_fields, {fieldLabel(f.field), DisplayText::line(f.before, 300),
-                                                     DisplayText::line(f.after, 300)});
+        auto *item = new QTreeWidgetItem(
+            m_fields, {fieldLabel(f.field), DisplayText::line(f.before, 300), DisplayText::line(f.after, 300)});
         item->setToolTip(1, DisplayText::tooltip(f.before));
         item->setToolTip(2, DisplayText::tooltip(f.after));
     }

@@ -49,12 +49,13 @@ bool CsvExport::write(QWidget *parent, const QString &path, const QStringList &h
     opt.byteOrderMark = true; // spreadsheet apps read UTF-8 names correctly only with it
     CsvWriter w(&file, opt);
     bool ok = w.writeRow(header);
-    ok = ok && w.writeRows(
-                   rows.size(), [&](qint64 r, QStringList &cells) { cells = rows[r]; },
-                   [&](qint64 done, qint64) {
-                       progress.setValue(int(done));
-                       return !progress.wasCanceled();
-                   });
+    ok = ok &&
+        w.writeRows(
+            rows.size(), [&](qint64 r, QStringList &cells) { cells = rows[r]; },
+            [&](qint64 done, qint64) {
+                progress.setValue(int(done));
+                return !progress.wasCanceled();
+            });
     if (!ok) {
         const bool cancelled = progress.wasCanceled();
         if (error)

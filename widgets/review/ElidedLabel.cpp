@@ -7,12 +7,17 @@
 
 namespace oc {
 
-ElidedLabel::ElidedLabel(QWidget *parent) : QFrame(parent)
+ElidedLabel::ElidedLabel(QWidget *parent)
+    : QFrame(parent)
 {
     setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
 }
 
-ElidedLabel::ElidedLabel(const QString &text, QWidget *parent) : ElidedLabel(parent) { setText(text); }
+ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
+    : ElidedLabel(parent)
+{
+    setText(text);
+}
 
 void ElidedLabel::setText(const QString &text)
 {

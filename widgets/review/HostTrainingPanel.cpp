@@ -44,7 +44,8 @@ QString when(const QDateTime &d)
 } // namespace
 
 HostTrainingPanel::HostTrainingPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
-    : QWidget(parent), m_db(db)
+    : QWidget(parent)
+    , m_db(db)
 {
     setObjectName(QStringLiteral("hostTrainingPanel"));
     m_service = new HostTrainingService(db, this);
@@ -146,7 +147,8 @@ void HostTrainingPanel::buildUi()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto copyRow = [&](QLineEdit *&edit, const QString &buttonText, const QString &tip, void (HostTrainingPanel::*slot)()) {
+    auto copyRow = [&](QLineEdit *&edit, const QString &buttonText, const QString &tip,
+                       void (HostTrainingPanel::*slot)()) {
         auto *row = new QHBoxLayout;
         edit = new QLineEdit(detail);
         edit->setReadOnly(true);
@@ -158,10 +160,12 @@ void HostTrainingPanel::buildUi()
         row->addWidget(b);
         return row;
     };
-    form->addRow(tr("Phone"), copyRow(m_phone, tr("Copy"), tr("Copy the phone number to the clipboard"),
-                                      &HostTrainingPanel::copyPhone));
-    form->addRow(tr("Email"), copyRow(m_email, tr("Copy"), tr("Copy the email address to the clipboard"),
-                                      &HostTrainingPanel::copyEmail));
+    form->addRow(
+        tr("Phone"),
+        copyRow(m_phone, tr("Copy"), tr("Copy the phone number to the clipboard"), &HostTrainingPanel::copyPhone));
+    form->addRow(
+        tr("Email"),
+        copyRow(m_email, tr("Copy"), tr("Copy the email address to the clipboard"), &HostTrainingPanel::copyEmail));
     m_prep = new QComboBox(detail);
     m_prep->setToolTip(tr("Prep state; choosing one saves it (P)"));
     for (const QString &s : HostInfo::prepStatuses())
@@ -252,7 +256,7 @@ void HostTrainingPanel::onCurrentRowChanged()
     const QModelIndex src = m_filter->mapToSource(m_table->currentIndex());
     if (!src.isValid()) {
         m_current.reset();
-        displayHost(HostInfo{});
+        displayHost(HostInfo {});
         m_log->clear();
         return;
     }
@@ -288,22 +292,22 @@ void HostTrainingPanel::displayHost(const HostInfo &h)
 void HostTrainingPanel::loadHistory(qint64 id)
 {
     const int gen = ++m_loadGeneration;
-    m_service->loadHost(id, [this, id, gen](const std::optional<HostInfo> &, const QList<ReviewLogEntry> &log,
-                                            const QString &error) {
-        if (gen != m_loadGeneration || !m_current || m_current->id != id)
-            return;
-        m_log->clear();
-        if (!error.isEmpty()) {
-            setStatus(tr("Could not load the history: %1").arg(error));
-            return;
-        }
-        for (const ReviewLogEntry &l : log) {
-            QString line = tr("%1  %2  %3").arg(when(l.at), DisplayText::line(l.actor, 40), l.action);
-            if (!l.note.isEmpty())
-                line += QStringLiteral(" \u2014 ") + DisplayText::line(l.note, 200);
-            m_log->addItem(line);
-        }
-    });
+    m_service->loadHost(
+        id, [this, id, gen](const std::optional<HostInfo> &, const QList<ReviewLogEntry> &log, const QString &error) {
+            if (gen != m_loadGeneration || !m_current || m_current->id != id)
+                return;
+            m_log->clear();
+            if (!error.isEmpty()) {
+                setStatus(tr("Could not load the history: %1").arg(error));
+                return;
+            }
+            for (const ReviewLogEntry &l : log) {
+                QString line = tr("%1  %2  %3").arg(when(l.at), DisplayText::line(l.actor, 40), l.action);
+                if (!l.note.isEmpty())
+                    line += QStringLiteral(" \u2014 ") + DisplayText::line(l.note, 200);
+                m_log->addItem(line);
+            }
+        });
 }
 
 void HostTrainingPanel::setStatus(const QString &text)
@@ -399,7 +403,7 @@ void HostTrainingPanel::onWriteDone(const ReviewOutcome &o)
 
 bool HostTrainingPanel::exportCsv(const QString &path, QString *error)
 {
-    QStringList header{tr("Host ID")};
+    QStringList header {tr("Host ID")};
     header += CsvExport::headers(m_filter);
     QList<QStringList> rows = CsvExport::snapshot(m_filter, HostTrainingModel::ExportRole);
     for (int r = 0; r < rows.size(); ++r)

@@ -11,7 +11,8 @@
 
 namespace oc {
 
-RejectDialog::RejectDialog(const QString &eventTitle, QWidget *parent) : QDialog(parent)
+RejectDialog::RejectDialog(const QString &eventTitle, QWidget *parent)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("rejectDialog"));
     setWindowTitle(tr("Reject event"));
@@ -50,6 +51,9 @@ RejectDialog::RejectDialog(const QString &eventTitle, QWidget *parent) : QDialog
     resize(480, 260);
 }
 
-QString RejectDialog::message() const { return m_edit->toPlainText().trimmed(); }
+QString RejectDialog::message() const
+{
+    return m_edit->toPlainText().trimmed();
+}
 
 } // namespace oc

@@ -69,7 +69,9 @@ QString when(const QDateTime &d)
 } // namespace
 
 ReviewPanel::ReviewPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
-    : QWidget(parent), m_db(db), m_feed(feed)
+    : QWidget(parent)
+    , m_db(db)
+    , m_feed(feed)
 {
     setObjectName(QStringLiteral("reviewPanel"));
     m_service = new ReviewService(db, this);
@@ -129,19 +131,21 @@ void ReviewPanel::buildUi()
                                   {QKeySequence(Qt::Key_F)}, &ReviewPanel::toggleFlagCurrent);
     m_actEdit = addShortcutAction(tr("Edit [E]"), tr("Claim and edit this event's details (E)"),
                                   {QKeySequence(Qt::Key_E)}, &ReviewPanel::editCurrent);
-    m_actSaveApprove = addShortcutAction(tr("Save && approve [Ctrl+Enter]"), tr("Save your edits and approve (Ctrl+Enter)"),
-                                         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
-                                         &ReviewPanel::saveAndApprove);
+    m_actSaveApprove =
+        addShortcutAction(tr("Save && approve [Ctrl+Enter]"), tr("Save your edits and approve (Ctrl+Enter)"),
+                          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                          &ReviewPanel::saveAndApprove);
     m_actSave = addShortcutAction(tr("Save [Ctrl+S]"), tr("Save your edits without approving (Ctrl+S)"),
                                   {QKeySequence(Qt::CTRL | Qt::Key_S)}, &ReviewPanel::saveEdits);
     m_actCancel = addShortcutAction(tr("Cancel edit [Esc]"), tr("Discard your edits (Esc)"),
                                     {QKeySequence(Qt::Key_Escape)}, &ReviewPanel::cancelEdit);
-    m_actBulk = addShortcutAction(tr("Approve selected [Ctrl+Shift+A]"),
-                                  tr("Approve every selected event that has not changed since you saw it (Ctrl+Shift+A)"),
-                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, &ReviewPanel::bulkApproveSelection);
-    m_actExport = addShortcutAction(tr("Export CSV\u2026 [Ctrl+Shift+E]"),
-                                    tr("Export the filtered queue as CSV (Ctrl+Shift+E)"),
-                                    {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, &ReviewPanel::exportCsvInteractive);
+    m_actBulk =
+        addShortcutAction(tr("Approve selected [Ctrl+Shift+A]"),
+                          tr("Approve every selected event that has not changed since you saw it (Ctrl+Shift+A)"),
+                          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, &ReviewPanel::bulkApproveSelection);
+    m_actExport =
+        addShortcutAction(tr("Export CSV\u2026 [Ctrl+Shift+E]"), tr("Export the filtered queue as CSV (Ctrl+Shift+E)"),
+                          {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, &ReviewPanel::exportCsvInteractive);
     m_actNote = addShortcutAction(tr("Note [N]"), tr("Write a note on this event's review log (N)"),
                                   {QKeySequence(Qt::Key_N)}, &ReviewPanel::focusNote);
 
@@ -391,8 +395,8 @@ void ReviewPanel::refreshCampaigns()
     // Rebuilding on every tick would close an open popup; only on change.
     bool same = m_campaign->count() == items.size() + 1;
     for (qsizetype i = 0; same && i < items.size(); ++i)
-        same = m_campaign->itemData(int(i) + 1).toLongLong() == items[i].first
-               && m_campaign->itemText(int(i) + 1) == items[i].second;
+        same = m_campaign->itemData(int(i) + 1).toLongLong() == items[i].first &&
+            m_campaign->itemText(int(i) + 1) == items[i].second;
     if (same)
         return;
     const QSignalBlocker block(m_campaign);
@@ -431,7 +435,7 @@ void ReviewPanel::onCurrentRowChanged()
     const QModelIndex src = m_filter->mapToSource(m_table->currentIndex());
     if (!src.isValid()) {
         m_current.reset();
-        displayEvent(ReviewEvent{});
+        displayEvent(ReviewEvent {});
         displayHistory({});
         updateActions();
         return;
@@ -450,26 +454,27 @@ void ReviewPanel::onCurrentRowChanged()
 void ReviewPanel::loadDetails(qint64 id)
 {
     const int gen = ++m_loadGeneration;
-    m_service->loadEvent(id, [this, id, gen](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &log,
-                                             const QString &error) {
-        if (gen != m_loadGeneration || !m_current || m_current->id != id)
-            return; // the reviewer has moved on
-        if (!error.isEmpty()) {
-            setStatus(tr("Could not load event #%1: %2").arg(id).arg(error));
-            return;
-        }
-        if (!e) {
-            setStatus(tr("Event #%1 no longer exists.").arg(id));
-            return;
-        }
-        if (m_editing)
-            return; // never replace what the reviewer is typing
-        m_current = *e;
-        m_model->applyClaim(e->id, e->claimedBy, e->claimedUntil, e->version);
-        displayEvent(*e);
-        displayHistory(log);
-        updateActions();
-    });
+    m_service->loadEvent(
+        id,
+        [this, id, gen](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &log, const QString &error) {
+            if (gen != m_loadGeneration || !m_current || m_current->id != id)
+                return; // the reviewer has moved on
+            if (!error.isEmpty()) {
+                setStatus(tr("Could not load event #%1: %2").arg(id).arg(error));
+                return;
+            }
+            if (!e) {
+                setStatus(tr("Event #%1 no longer exists.").arg(id));
+                return;
+            }
+            if (m_editing)
+                return; // never replace what the reviewer is typing
+            m_current = *e;
+            m_model->applyClaim(e->id, e->claimedBy, e->claimedUntil, e->version);
+            displayEvent(*e);
+            displayHistory(log);
+            updateActions();
+        });
 }
 
 void ReviewPanel::displayEvent(const ReviewEvent &e)
@@ -497,7 +502,8 @@ void ReviewPanel::displayEvent(const ReviewEvent &e)
         zone = QTimeZone::systemTimeZone();
     m_starts->setTimeZone(zone);
     m_starts->setDateTime(e.startsAt.isValid() ? e.startsAt.toTimeZone(zone) : QDateTime::currentDateTime());
-    m_ends->setText(e.endsAt.isValid() ? QLocale().toString(e.endsAt.toTimeZone(zone), QLocale::ShortFormat) : QString());
+    m_ends->setText(e.endsAt.isValid() ? QLocale().toString(e.endsAt.toTimeZone(zone), QLocale::ShortFormat)
+                                       : QString());
     m_venue->setText(e.venue);
     m_address->setText(e.address);
     m_city->setText(e.city);
@@ -541,7 +547,10 @@ void ReviewPanel::setBanner(const QString &text)
     m_banner->setVisible(!text.isEmpty());
 }
 
-bool ReviewPanel::canDecide() const { return m_current && m_current->id != 0 && !m_busy.contains(m_current->id); }
+bool ReviewPanel::canDecide() const
+{
+    return m_current && m_current->id != 0 && !m_busy.contains(m_current->id);
+}
 
 void ReviewPanel::updateActions()
 {
@@ -578,9 +587,15 @@ void ReviewPanel::moveBy(int delta)
     m_table->scrollTo(next);
 }
 
-void ReviewPanel::selectNext() { moveBy(1); }
+void ReviewPanel::selectNext()
+{
+    moveBy(1);
+}
 
-void ReviewPanel::selectPrevious() { moveBy(-1); }
+void ReviewPanel::selectPrevious()
+{
+    moveBy(-1);
+}
 
 void ReviewPanel::advanceAfterDecision(qint64 decidedId)
 {
@@ -651,13 +666,13 @@ void ReviewPanel::showConflicts(const QList<ReviewConflict> &conflicts, bool off
         if (result == ConflictDialog::KeepMine && m_editing && m_current && m_current->id == id) {
             // The reviewer has seen the other change and chose their edits;
             // the next save is checked against the version they just saw.
-            m_service->loadEvent(id, [this, id](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &,
-                                                const QString &) {
-                if (e && m_editing && m_current && m_current->id == id) {
-                    m_current = *e;
-                    setBanner(tr("Your edits are kept; saving now replaces the other change."));
-                }
-            });
+            m_service->loadEvent(
+                id, [this, id](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &, const QString &) {
+                    if (e && m_editing && m_current && m_current->id == id) {
+                        m_current = *e;
+                        setBanner(tr("Your edits are kept; saving now replaces the other change."));
+                    }
+                });
         } else if (result == QDialog::Accepted) {
             if (m_editing)
                 setEditing(false);
@@ -834,9 +849,15 @@ void ReviewPanel::save(bool approve)
     });
 }
 
-void ReviewPanel::saveAndApprove() { save(true); }
+void ReviewPanel::saveAndApprove()
+{
+    save(true);
+}
 
-void ReviewPanel::saveEdits() { save(false); }
+void ReviewPanel::saveEdits()
+{
+    save(false);
+}
 
 void ReviewPanel::cancelEdit()
 {
@@ -932,7 +953,7 @@ void ReviewPanel::addNote()
 
 bool ReviewPanel::exportCsv(const QString &path, QString *error)
 {
-    QStringList header{tr("ID")};
+    QStringList header {tr("ID")};
     header += CsvExport::headers(m_filter);
     header << tr("Flagged") << tr("Campaign ID");
     QList<QStringList> rows = CsvExport::snapshot(m_filter, ReviewQueueModel::ExportRole);

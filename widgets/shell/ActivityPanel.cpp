@@ -7,7 +7,9 @@
 
 namespace oc {
 
-ActivityPanel::ActivityPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_feed(feed)
+ActivityPanel::ActivityPanel(HubFeed *feed, QWidget *parent)
+    : QWidget(parent)
+    , m_feed(feed)
 {
     auto *l = new QVBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);

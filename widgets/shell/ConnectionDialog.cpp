@@ -20,13 +20,15 @@
 
 namespace oc {
 
-ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
+ConnectionDialog::ConnectionDialog(QWidget *parent)
+    : QDialog(parent)
 {
     setWindowTitle(tr("Connect — Organizer Console"));
     auto *l = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Choose what the console should show."), this);
     l->addWidget(intro);
-    m_demo = new QRadioButton(tr("&Open the demo — a private database with a simulated campaign on this computer"), this);
+    m_demo =
+        new QRadioButton(tr("&Open the demo — a private database with a simulated campaign on this computer"), this);
     m_real = new QRadioButton(tr("&Connect to my campaign's database"), this);
     m_demo->setChecked(true);
     l->addWidget(m_demo);
@@ -64,7 +66,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     m_pages->addWidget(m_conninfo);
     form->addRow(m_pages);
     m_passwordMode = new QComboBox(box);
-    m_passwordMode->addItems({tr("From ~/.pgpass (recommended)"), tr("Type it now — for this session only, never saved")});
+    m_passwordMode->addItems(
+        {tr("From ~/.pgpass (recommended)"), tr("Type it now — for this session only, never saved")});
     m_passwordMode->setAccessibleName(tr("Password source"));
     form->addRow(tr("Pass&word:"), m_passwordMode);
     m_password = new QLineEdit(box);
@@ -116,7 +119,10 @@ void ConnectionDialog::updateEnabled()
     m_test->setEnabled(real);
 }
 
-bool ConnectionDialog::demoChosen() const { return m_demo->isChecked(); }
+bool ConnectionDialog::demoChosen() const
+{
+    return m_demo->isChecked();
+}
 
 QString ConnectionDialog::savedConninfo() const
 {
@@ -155,7 +161,10 @@ void ConnectionDialog::saveProfile() const
     s.setValue(QStringLiteral("connection/conninfo"), savedConninfo());
 }
 
-QString ConnectionDialog::lastResult() const { return m_result->text(); }
+QString ConnectionDialog::lastResult() const
+{
+    return m_result->text();
+}
 
 void ConnectionDialog::showResult(bool ok, const QString &summary, const QString &advice, const QString &detail)
 {
@@ -185,8 +194,8 @@ void ConnectionDialog::testConnection()
         showResult(false, d.summary, d.advice, why);
     });
     connect(probe, &DbConnection::connected, this, [this, probe] {
-        probe->exec({DbQuery("SELECT CASE WHEN to_regclass('public.schema_migrations') IS NULL THEN -1 ELSE 0 END")}, this,
-                    [this, probe](const DbConnection::Outcome &o) {
+        probe->exec({DbQuery("SELECT CASE WHEN to_regclass('public.schema_migrations') IS NULL THEN -1 ELSE 0 END")},
+                    this, [this, probe](const DbConnection::Outcome &o) {
                         if (const DbError *e = DbConnection::error(o)) {
                             const auto d = ConnectionDiagnosis::fromError(e->message, e->sqlState);
                             showResult(false, d.summary, d.advice, e->message);
@@ -201,7 +210,8 @@ void ConnectionDialog::testConnection()
                                     [this](const DbConnection::Outcome &o2) {
                                         const DbError *e2 = DbConnection::error(o2);
                                         const int v = e2 ? -1 : int((*DbConnection::tables(o2))[0].toInt64(0, 0));
-                                        const int latest = Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
+                                        const int latest =
+                                            Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
                                         const auto d = ConnectionDiagnosis::fromSchema(v, latest);
                                         showResult(d.kind == ConnectionDiagnosis::Kind::Ok, d.summary, d.advice,
                                                    e2 ? e2->message : QString());

@@ -6,7 +6,10 @@
 namespace oc {
 
 ConnectionStatus::ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent)
-    : QLabel(parent), m_db(db), m_feed(feed), m_target(target)
+    : QLabel(parent)
+    , m_db(db)
+    , m_feed(feed)
+    , m_target(target)
 {
     setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Database connection"));

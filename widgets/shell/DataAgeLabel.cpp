@@ -6,7 +6,9 @@
 
 namespace oc {
 
-DataAgeLabel::DataAgeLabel(HubFeed *feed, QWidget *parent) : QLabel(parent), m_feed(feed)
+DataAgeLabel::DataAgeLabel(HubFeed *feed, QWidget *parent)
+    : QLabel(parent)
+    , m_feed(feed)
 {
     setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Data age"));

@@ -29,7 +29,9 @@
 
 namespace oc {
 
-MainWindow::MainWindow(ConsoleSession *session, QWidget *parent) : QMainWindow(parent), m_session(session)
+MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Organizer Console"));

@@ -7,7 +7,8 @@
 
 namespace oc {
 
-Sparkline::Sparkline(QWidget *parent) : QWidget(parent)
+Sparkline::Sparkline(QWidget *parent)
+    : QWidget(parent)
 {
     setMinimumHeight(20);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);

@@ -14,7 +14,11 @@ class Sparkline : public QWidget
 public:
     explicit Sparkline(QWidget *parent = nullptr);
     void setValues(QList<double> values);
-    void setColor(const QColor &c) { m_color = c; update(); }
+    void setColor(const QColor &c)
+    {
+        m_color = c;
+        update();
+    }
     QSize sizeHint() const override { return {120, 28}; }
 
 protected:
@@ -22,7 +26,7 @@ protected:
 
 private:
     QList<double> m_values;
-    QColor m_color{0x1e, 0x88, 0xe5};
+    QColor m_color {0x1e, 0x88, 0xe5};
 };
 
 } // namespace oc

@@ -7,7 +7,8 @@
 
 namespace oc {
 
-StatTile::StatTile(const QString &caption, QWidget *parent) : QFrame(parent)
+StatTile::StatTile(const QString &caption, QWidget *parent)
+    : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
     auto *l = new QVBoxLayout(this);
@@ -39,7 +40,10 @@ void StatTile::setValue(const QString &value, const QString &detail)
     setAccessibleDescription(value + QLatin1Char(' ') + detail);
 }
 
-QString StatTile::value() const { return m_value->text(); }
+QString StatTile::value() const
+{
+    return m_value->text();
+}
 
 void StatTile::setScale(double factor)
 {

@@ -43,7 +43,9 @@ QList<double> lastMinutes(const std::map<qint64, qint64> &perMinute, int minutes
 }
 } // namespace
 
-TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_feed(feed)
+TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent)
+    : QWidget(parent)
+    , m_feed(feed)
 {
     auto *outer = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
@@ -59,18 +61,12 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_fe
 
     m_grid = new QGridLayout;
     const QList<QPair<QString, QString>> tiles = {
-        {QStringLiteral("rsvps"), tr("Total RSVPs")},
-        {QStringLiteral("rsvps5"), tr("RSVPs, last 5 min")},
-        {QStringLiteral("rsvpsMin"), tr("RSVPs / min")},
-        {QStringLiteral("live"), tr("Events live")},
-        {QStringLiteral("review"), tr("Needing review")},
-        {QStringLiteral("full"), tr("Full")},
-        {QStringLiteral("states"), tr("States covered")},
-        {QStringLiteral("eventGoal"), tr("Event goal")},
-        {QStringLiteral("rsvpGoal"), tr("RSVP goal")},
-        {QStringLiteral("views"), tr("Page views / min")},
-        {QStringLiteral("errors"), tr("Error rate")},
-        {QStringLiteral("conversion"), tr("RSVPs per 1,000 views")},
+        {QStringLiteral("rsvps"), tr("Total RSVPs")},     {QStringLiteral("rsvps5"), tr("RSVPs, last 5 min")},
+        {QStringLiteral("rsvpsMin"), tr("RSVPs / min")},  {QStringLiteral("live"), tr("Events live")},
+        {QStringLiteral("review"), tr("Needing review")}, {QStringLiteral("full"), tr("Full")},
+        {QStringLiteral("states"), tr("States covered")}, {QStringLiteral("eventGoal"), tr("Event goal")},
+        {QStringLiteral("rsvpGoal"), tr("RSVP goal")},    {QStringLiteral("views"), tr("Page views / min")},
+        {QStringLiteral("errors"), tr("Error rate")},     {QStringLiteral("conversion"), tr("RSVPs per 1,000 views")},
     };
     int i = 0;
     for (const auto &[key, caption] : tiles) {
@@ -97,7 +93,10 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent) : QWidget(parent), m_fe
     refresh();
 }
 
-StatTile *TotalsPanel::tile(const QString &key) const { return m_tiles.value(key); }
+StatTile *TotalsPanel::tile(const QString &key) const
+{
+    return m_tiles.value(key);
+}
 
 void TotalsPanel::setWallboard(bool on)
 {
@@ -105,7 +104,8 @@ void TotalsPanel::setWallboard(bool on)
     m_top->setVisible(!on);
     // The wall shows fewer, bigger numbers in two columns; re-flow the grid
     // rather than leave holes where tiles are hidden.
-    static const char *const wallKeys[] = {"rsvps", "rsvpsMin", "live", "review", "eventGoal", "rsvpGoal", "views", "errors"};
+    static const char *const wallKeys[] = {"rsvps",     "rsvpsMin", "live",  "review",
+                                           "eventGoal", "rsvpGoal", "views", "errors"};
     for (StatTile *t : std::as_const(m_tiles)) {
         m_grid->removeWidget(t);
         t->setScale(on ? 2.2 : 1.0);

@@ -12,7 +12,9 @@
 
 namespace oc {
 
-WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("Wallboard"));
     setWindowTitle(tr("Organizer Console — Wallboard"));
@@ -48,7 +50,13 @@ WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent) : QWi
     m_grid->setRowStretch(2, 2);
 }
 
-void WallboardWindow::setMap(QWidget *map) { m_grid->addWidget(map, 1, 1); }
-void WallboardWindow::setChart(QWidget *chart) { m_grid->addWidget(chart, 2, 1); }
+void WallboardWindow::setMap(QWidget *map)
+{
+    m_grid->addWidget(map, 1, 1);
+}
+void WallboardWindow::setChart(QWidget *chart)
+{
+    m_grid->addWidget(chart, 2, 1);
+}
 
 } // namespace oc
