@@ -30,6 +30,7 @@ namespace oc {
 
 namespace {
 
+// Mnemonics avoid the main window's Alt+letter panel toggles (A, C, E, H, R, T, Y).
 QPushButton *actionButton(const QString &text, const QString &accessible, const QKeySequence &shortcut, QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
@@ -129,8 +130,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     m_blastStatus->setAccessibleName(tr("Blast status"));
     bl->addWidget(m_blastStatus);
     auto *brow = new QHBoxLayout;
-    m_retry = actionButton(tr("&Retry"), tr("Retry blast with the same key"), {}, blastBox);
-    m_cancelBlast = actionButton(tr("&Cancel blast…"), tr("Cancel blast"), {}, blastBox);
+    m_retry = actionButton(tr("Retry &now"), tr("Retry blast with the same key"), {}, blastBox);
+    m_cancelBlast = actionButton(tr("Cancel blast…"), tr("Cancel blast"), {}, blastBox);
     brow->addWidget(m_retry);
     brow->addWidget(m_cancelBlast);
     brow->addStretch(1);
@@ -152,8 +153,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     m_approvalsView->setMinimumHeight(90);
     al->addWidget(m_approvalsView);
     auto *arow = new QHBoxLayout;
-    m_approve = actionButton(tr("&Approve…"), tr("Approve blast"), {}, apBox);
-    m_decline = actionButton(tr("Decli&ne…"), tr("Decline blast"), {}, apBox);
+    m_approve = actionButton(tr("A&pprove…"), tr("Approve blast"), {}, apBox);
+    m_decline = actionButton(tr("Decl&ine…"), tr("Decline blast"), {}, apBox);
     arow->addWidget(m_approve);
     arow->addWidget(m_decline);
     arow->addStretch(1);

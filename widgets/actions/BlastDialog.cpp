@@ -67,7 +67,7 @@ BlastDialog::BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &
         m_campaign->addItem(QStringLiteral("%1 (%2)").arg(c.title, c.slug), c.id);
     if (const int i = m_campaign->findData(campaignId); i >= 0)
         m_campaign->setCurrentIndex(i);
-    form->addRow(tr("C&ampaign"), m_campaign);
+    form->addRow(tr("Cam&paign"), m_campaign);
 
     m_radius = new QSpinBox(this);
     m_radius->setRange(1, 500);
