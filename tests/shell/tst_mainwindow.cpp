@@ -86,11 +86,11 @@ private Q_SLOTS:
         session.start();
         QVERIFY(snap.wait(30000));
         QTRY_VERIFY_WITH_TIMEOUT(w.totals()->tile(QStringLiteral("rsvps"))->value() != QStringLiteral("—"), 5000);
-        // Action controls (launch, flip, blast) are QPushButtons tagged
-        // "ocAction"; the wallboard must not contain a single one.
+        // Action controls (launch, flip, blast) are buttons tagged "ocAction";
+        // the wallboard must not contain a single one (the map's search
+        // buttons only move the view).
         for (QAbstractButton *b : w.findChildren<QAbstractButton *>())
             QVERIFY2(!b->property("ocAction").toBool(), qPrintable(b->text()));
-        QVERIFY(w.findChildren<QPushButton *>().isEmpty());
         const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
         QVERIFY(w.grab().save(dir + QStringLiteral("/wallboard.png")));
     }
