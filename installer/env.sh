@@ -86,7 +86,7 @@ enter_root() {
             HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" \
             DISPLAY="${DISPLAY:-}" WAYLAND_DISPLAY="${WAYLAND_DISPLAY:-}" \
             XAUTHORITY="${XAUTHORITY:-}" QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" \
-            CCACHE_DIR=/var/cache/ccache \
+            CCACHE_DIR=/var/cache/ccache CCACHE_BASEDIR="$(dirname "$SRC")" CCACHE_NOHASHDIR=1 \
             ORGANIZER_IN_BUILDROOT=1 \
             ORGANIZER_HUB_URL="${ORGANIZER_HUB_URL:-}" ORGANIZER_HUB_TOKEN="${ORGANIZER_HUB_TOKEN:-}" \
             CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-}" \
