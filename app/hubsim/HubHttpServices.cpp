@@ -111,13 +111,17 @@ bool HubHttpServices::start(QString *error)
         OpsApiServer::Options ao;
         ao.port = m_o.apiPort;
         ao.token = m_o.apiToken;
+        ao.viewerToken = m_o.apiViewerToken;
+        ao.trainerToken = m_o.apiTrainerToken;
         ao.testEndpoints = m_o.testEndpoints;
         ao.streamerCampaignId = m_o.campaignId;
         m_api = std::make_unique<OpsApiServer>(ao, *m_pool, *m_content, *m_blasts);
         for (const auto &f : faults)
             m_api->faults().add(f);
-        if (m_o.apiToken.isEmpty())
+        if (m_o.apiToken.isEmpty() && m_o.apiViewerToken.isEmpty() && m_o.apiTrainerToken.isEmpty())
             log->warn("ops API has no token: every call will be refused (set --api-token or ORGANIZER_HUB_TOKEN)");
+        else if (m_o.apiToken.isEmpty())
+            log->warn("ops API has no operator token: launches, site flips and blasts will be refused");
         if (!m_api->listen(error))
             return false;
         m_api->setStreamer(m_streamer);

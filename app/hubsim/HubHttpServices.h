@@ -31,7 +31,9 @@ public:
         qint64 campaignId = 0; // the streamer's campaign
         bool apiEnabled = true;
         quint16 apiPort = 0; // 0 = any free port
-        QByteArray apiToken;
+        QByteArray apiToken; // operator
+        QByteArray apiViewerToken;
+        QByteArray apiTrainerToken;
         bool testEndpoints = false;
         QString apiFaults; // ApiFaults::parseSpec syntax
         bool siteEnabled = true;

@@ -75,23 +75,27 @@ OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content,
     , m_blasts(blasts)
 {
     const QString base = QStringLiteral("/api/v1");
-    routeArg(base + QStringLiteral("/campaigns/<arg>/launch"), Method::Post, QStringLiteral("launch"),
+    // Reads need a viewer; anything that changes what the public or the
+    // supporters see needs an operator, as in the database.
+    routeArg(base + QStringLiteral("/campaigns/<arg>/launch"), Method::Post, QStringLiteral("launch"), Role::Operator,
              [this](const Call &c) { return launch(c); });
-    route(base + QStringLiteral("/site"), Method::Get, QStringLiteral("get-site"),
+    route(base + QStringLiteral("/site"), Method::Get, QStringLiteral("get-site"), Role::Viewer,
           [this](const Call &c) { return getSite(c); });
-    route(base + QStringLiteral("/site/snapshot"), Method::Put, QStringLiteral("upload-snapshot"),
+    route(base + QStringLiteral("/site/snapshot"), Method::Put, QStringLiteral("upload-snapshot"), Role::Operator,
           [this](const Call &c) { return uploadSnapshot(c); });
-    route(base + QStringLiteral("/site/mode"), Method::Put, QStringLiteral("set-mode"),
+    route(base + QStringLiteral("/site/mode"), Method::Put, QStringLiteral("set-mode"), Role::Operator,
           [this](const Call &c) { return setMode(c); });
-    route(base + QStringLiteral("/blasts"), Method::Post, QStringLiteral("create-blast"),
+    route(base + QStringLiteral("/blasts"), Method::Post, QStringLiteral("create-blast"), Role::Operator,
           [this](const Call &c) { return createBlast(c); });
     routeArg(base + QStringLiteral("/blasts/<arg>/cancel"), Method::Post, QStringLiteral("cancel-blast"),
-             [this](const Call &c) { return m_blasts.cancel(c.args.value(0)); });
-    routeArg(base + QStringLiteral("/blasts/<arg>"), Method::Get, QStringLiteral("get-blast"),
+             Role::Operator, [this](const Call &c) { return m_blasts.cancel(c.args.value(0)); });
+    routeArg(base + QStringLiteral("/blasts/<arg>"), Method::Get, QStringLiteral("get-blast"), Role::Viewer,
              [this](const Call &c) { return m_blasts.get(c.args.value(0)); });
     if (m_o.testEndpoints) {
+        // Faults change what every caller gets: as before roles existed, only
+        // the operator token (then the only one) may set them.
         for (const Method m : {Method::Get, Method::Post, Method::Delete})
-            route(base + QStringLiteral("/_test/faults"), m, QStringLiteral("_test-faults"),
+            route(base + QStringLiteral("/_test/faults"), m, QStringLiteral("_test-faults"), Role::Operator,
                   [this](const Call &c) { return testFaults(c); });
     }
     m_http.setMissingHandler(this, [](const QHttpServerRequest &req, QHttpServerResponder &res) {
@@ -125,41 +129,97 @@ bool OpsApiServer::listen(QString *error)
     return true;
 }
 
-void OpsApiServer::route(const QString &path, Method method, const QString &endpoint, Handler h)
+QString OpsApiServer::roleName(Role r)
 {
-    m_http.route(path, method, this, [this, endpoint, h](const QHttpServerRequest &req, QHttpServerResponder &res) {
-        dispatch(endpoint, {}, req, res, h);
-    });
+    switch (r) {
+    case Role::None: return QStringLiteral("none");
+    case Role::Viewer: return QStringLiteral("viewer");
+    case Role::Trainer: return QStringLiteral("trainer");
+    case Role::Operator: return QStringLiteral("operator");
+    }
+    return {};
 }
 
-void OpsApiServer::routeArg(const QString &path, Method method, const QString &endpoint, Handler h)
+void OpsApiServer::route(const QString &path, Method method, const QString &endpoint, Role needs, Handler h)
 {
     m_http.route(path, method, this,
-                 [this, endpoint, h](const QString &arg, const QHttpServerRequest &req, QHttpServerResponder &res) {
-                     dispatch(endpoint, {arg}, req, res, h);
+                 [this, endpoint, needs, h](const QHttpServerRequest &req, QHttpServerResponder &res) {
+                     dispatch(endpoint, needs, {}, req, res, h);
                  });
 }
 
-bool OpsApiServer::authorized(const QHttpServerRequest &req, HttpReply *denial) const
+void OpsApiServer::routeArg(const QString &path, Method method, const QString &endpoint, Role needs, Handler h)
 {
+    m_http.route(
+        path, method, this,
+        [this, endpoint, needs, h](const QString &arg, const QHttpServerRequest &req, QHttpServerResponder &res) {
+            dispatch(endpoint, needs, {arg}, req, res, h);
+        });
+}
+
+OpsApiServer::Role OpsApiServer::roleOf(const QByteArray &presented) const
+{
+    // Every configured token is compared, whatever matched first, so the
+    // time taken says nothing about which one (if any) the caller holds.
+    // A token configured for two roles counts as the higher one.
+    Role found = Role::None;
+    const std::pair<Role, const QByteArray *> tokens[] = {
+        {Role::Viewer, &m_o.viewerToken}, {Role::Trainer, &m_o.trainerToken}, {Role::Operator, &m_o.token}};
+    for (const auto &[role, token] : tokens)
+        if (!token->isEmpty() && sameToken(presented, *token))
+            found = role;
+    return found;
+}
+
+bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial) const
+{
+    // Who asked, for the log: never the token, only what the caller claims
+    // and where it came from.
+    const auto who = [&req] {
+        const QByteArray actor = req.value("X-Actor").left(200);
+        return QStringLiteral("%1 from %2")
+            .arg(actor.isEmpty() ? QStringLiteral("unnamed caller")
+                                 : QStringLiteral("\"%1\"").arg(QString::fromUtf8(actor).simplified()),
+                 req.remoteAddress().toString());
+    };
     const QByteArray auth = req.headers().value(QHttpHeaders::WellKnownHeader::Authorization).toByteArray();
     if (!auth.startsWith("Bearer ")) {
+        Log::get("api")->warn("refused {}: no bearer token ({})", what.toStdString(), who().toStdString());
         *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("unauthorized"),
                                      QStringLiteral("Authentication required"),
                                      QStringLiteral("Send \"Authorization: Bearer <token>\"."))
                       .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\"");
         return false;
     }
-    if (m_o.token.isEmpty() || !sameToken(auth.mid(7).trimmed(), m_o.token)) {
+    const Role role = roleOf(auth.mid(7).trimmed());
+    if (role == Role::None) {
+        Log::get("api")->warn("refused {}: unknown bearer token ({})", what.toStdString(), who().toStdString());
         *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("invalid-token"),
                                      QStringLiteral("The bearer token is not valid"))
                       .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\", error=\"invalid_token\"");
         return false;
     }
+    if (role < needs) {
+        Log::get("api")->warn("refused {}: {} token, needs {} ({})", what.toStdString(), roleName(role).toStdString(),
+                              roleName(needs).toStdString(), who().toStdString());
+        *denial = HttpReply::problem(Status::Forbidden, QStringLiteral("forbidden"),
+                                     QStringLiteral("The token's role may not do this"),
+                                     QStringLiteral("%1 needs the %2 role; this is a %3 token. Nothing was done.")
+                                         .arg(what, roleName(needs), roleName(role)));
+        // RFC 7807 extension members, so a client need not parse the detail.
+        QJsonObject o = QJsonDocument::fromJson(denial->body).object();
+        o.insert(QStringLiteral("required_role"), roleName(needs));
+        o.insert(QStringLiteral("token_role"), roleName(role));
+        denial->body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        denial->withHeader("WWW-Authenticate",
+                           "Bearer realm=\"organizer-hubsim\", error=\"insufficient_scope\", scope=\"" +
+                               roleName(needs).toLatin1() + '"');
+        return false;
+    }
     return true;
 }
 
-void OpsApiServer::dispatch(const QString &endpoint, QStringList args, const QHttpServerRequest &req,
+void OpsApiServer::dispatch(const QString &endpoint, Role needs, QStringList args, const QHttpServerRequest &req,
                             QHttpServerResponder &res, Handler h)
 {
     const Ticket tk = ++m_nextTicket;
@@ -168,7 +228,7 @@ void OpsApiServer::dispatch(const QString &endpoint, QStringList args, const QHt
     m_parked.emplace(tk, std::move(p));
 
     HttpReply denial;
-    if (!authorized(req, &denial)) {
+    if (!authorized(req, needs, m_parked.at(tk).what, &denial)) {
         finish(tk, denial);
         return;
     }

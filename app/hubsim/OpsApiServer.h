@@ -22,17 +22,25 @@ class SiteContent;
 
 // The campaign backend's ops API (resources/openapi/ops-api.yaml): launch a
 // campaign, switch the public site between dynamic and a static snapshot,
-// send and cancel blasts. Bearer-token auth; every error is an RFC 7807
+// send and cancel blasts. Bearer-token auth with one token per role
+// (viewer, trainer, operator, as in resources/sql/0002_roles.sql): each
+// endpoint declares the least role it needs, so a viewer console that was
+// modified to show the buttons still cannot act. Every error is an RFC 7807
 // problem. Handlers answer asynchronously so database work never blocks
 // the main thread the site is served from.
 class OpsApiServer : public QObject
 {
     Q_OBJECT
 public:
+    // Ordered: a role may do what every lower one may.
+    enum class Role { None, Viewer, Trainer, Operator };
+
     struct Options
     {
         quint16 port = 0;
-        QByteArray token; // required: an empty token refuses every call
+        QByteArray token; // the operator's; an empty token is never accepted
+        QByteArray viewerToken; // optional: reads only
+        QByteArray trainerToken; // optional: reads only for now (review happens in the database)
         bool testEndpoints = false; // enables /api/v1/_test/faults
         qint64 streamerCampaignId = 0; // launching this campaign starts the streamer's launch flow (0 = any)
     };
@@ -44,6 +52,8 @@ public:
     quint16 port() const { return m_port; }
     ApiFaults &faults() { return m_faults; }
     void setStreamer(HubStreamer *streamer);
+
+    static QString roleName(Role r);
 
 Q_SIGNALS:
     void launched(const QString &slug);
@@ -61,13 +71,16 @@ private:
     using Handler = std::function<QFuture<HttpReply>(const Call &)>;
     using Ticket = quint64;
 
-    void route(const QString &path, QHttpServerRequest::Method method, const QString &endpoint, Handler h);
-    void routeArg(const QString &path, QHttpServerRequest::Method method, const QString &endpoint, Handler h);
-    void dispatch(const QString &endpoint, QStringList args, const QHttpServerRequest &req, QHttpServerResponder &res,
+    void route(const QString &path, QHttpServerRequest::Method method, const QString &endpoint, Role needs, Handler h);
+    void routeArg(const QString &path, QHttpServerRequest::Method method, const QString &endpoint, Role needs,
                   Handler h);
+    void dispatch(const QString &endpoint, Role needs, QStringList args, const QHttpServerRequest &req,
+                  QHttpServerResponder &res, Handler h);
     void run(Ticket tk, const Call &call, const Handler &h, std::optional<ApiFaults::Fault> fault);
     void finish(Ticket tk, const HttpReply &reply);
-    bool authorized(const QHttpServerRequest &req, HttpReply *denial) const;
+    // The role the presented token stands for; Role::None when it matches none.
+    Role roleOf(const QByteArray &presented) const;
+    bool authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial) const;
 
     QFuture<HttpReply> launch(const Call &c);
     QFuture<HttpReply> getSite(const Call &c);

@@ -62,9 +62,17 @@ int main(int argc, char **argv)
                                         QStringLiteral("ops API port on 127.0.0.1 (0 = any free)"),
                                         QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption apiTokenOpt(QStringLiteral("api-token"),
-                                         QStringLiteral("ops API bearer token (default $ORGANIZER_HUB_TOKEN; "
-                                                        "without one the API is off)"),
+                                         QStringLiteral("ops API operator bearer token (default "
+                                                        "$ORGANIZER_HUB_TOKEN; without any token the API is off)"),
                                          QStringLiteral("token"));
+    const QCommandLineOption apiViewerTokenOpt(QStringLiteral("api-token-viewer"),
+                                               QStringLiteral("ops API viewer bearer token: reads only (default "
+                                                              "$ORGANIZER_HUB_TOKEN_VIEWER)"),
+                                               QStringLiteral("token"));
+    const QCommandLineOption apiTrainerTokenOpt(QStringLiteral("api-token-trainer"),
+                                                QStringLiteral("ops API trainer bearer token: reads only (default "
+                                                               "$ORGANIZER_HUB_TOKEN_TRAINER)"),
+                                                QStringLiteral("token"));
     const QCommandLineOption apiFaultOpt(
         QStringLiteral("api-fault"),
         QStringLiteral("inject API faults, KIND[=SECONDS][:ENDPOINT[:COUNT]], e.g. 500, "
@@ -84,10 +92,10 @@ int main(int argc, char **argv)
         QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"), QStringLiteral("file"));
     const QCommandLineOption noHttpOpt(QStringLiteral("no-http"),
                                        QStringLiteral("run neither the ops API nor the site"));
-    p.addOptions({dbOpt,      eventsOpt,    supportersOpt, rsvpsOpt,         importOpt,   compressionOpt,
-                  rateOpt,    baseViewsOpt, noLaunchOpt,   eventRateOpt,     seedOnlyOpt, durationOpt,
-                  apiPortOpt, apiTokenOpt,  apiFaultOpt,   testEndpointsOpt, sitePortOpt, siteCapacityOpt,
-                  journalOpt, noHttpOpt});
+    p.addOptions({dbOpt,      eventsOpt,    supportersOpt,     rsvpsOpt,          importOpt,   compressionOpt,
+                  rateOpt,    baseViewsOpt, noLaunchOpt,       eventRateOpt,      seedOnlyOpt, durationOpt,
+                  apiPortOpt, apiTokenOpt,  apiFaultOpt,       testEndpointsOpt,  sitePortOpt, siteCapacityOpt,
+                  journalOpt, noHttpOpt,    apiViewerTokenOpt, apiTrainerTokenOpt});
     p.process(app);
 
     Log::init("organizer-hubsim");
@@ -146,9 +154,13 @@ int main(int argc, char **argv)
         HubHttpServices::Options ho;
         ho.conninfo = conninfo;
         ho.campaignId = campaignId;
-        ho.apiToken =
-            (p.isSet(apiTokenOpt) ? p.value(apiTokenOpt) : qEnvironmentVariable("ORGANIZER_HUB_TOKEN")).toUtf8();
-        ho.apiEnabled = !ho.apiToken.isEmpty();
+        const auto token = [&p](const QCommandLineOption &opt, const char *env) {
+            return (p.isSet(opt) ? p.value(opt) : qEnvironmentVariable(env)).toUtf8();
+        };
+        ho.apiToken = token(apiTokenOpt, "ORGANIZER_HUB_TOKEN");
+        ho.apiViewerToken = token(apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
+        ho.apiTrainerToken = token(apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
+        ho.apiEnabled = !ho.apiToken.isEmpty() || !ho.apiViewerToken.isEmpty() || !ho.apiTrainerToken.isEmpty();
         ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
         ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");
         ho.testEndpoints = p.isSet(testEndpointsOpt);

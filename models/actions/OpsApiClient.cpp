@@ -182,10 +182,11 @@ void OpsApiClient::call(const QByteArray &method, const QString &path, const std
         for (const QSslError &e : errors)
             Log::get("api")->warn("{}: TLS: {}", what.toStdString(), e.errorString().toStdString());
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, deliver, what, clock, effectiveTimeout] {
+    const QString action = actionOf(method, path);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, deliver, what, clock, effectiveTimeout, action] {
         reply->deleteLater();
         setInFlight(m_inFlight - 1);
-        const ApiResult r = resultOf(reply, effectiveTimeout);
+        const ApiResult r = resultOf(reply, effectiveTimeout, action);
         auto log = Log::get("api");
         if (r.ok())
             log->info("{} -> {} ({} ms)", what.toStdString(), r.httpStatus, clock->elapsed());
@@ -196,15 +197,15 @@ void OpsApiClient::call(const QByteArray &method, const QString &path, const std
     });
 }
 
-ApiResult OpsApiClient::resultOf(QNetworkReply *reply, int timeoutMs) const
+ApiResult OpsApiClient::resultOf(QNetworkReply *reply, int timeoutMs, const QString &action) const
 {
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
     const QString where = m_base.host() + (m_base.port() > 0 ? QStringLiteral(":%1").arg(m_base.port()) : QString());
     if (status > 0) {
         // The reply's own error (for 4xx/5xx) adds nothing: the status and the body say more.
-        ApiResult r =
-            interpret(status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll());
+        ApiResult r = interpret(status, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                                reply->readAll(), action);
         if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
             r = refuse(
                 ApiResult::Error::Timeout,
@@ -256,7 +257,30 @@ ApiResult OpsApiClient::resultOf(QNetworkReply *reply, int timeoutMs) const
     return r;
 }
 
-ApiResult OpsApiClient::interpret(int status, const QByteArray &contentType, const QByteArray &body)
+QString OpsApiClient::actionOf(const QByteArray &method, const QString &path)
+{
+    const QStringList seg = path.split(QLatin1Char('/'), Qt::SkipEmptyParts); // api, v1, ...
+    const QString a = seg.value(2), c = seg.value(4);
+    const bool post = method == "POST", put = method == "PUT", get = method == "GET";
+    if (a == QLatin1String("campaigns") && c == QLatin1String("launch") && post)
+        return tr("launch campaigns");
+    if (a == QLatin1String("site") && seg.size() == 3 && get)
+        return tr("read the public site's mode");
+    if (a == QLatin1String("site") && seg.value(3) == QLatin1String("snapshot") && put)
+        return tr("upload a static copy of the public site");
+    if (a == QLatin1String("site") && seg.value(3) == QLatin1String("mode") && put)
+        return tr("switch the public site between static and dynamic");
+    if (a == QLatin1String("blasts") && seg.size() == 3 && post)
+        return tr("send email/SMS blasts");
+    if (a == QLatin1String("blasts") && c == QLatin1String("cancel") && post)
+        return tr("cancel blasts");
+    if (a == QLatin1String("blasts") && seg.size() == 4 && get)
+        return tr("read a blast's status");
+    return tr("make this call");
+}
+
+ApiResult OpsApiClient::interpret(int status, const QByteArray &contentType, const QByteArray &body,
+                                  const QString &action)
 {
     ApiResult r;
     r.httpStatus = status;
@@ -315,6 +339,15 @@ ApiResult OpsApiClient::interpret(int status, const QByteArray &contentType, con
             ? tr("The ops API failed (%1). Whether the request was carried out is unknown; trying again is safe.")
                   .arg(statusText)
             : tr("The ops API failed (%1): %2").arg(statusText, text);
+    } else if (status == 403) {
+        // The backend knows who we are but our role may not do this: the
+        // person needs to hear which role would, not just "Forbidden".
+        const QString role = r.json.value(QStringLiteral("required_role")).toString();
+        const QString needed = role == QLatin1String("viewer") ? tr("a viewer")
+            : role == QLatin1String("trainer")                 ? tr("a trainer")
+                                                               : tr("an operator");
+        r.message = tr("This console's API token is not allowed to %1; %2 token is needed. Nothing was done.")
+                        .arg(action.isEmpty() ? tr("do this") : action, needed);
     } else if (status == 401) {
         r.message =
             tr("The ops API did not accept the console's token (%1). Check ORGANIZER_HUB_TOKEN.").arg(statusText);

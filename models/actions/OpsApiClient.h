@@ -60,8 +60,12 @@ public:
     void call(const QByteArray &method, const QString &path, const std::optional<QByteArray> &jsonBody,
               const QList<std::pair<QByteArray, QByteArray>> &headers, int timeoutMs, QObject *context, Callback cb);
 
-    // Turns a finished reply into a result; public for the tests.
-    static ApiResult interpret(int httpStatus, const QByteArray &contentType, const QByteArray &body);
+    // Turns a finished reply into a result; public for the tests. `action`
+    // ("launch campaigns") words a 403 for the person at the console.
+    static ApiResult interpret(int httpStatus, const QByteArray &contentType, const QByteArray &body,
+                               const QString &action = {});
+    // What a call does, in words that fit "not allowed to …".
+    static QString actionOf(const QByteArray &method, const QString &path);
 
 Q_SIGNALS:
     void inFlightChanged(int n);
@@ -69,7 +73,7 @@ Q_SIGNALS:
 private:
     ApiResult refuse(ApiResult::Error kind, const QString &message) const;
     void answerLater(QObject *context, Callback cb, ApiResult r);
-    ApiResult resultOf(QNetworkReply *reply, int timeoutMs) const;
+    ApiResult resultOf(QNetworkReply *reply, int timeoutMs, const QString &action) const;
     void setInFlight(int n);
 
     QUrl m_base;

@@ -50,9 +50,14 @@ bool DemoEnvironment::start(const Options &o, QString *error)
         return false;
 
     m_token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_viewerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_trainerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_sim = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Through the environment, not argv: other local users can read argv.
     env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN"), m_token);
+    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_VIEWER"), m_viewerToken);
+    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_TRAINER"), m_trainerToken);
     m_sim->setProcessEnvironment(env);
     m_sim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_sim->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });

@@ -35,8 +35,12 @@ public:
     QString conninfo() const { return m_server ? m_server->conninfo() : QString(); }
     QUrl apiUrl() const { return m_apiUrl; }
     QUrl siteUrl() const { return m_siteUrl; }
-    // A random per-demo token shared with the simulator through the environment.
+    // Random per-demo tokens shared with the simulator through the
+    // environment. The demo console uses the operator's; the others exist so
+    // the demo (and the tests) can show what a lesser role is refused.
     QString apiToken() const { return m_token; }
+    QString viewerApiToken() const { return m_viewerToken; }
+    QString trainerApiToken() const { return m_trainerToken; }
     PgServer *server() const { return m_server.get(); }
 
     static QString findHubsim();
@@ -49,6 +53,8 @@ private:
     QUrl m_apiUrl;
     QUrl m_siteUrl;
     QString m_token;
+    QString m_viewerToken;
+    QString m_trainerToken;
     QByteArray m_buffer;
 };
 

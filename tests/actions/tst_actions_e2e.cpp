@@ -262,6 +262,67 @@ private Q_SLOTS:
         QVERIFY(done.wait(30000));
         QVERIFY(done.first().at(0).toBool());
     }
+    void aViewerTokenIsRefusedClearlyAndAudited()
+    {
+        // A console whose database role could act but whose API token is a
+        // viewer's (or a modified viewer console): the backend refuses, the
+        // person reads why, and the audit log shows the refused outcome.
+        OpsApiClient viewerApi(m_demo.apiUrl(), m_demo.viewerApiToken());
+        viewerApi.setActor(QStringLiteral("viewer-bob"));
+        ActionAudit audit(m_db.get(), QStringLiteral("viewer-bob"));
+        PgSession s(m_demo.conninfo());
+        const QString slug = s.exec("SELECT slug FROM campaigns ORDER BY id LIMIT 1").text(0, 0);
+        const QString statusBefore =
+            s.exec(DbQuery("SELECT status::text FROM campaigns WHERE slug = $1").bind(slug)).text(0, 0);
+
+        ApiAnswer read;
+        viewerApi.getSite(nullptr, read.callback());
+        QTRY_VERIFY_WITH_TIMEOUT(read.done(), 10000);
+        QVERIFY2(read.result().ok(), qPrintable(read.result().message));
+        QCOMPARE(read.result().json.value(QStringLiteral("mode")).toString(), QStringLiteral("dynamic"));
+
+        CampaignLauncher launcher(&audit, &viewerApi);
+        QSignalSpy launched(&launcher, &CampaignLauncher::finished);
+        launcher.launch(slug);
+        QVERIFY(launched.wait(30000));
+        QCOMPARE(launched.first().at(0).toBool(), false);
+        const QString launchMessage = launched.first().at(1).toString();
+        QVERIFY2(launchMessage.contains(QLatin1String("not allowed to launch campaigns")) &&
+                     launchMessage.contains(QLatin1String("an operator token is needed")),
+                 qPrintable(launchMessage));
+        QCOMPARE(s.exec(DbQuery("SELECT status::text FROM campaigns WHERE slug = $1").bind(slug)).text(0, 0),
+                 statusBefore);
+
+        StaticSnapshotBuilder builder(m_db.get());
+        SiteFlipper flipper(&audit, &viewerApi, &builder);
+        QSignalSpy flipped(&flipper, &SiteFlipper::finished);
+        flipper.flipToStatic();
+        QVERIFY(flipped.wait(60000));
+        QCOMPARE(flipped.first().at(0).toBool(), false);
+        const QString flipMessage = flipped.first().at(1).toString();
+        QVERIFY2(flipMessage.contains(QLatin1String("not switched")) &&
+                     flipMessage.contains(QLatin1String("an operator token is needed")),
+                 qPrintable(flipMessage));
+        QVERIFY(!QString::fromUtf8(fetchSite(QStringLiteral("/"))).contains(QLatin1String("static snapshot")));
+        QCOMPARE(s.exec("SELECT mode::text FROM site_state WHERE site = 'events'").text(0, 0),
+                 QStringLiteral("dynamic"));
+
+        // Intent and refused outcome, for each action, under the viewer's name.
+        const auto rows = [&s](const char *action) {
+            return s.exec(DbQuery("SELECT phase, result FROM audit_log WHERE actor = 'viewer-bob' AND action = $1 "
+                                  "ORDER BY id")
+                              .bind(QString::fromLatin1(action)));
+        };
+        for (const char *action : {"launch", "flip_static"}) {
+            QTRY_COMPARE_WITH_TIMEOUT(rows(action).rowCount(), 2, 10000);
+            const DbTable t = rows(action);
+            QCOMPARE(t.text(0, 0), QStringLiteral("intent"));
+            QCOMPARE(t.text(1, 0), QStringLiteral("outcome"));
+            QVERIFY2(t.text(1, 1).startsWith(QLatin1String("error: ")) &&
+                         t.text(1, 1).contains(QLatin1String("an operator token is needed")),
+                     qPrintable(t.text(1, 1)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestActionsE2E)

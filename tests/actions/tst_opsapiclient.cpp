@@ -127,6 +127,33 @@ private Q_SLOTS:
         QCOMPARE(OpsApiClient::interpret(401, "application/problem+json", "{}").error, ApiResult::Error::Client);
     }
 
+    void forbiddenSaysWhichTokenIsNeeded()
+    {
+        const QByteArray problem =
+            "{\"type\":\"https://hubsim.invalid/problems/forbidden\",\"title\":\"The token's role may not do "
+            "this\",\"status\":403,\"detail\":\"POST /api/v1/blasts needs the operator role; this is a viewer "
+            "token.\",\"required_role\":\"operator\",\"token_role\":\"viewer\"}";
+        const ApiResult r = OpsApiClient::interpret(403, "application/problem+json", problem,
+                                                    OpsApiClient::actionOf("POST", QStringLiteral("/api/v1/blasts")));
+        QCOMPARE(r.error, ApiResult::Error::Client);
+        QCOMPARE(r.problemType, QStringLiteral("forbidden"));
+        QCOMPARE(r.message,
+                 QStringLiteral("This console's API token is not allowed to send email/SMS blasts; an "
+                                "operator token is needed. Nothing was done."));
+        QVERIFY(!r.retryable());
+        QVERIFY(!r.outcomeUnknown());
+
+        QCOMPARE(OpsApiClient::actionOf("POST", QStringLiteral("/api/v1/campaigns/spring/launch")),
+                 QStringLiteral("launch campaigns"));
+        QCOMPARE(OpsApiClient::actionOf("PUT", QStringLiteral("/api/v1/site/mode")),
+                 QStringLiteral("switch the public site between static and dynamic"));
+        QCOMPARE(OpsApiClient::actionOf("POST", QStringLiteral("/api/v1/blasts/hsb-3/cancel")),
+                 QStringLiteral("cancel blasts"));
+        // A bare 403 (a proxy, say) still reads as a permission problem.
+        QVERIFY(OpsApiClient::interpret(403, "text/html", "<h1>Forbidden</h1>")
+                    .message.contains(QLatin1String("not allowed to do this")));
+    }
+
     void refusesUnsafeConfiguration()
     {
         QString why;

@@ -20,7 +20,9 @@ using oc::test::HttpTestClient;
 
 namespace {
 
-const QByteArray kToken = QByteArrayLiteral("s3cret-test-token");
+const QByteArray kToken = QByteArrayLiteral("s3cret-test-token"); // operator
+const QByteArray kViewerToken = QByteArrayLiteral("viewer-test-token");
+const QByteArray kTrainerToken = QByteArrayLiteral("trainer-test-token");
 
 struct Hub
 {
@@ -50,6 +52,8 @@ class TestOpsApiServer : public QObject
         o.conninfo = hub->conninfo;
         o.campaignId = hub->campaignId;
         o.apiToken = kToken;
+        o.apiViewerToken = kViewerToken;
+        o.apiTrainerToken = kTrainerToken;
         o.testEndpoints = true;
         o.rsvpJournal = hub->dir.filePath(QStringLiteral("rsvp.jsonl"));
         hub->http = std::make_unique<HubHttpServices>(o);
@@ -99,6 +103,15 @@ class TestOpsApiServer : public QObject
         QVERIFY(!r.json.value(QStringLiteral("title")).toString().isEmpty());
     }
 
+    static void verifyForbidden(const HttpTestClient::Response &r, const QString &tokenRole)
+    {
+        verifyProblem(r, 403, QStringLiteral("forbidden"));
+        QCOMPARE(r.json.value(QStringLiteral("required_role")).toString(), QStringLiteral("operator"));
+        QCOMPARE(r.json.value(QStringLiteral("token_role")).toString(), tokenRole);
+        QVERIFY2(r.json.value(QStringLiteral("detail")).toString().contains(QLatin1String("operator")),
+                 qPrintable(r.json.value(QStringLiteral("detail")).toString()));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -123,6 +136,107 @@ private Q_SLOTS:
 
         verifyProblem(hub->api->get(QStringLiteral("/api/v1/nope")), 404, QStringLiteral("not-found"));
         QCOMPARE(hub->api->get(QStringLiteral("/api/v1/site")).status, 200);
+    }
+
+    void lesserRolesReadButCannotAct()
+    {
+        HubHttpServices::Options o;
+        o.blastQueuedMs = 600000; // the operator's blast stays cancellable throughout
+        auto hub = startHub(QStringLiteral("api_roles"), o);
+        QVERIFY(hub);
+        const QString api = QStringLiteral("http://127.0.0.1:%1").arg(hub->http->apiPort());
+        HttpTestClient viewer(api, kViewerToken);
+        HttpTestClient trainer(api, kTrainerToken);
+        const HttpTestClient::Headers actor {{"X-Actor", "mallory"}};
+
+        // The operator uploads a snapshot and queues a blast, so every refusal
+        // below is about the role alone, not a missing precondition.
+        const auto snap =
+            hub->api->request("PUT", QStringLiteral("/api/v1/site/snapshot"),
+                              {{QStringLiteral("events"), QJsonArray {QJsonObject {{QStringLiteral("id"), 1}}}},
+                               {QStringLiteral("html"), QStringLiteral("<html>STATIC</html>")}});
+        QCOMPARE(snap.status, 200);
+        const QString snapId = snap.json.value(QStringLiteral("snapshot_id")).toString();
+        const auto queued =
+            hub->api->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(QUuid::createUuid()));
+        QCOMPARE(queued.status, 202);
+        const QString blastId = queued.json.value(QStringLiteral("id")).toString();
+        const QString siteBefore = text(hub->conninfo, "SELECT mode::text || ' ' || changed_at::text FROM site_state");
+
+        for (HttpTestClient *c : {&viewer, &trainer}) {
+            const QString role = c == &viewer ? QStringLiteral("viewer") : QStringLiteral("trainer");
+            // Reads are allowed.
+            auto r = c->get(QStringLiteral("/api/v1/site"));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json.value(QStringLiteral("mode")).toString(), QStringLiteral("dynamic"));
+            r = c->get(QStringLiteral("/api/v1/blasts/") + blastId);
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("queued"));
+
+            // Acting is not, and says which role would be needed.
+            verifyForbidden(c->request("POST", QStringLiteral("/api/v1/campaigns/day-of-action/launch"), {}, actor),
+                            role);
+            verifyForbidden(c->request("PUT", QStringLiteral("/api/v1/site/mode"),
+                                       {{QStringLiteral("mode"), QStringLiteral("static")},
+                                        {QStringLiteral("snapshot_id"), snapId}},
+                                       actor),
+                            role);
+            verifyForbidden(c->request("PUT", QStringLiteral("/api/v1/site/mode"),
+                                       {{QStringLiteral("mode"), QStringLiteral("dynamic")}}, actor),
+                            role);
+            verifyForbidden(c->request("PUT", QStringLiteral("/api/v1/site/snapshot"),
+                                       {{QStringLiteral("events"), QJsonArray {}}}, actor),
+                            role);
+            const QUuid key = QUuid::createUuid();
+            verifyForbidden(c->request("POST", QStringLiteral("/api/v1/blasts"), blastBody(), keyHeader(key) + actor),
+                            role);
+            verifyForbidden(c->request("POST", QStringLiteral("/api/v1/blasts/%1/cancel").arg(blastId), {}, actor),
+                            role);
+            verifyForbidden(c->request("POST", QStringLiteral("/api/v1/_test/faults"),
+                                       {{QStringLiteral("kind"), QStringLiteral("500")}}, actor),
+                            role);
+            QCOMPARE(scalar(hub->conninfo,
+                            DbQuery("SELECT count(*) FROM hubsim_sent_blasts WHERE idempotency_key = "
+                                    "$1::uuid")
+                                .bind(key.toString(QUuid::WithoutBraces))),
+                     0);
+        }
+
+        // Nothing changed behind the refusals.
+        QCOMPARE(text(hub->conninfo, "SELECT status::text FROM campaigns"), QStringLiteral("draft"));
+        QCOMPARE(text(hub->conninfo, "SELECT mode::text || ' ' || changed_at::text FROM site_state"), siteBefore);
+        QVERIFY(siteBefore.startsWith(QLatin1String("dynamic")));
+        QCOMPARE(hub->api->get(QStringLiteral("/api/v1/site")).json.value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("dynamic"));
+        QCOMPARE(scalar(hub->conninfo, "SELECT count(*) FROM hubsim_sent_blasts"), 1);
+        QCOMPARE(scalar(hub->conninfo, "SELECT count(*) FROM blasts"), 0);
+        QCOMPARE(text(hub->conninfo,
+                      DbQuery("SELECT status FROM hubsim_sent_blasts WHERE id = $1").bind(blastId.mid(4).toLongLong())),
+                 QStringLiteral("queued"));
+        QCOMPARE(
+            hub->api->get(QStringLiteral("/api/v1/_test/faults")).json.value(QStringLiteral("faults")).toArray().size(),
+            0);
+
+        // An unknown token is still 401, not 403: it says nothing about roles.
+        HttpTestClient stranger(api, "viewer-test-token-2");
+        verifyProblem(stranger.get(QStringLiteral("/api/v1/site")), 401, QStringLiteral("invalid-token"));
+        verifyProblem(stranger.request("POST", QStringLiteral("/api/v1/campaigns/day-of-action/launch")), 401,
+                      QStringLiteral("invalid-token"));
+
+        // The operator token does all of it.
+        auto r = hub->api->request("POST", QStringLiteral("/api/v1/campaigns/day-of-action/launch"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("live"));
+        r = hub->api->request(
+            "PUT", QStringLiteral("/api/v1/site/mode"),
+            {{QStringLiteral("mode"), QStringLiteral("static")}, {QStringLiteral("snapshot_id"), snapId}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(text(hub->conninfo, "SELECT mode::text FROM site_state"), QStringLiteral("static"));
+        QCOMPARE(viewer.get(QStringLiteral("/api/v1/site")).json.value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("static"));
+        r = hub->api->request("POST", QStringLiteral("/api/v1/blasts/%1/cancel").arg(blastId));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
     }
 
     void launchSetsCampaignLiveAndStartsStreamerOnce()
