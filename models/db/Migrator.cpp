@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -72,10 +73,21 @@ Migrator::Result Migrator::migrate()
                     .arg(latestKnown()),
                 QStringLiteral("OC001"), false});
         }
+        // Every known version not yet recorded, not only those above the
+        // maximum: a migration merged from a branch after a later one was
+        // deployed must still be applied, not skipped for ever.
+        QSet<int> applied;
+        const DbTable done = m_session.exec("SELECT version FROM schema_migrations");
+        for (int r = 0; r < done.rowCount(); ++r)
+            applied.insert(int(done.toInt64(r, 0)));
         for (const Migration &m : m_migrations) {
-            if (m.version <= result.from)
+            if (applied.contains(m.version))
                 continue;
-            Log::get("db")->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
+            if (m.version < result.from)
+                Log::get("db")->warn("applying migration {:04d}_{} out of order (database is at {})", m.version,
+                                     m.name.toStdString(), result.from);
+            else
+                Log::get("db")->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
             m_session.execScript(m.sql);
             m_session.exec(
                 DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)").bind(m.version).bind(m.name));

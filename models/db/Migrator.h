@@ -9,7 +9,8 @@ namespace oc {
 class PgSession;
 
 // Applies the ordered, versioned SQL migrations shipped under :/oc/sql
-// (NNNN_name.sql). Idempotent; records each version in schema_migrations;
+// (NNNN_name.sql). Idempotent; records each version in schema_migrations and
+// applies every known version missing there, in order (gaps too);
 // refuses a database whose schema is newer than this build knows, because
 // writing to a schema we do not understand could lose data.
 class Migrator

@@ -35,15 +35,16 @@ const QByteArray kTailEvents = QByteArray(kEventHead) + kEventColumns +
     "WHERE e.xact >= $1::xid8 AND e.xact < (SELECT hi FROM w)";
 
 // RSVPs: counts per event and per minute, never the rows themselves; one
-// scan feeds both groupings.
+// scan feeds both groupings. Rows group on the timestamp; the (numeric)
+// epoch conversion runs once per group, not once per row.
 #define OC_RSVP_AGG(filter)                                                                                            \
     "WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS hi), "                                               \
     "t AS (SELECT event_id, CASE WHEN created_at > now() - interval '24 hours' "                                       \
-    "             THEN (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint END AS m "                \
+    "             THEN date_trunc('minute', created_at) END AS m "                                                     \
     "      FROM rsvps WHERE " filter " xact < (SELECT hi FROM w)) "                                                    \
     "SELECT 'h' AS tag, (SELECT hi FROM w)::text AS hi, NULL::bigint AS k, NULL::bigint AS n "                         \
     "UNION ALL SELECT CASE WHEN GROUPING(event_id) = 0 THEN 'e' ELSE 'm' END, NULL, "                                  \
-    "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE m END, count(*) "                                           \
+    "  CASE WHEN GROUPING(event_id) = 0 THEN event_id ELSE (extract(epoch FROM m) * 1000)::bigint END, count(*) "      \
     "FROM t GROUP BY GROUPING SETS ((event_id), (m)) HAVING GROUPING(event_id) = 0 OR m IS NOT NULL"
 
 // First totals as fast as a plain GROUP BY: per-event counts only. The
@@ -55,7 +56,8 @@ constexpr const char *kSnapshotRsvps =
     "UNION ALL SELECT 'e', NULL, event_id, count(*) FROM rsvps WHERE xact < (SELECT hi FROM w) GROUP BY event_id";
 constexpr const char *kRsvpHistory =
     "SELECT 'm' AS tag, NULL::text AS hi, (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint AS k, "
-    "count(*) AS n FROM rsvps WHERE xact < $1::xid8 AND created_at > now() - interval '24 hours' GROUP BY 3";
+    "count(*) AS n FROM rsvps WHERE xact < $1::xid8 AND created_at > now() - interval '24 hours' "
+    "GROUP BY date_trunc('minute', created_at)";
 constexpr const char *kTailRsvps = OC_RSVP_AGG("xact >= $1::xid8 AND");
 #undef OC_RSVP_AGG
 
@@ -83,6 +85,22 @@ constexpr const char *kCampaigns =
     "FROM campaigns ORDER BY id";
 
 const QByteArray kZeroXid = "0";
+
+// Every tail result starts with an 'h' row carrying the snapshot bound the
+// next read starts from; the other rows go to `apply`. Returns whether any did.
+template<typename Apply> bool forEachTailRow(const DbTable &t, QByteArray &hi, Apply apply)
+{
+    bool any = false;
+    for (int r = 0; r < t.rowCount(); ++r) {
+        if (t.raw(r, 0) == "h") {
+            hi = t.raw(r, 1);
+            continue;
+        }
+        any = true;
+        apply(r);
+    }
+    return any;
+}
 
 } // namespace
 
@@ -278,13 +296,7 @@ void HubFeed::applyCampaigns(const DbTable &t)
 
 bool HubFeed::applyEvents(const DbTable &t, bool snapshot, QList<int> &changed, int &firstNew)
 {
-    bool any = false;
-    for (int r = 0; r < t.rowCount(); ++r) {
-        if (t.raw(r, 0) == "h") {
-            m_eventHi = t.raw(r, 1);
-            continue;
-        }
-        any = true;
+    return forEachTailRow(t, m_eventHi, [&](int r) {
         EventRecord e;
         e.id = t.toInt64(r, 2);
         e.campaignId = t.toInt64(r, 3);
@@ -316,7 +328,7 @@ bool HubFeed::applyEvents(const DbTable &t, bool snapshot, QList<int> &changed, 
         if (row >= 0) {
             EventRecord &cur = m_events[size_t(row)];
             if (cur.version == e.version && !snapshot)
-                continue; // the same version re-read at a window edge
+                return; // the same version re-read at a window edge
             e.rsvps = cur.rsvps;
             cur = std::move(e);
             changed << row;
@@ -327,8 +339,7 @@ bool HubFeed::applyEvents(const DbTable &t, bool snapshot, QList<int> &changed, 
                 firstNew = int(m_events.size());
             m_events.push_back(std::move(e));
         }
-    }
-    return any;
+    });
 }
 
 bool HubFeed::applyRsvps(const DbTable &t, QList<int> &changedRows)
@@ -362,13 +373,7 @@ bool HubFeed::applyRsvps(const DbTable &t, QList<int> &changedRows)
 
 bool HubFeed::applyTraffic(const DbTable &t)
 {
-    bool any = false;
-    for (int r = 0; r < t.rowCount(); ++r) {
-        if (t.raw(r, 0) == "h") {
-            m_trafficHi = t.raw(r, 1);
-            continue;
-        }
-        any = true;
+    return forEachTailRow(t, m_trafficHi, [&](int r) {
         TrafficSample s;
         s.bucketMs = t.toInt64(r, 2);
         s.requests = t.toInt64(r, 3);
@@ -376,19 +381,12 @@ bool HubFeed::applyTraffic(const DbTable &t)
         s.p95ms = t.toDouble(r, 5);
         // A bucket re-written by the backend replaces what we had (upsert).
         m_traffic[s.bucketMs] = s;
-    }
-    return any;
+    });
 }
 
 bool HubFeed::applyAudit(const DbTable &t)
 {
-    bool any = false;
-    for (int r = 0; r < t.rowCount(); ++r) {
-        if (t.raw(r, 0) == "h") {
-            m_auditHi = t.raw(r, 1);
-            continue;
-        }
-        any = true;
+    return forEachTailRow(t, m_auditHi, [&](int r) {
         Annotation a;
         a.id = t.toInt64(r, 2);
         a.at = QDateTime::fromMSecsSinceEpoch(t.toInt64(r, 3));
@@ -397,8 +395,7 @@ bool HubFeed::applyAudit(const DbTable &t)
         a.actor = t.text(r, 6);
         a.result = t.text(r, 7);
         m_annotations << a;
-    }
-    return any;
+    });
 }
 
 void HubFeed::prune()

@@ -81,6 +81,30 @@ private Q_SLOTS:
         QCOMPARE(s.exec("SELECT count(*) FROM information_schema.columns WHERE table_name = 't'").toInt64(0, 0), 2);
     }
 
+    void fillsAGapLeftByALateMigration()
+    {
+        // A database migrated to 1 and 3 before 0002 existed (merged from a
+        // branch later) gets 0002 on the next run, and only 0002.
+        QTemporaryDir dir;
+        auto write = [&](const char *name, const char *sql) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(sql);
+        };
+        write("0001_first.sql", "CREATE TABLE g (a int);");
+        write("0003_third.sql", "ALTER TABLE g ADD COLUMN c int;");
+        PgSession s(test::TestDatabase::instance().emptyDatabase(QStringLiteral("mig_gap")));
+        QCOMPARE(Migrator(s, Migrator::fromDirectory(dir.path())).migrate().applied.size(), 2);
+        write("0002_second.sql", "ALTER TABLE g ADD COLUMN b int;");
+        Migrator later(s, Migrator::fromDirectory(dir.path()));
+        const auto r = later.migrate();
+        QCOMPARE(r.applied, QStringList {QStringLiteral("0002_second")});
+        QCOMPARE(r.to, 3);
+        QCOMPARE(s.exec("SELECT count(*) FROM information_schema.columns WHERE table_name = 'g'").toInt64(0, 0), 3);
+        QCOMPARE(s.exec("SELECT count(*) FROM schema_migrations").toInt64(0, 0), 3);
+        QVERIFY(later.migrate().applied.isEmpty());
+    }
+
     void rejectsBadRowsThroughConstraints()
     {
         PgSession s(test::TestDatabase::instance().freshDatabase(QStringLiteral("mig_checks")));
