@@ -1,5 +1,7 @@
 #include "Sparkline.h"
 
+#include "Contrast.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -22,6 +24,20 @@ void Sparkline::setValues(QList<double> values)
     update();
 }
 
+QColor Sparkline::lineColor() const
+{
+    // 3:1, the contrast WCAG asks of graphical objects, against the tile.
+    const QColor base = m_color.isValid() ? m_color : palette().color(QPalette::Highlight);
+    return Contrast::readableOn(base, palette().color(QPalette::Window), 3.0);
+}
+
+void Sparkline::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)
+        update();
+}
+
 void Sparkline::paintEvent(QPaintEvent *)
 {
     if (m_values.size() < 2)
@@ -39,10 +55,11 @@ void Sparkline::paintEvent(QPaintEvent *)
     QPainterPath fill = path;
     fill.lineTo(r.bottomRight());
     fill.lineTo(r.bottomLeft());
-    QColor area = m_color;
+    const QColor line = lineColor();
+    QColor area = line;
     area.setAlpha(50);
     p.fillPath(fill, area);
-    p.setPen(QPen(m_color, 1.5));
+    p.setPen(QPen(line, 1.5));
     p.drawPath(path);
 }
 

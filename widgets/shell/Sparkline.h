@@ -14,19 +14,24 @@ class Sparkline : public QWidget
 public:
     explicit Sparkline(QWidget *parent = nullptr);
     void setValues(QList<double> values);
+    // The hue of the line; its lightness is adjusted to the background. An
+    // invalid colour (the default) means the palette's highlight colour.
     void setColor(const QColor &c)
     {
         m_color = c;
         update();
     }
+    // The colour the line is drawn in with the current palette.
+    QColor lineColor() const;
     QSize sizeHint() const override { return {120, 28}; }
 
 protected:
     void paintEvent(QPaintEvent *) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QList<double> m_values;
-    QColor m_color {0x1e, 0x88, 0xe5};
+    QColor m_color;
 };
 
 } // namespace oc
