@@ -96,11 +96,14 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 #    QML modules pull in QtQml, labs-animation and the positioning plugins). Add the
 #    qml6-module-* package here when a new QML import appears;
 #  - the geoservices plugins of the Map item (itemsoverlay offline, osm with tiles);
-#  - a font for fontconfig (any will do; DejaVu is Debian's default).
+#  - a font for fontconfig (any will do; DejaVu is Debian's default);
+#  - libsecret, which QtKeychain dlopen()s for the desktop keychain (shlibdeps
+#    brings libqt6keychain1, whose Recommends bring a keychain daemon; without
+#    libsecret it cannot talk to GNOME Keyring's Secret Service).
 # The xcb, offscreen and eglfs platform plugins are in libqt6gui6 on Debian 13
 # (qt6-qpa-plugins only has vnc and tuio), and QtSql is not linked.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qml6-module-qtquick, qml6-module-qtlocation, qml6-module-qtpositioning, qt6-location-plugins, fonts-dejavu-core | fonts-liberation2 | fonts-noto-core | fonts-freefont-ttf")
+    "qml6-module-qtquick, qml6-module-qtlocation, qml6-module-qtpositioning, qt6-location-plugins, libsecret-1-0, fonts-dejavu-core | fonts-liberation2 | fonts-noto-core | fonts-freefont-ttf")
 # The demo's database server is recommended, not required (a real hub database is
 # remote); Wayland sessions want qt6-wayland, SVG icons the Qt SVG plugins.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql, qt6-wayland, qt6-svg-plugins")

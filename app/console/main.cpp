@@ -6,9 +6,11 @@
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
 #include "HubFeed.h"
+#include "KeychainSecretStore.h"
 #include "Log.h"
 #include "MainWindow.h"
 #include "SignalQuit.h"
+#include "ThemeSetup.h"
 #include "WallboardWindow.h"
 
 #include <QApplication>
@@ -44,6 +46,34 @@ void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
         std::fprintf(stderr, "no data within 90 s; saving what is on screen\n");
         shoot(3);
     });
+}
+
+// The remembered password could not be read from the keychain (locked and
+// the unlock cancelled, keychain gone, entry deleted): say so and let the
+// user type it for this session. False when the user cancels.
+bool askForPassword(ConsoleSession::Config &cfg, bool &useDemo, const SecretStore::Result &r)
+{
+    const QString why = r.status == SecretStore::Status::NotFound
+        ? QApplication::translate("main", "the keychain has no password for %1").arg(ConnInfo::profileKey(cfg.conninfo))
+        : r.message;
+    if (QGuiApplication::platformName() == QLatin1String("offscreen") ||
+        QGuiApplication::platformName() == QLatin1String("minimal")) {
+        std::fprintf(stderr,
+                     "organizer-console: the password could not be read from the desktop keychain (%s); "
+                     "connecting without it\n",
+                     qPrintable(why));
+        return true;
+    }
+    ConnectionDialog dialog;
+    dialog.setNotice(QApplication::translate("main",
+                                             "The remembered password could not be read from the desktop "
+                                             "keychain (%1). Type it for this session, or choose another way.")
+                         .arg(why));
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    useDemo = dialog.demoChosen();
+    cfg.conninfo = dialog.conninfo();
+    return true;
 }
 
 } // namespace
@@ -97,13 +127,31 @@ int main(int argc, char **argv)
     const QCommandLineOption demoEventsOpt(QStringLiteral("demo-events"),
                                            QApplication::translate("main", "events the demo seeds"),
                                            QStringLiteral("n"), QStringLiteral("2000"));
-    p.addOptions({demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt});
+    const QCommandLineOption schemeOpt(
+        QStringLiteral("color-scheme"),
+        QApplication::translate("main", "dark, light or system (the desktop's); remembered for the next start"),
+        QStringLiteral("scheme"));
+    p.addOptions(
+        {demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt, schemeOpt});
     p.process(app);
 
     Log::init("organizer-console");
     auto log = Log::get("app");
     SignalQuit::install();
     QSettings settings;
+
+    const QString schemeKey = QStringLiteral("appearance/colorScheme");
+    if (p.isSet(schemeOpt)) {
+        const auto scheme = ThemeSetup::parse(p.value(schemeOpt));
+        if (!scheme) {
+            std::fprintf(stderr, "organizer-console: --color-scheme must be dark, light or system\n");
+            return 2;
+        }
+        settings.setValue(schemeKey, ThemeSetup::name(*scheme));
+    }
+    if (const auto scheme = ThemeSetup::parse(settings.value(schemeKey).toString());
+        scheme && *scheme != Qt::ColorScheme::Unknown)
+        ThemeSetup::apply(*scheme);
 
     ConsoleSession::Config cfg;
     cfg.operatorName = p.value(operatorOpt);
@@ -120,6 +168,7 @@ int main(int argc, char **argv)
 
     // Where to connect: command line, environment, saved profile, or ask.
     bool useDemo = p.isSet(demoOpt);
+    bool fromProfile = false; // the saved profile or the dialog, whose password may be in the keychain
     if (!useDemo) {
         if (p.isSet(dbOpt))
             cfg.conninfo = p.value(dbOpt);
@@ -129,8 +178,10 @@ int main(int argc, char **argv)
             cfg.conninfo = env;
         else if (settings.value(QStringLiteral("connection/demo")).toBool())
             useDemo = true;
-        else
+        else {
             cfg.conninfo = settings.value(QStringLiteral("connection/conninfo")).toString();
+            fromProfile = true;
+        }
     }
     if (!useDemo && cfg.conninfo.isEmpty()) {
         if (QGuiApplication::platformName() == QLatin1String("offscreen") ||
@@ -145,55 +196,88 @@ int main(int argc, char **argv)
             return 0;
         useDemo = dialog.demoChosen();
         cfg.conninfo = dialog.conninfo();
+        fromProfile = true;
     }
 
     std::unique_ptr<DemoEnvironment> demo;
-    if (useDemo) {
-        demo = std::make_unique<DemoEnvironment>();
-        DemoEnvironment::Options o;
-        o.events = p.value(demoEventsOpt).toInt();
-        QString error;
-        std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
-        if (!demo->start(o, &error)) {
-            std::fprintf(stderr, "organizer-console: the demo could not start: %s\n", qPrintable(error));
-            return 1;
-        }
-        cfg.conninfo = demo->conninfo();
-        cfg.displayTarget = QApplication::translate("main", "demo database");
-        if (demo->apiUrl().isValid()) {
-            cfg.apiUrl = demo->apiUrl();
-            cfg.apiToken = demo->apiToken();
-        }
-    }
-    cfg.writeConninfo = p.value(writeDbOpt);
-    QString parseError;
-    if (!ConnInfo::validate(cfg.conninfo, &parseError)) {
-        std::fprintf(stderr, "organizer-console: the connection string is not valid: %s\n", qPrintable(parseError));
-        return 2;
-    }
-    log->info("console starting as '{}' against {}", cfg.operatorName.toStdString(),
-              ConnInfo::redacted(cfg.conninfo).toStdString());
-
-    ConsoleSession session(cfg);
+    std::unique_ptr<ConsoleSession> session;
     std::unique_ptr<QWidget> window;
-    if (p.isSet(wallOpt)) {
-        auto *w = new WallboardWindow(&session);
-        window.reset(w);
+    // Everything from here needs the password; it runs directly, or once the
+    // keychain has answered.
+    auto startConsole = [&]() -> int {
+        if (useDemo) {
+            demo = std::make_unique<DemoEnvironment>();
+            DemoEnvironment::Options o;
+            o.events = p.value(demoEventsOpt).toInt();
+            QString error;
+            std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
+            if (!demo->start(o, &error)) {
+                std::fprintf(stderr, "organizer-console: the demo could not start: %s\n", qPrintable(error));
+                return 1;
+            }
+            cfg.conninfo = demo->conninfo();
+            cfg.displayTarget = QApplication::translate("main", "demo database");
+            if (demo->apiUrl().isValid()) {
+                cfg.apiUrl = demo->apiUrl();
+                cfg.apiToken = demo->apiToken();
+            }
+        }
+        cfg.writeConninfo = p.value(writeDbOpt);
+        QString parseError;
+        if (!ConnInfo::validate(cfg.conninfo, &parseError)) {
+            std::fprintf(stderr, "organizer-console: the connection string is not valid: %s\n", qPrintable(parseError));
+            return 2;
+        }
+        log->info("console starting as '{}' against {}", cfg.operatorName.toStdString(),
+                  ConnInfo::redacted(cfg.conninfo).toStdString());
+
+        session = std::make_unique<ConsoleSession>(cfg);
+        if (p.isSet(wallOpt)) {
+            auto *w = new WallboardWindow(session.get());
+            window.reset(w);
+        } else {
+            auto *w = new MainWindow(session.get());
+            window.reset(w);
+        }
+        session->start();
+        if (p.isSet(shotOpt)) {
+            window->resize(p.isSet(wallOpt) ? QSize(1920, 1080) : QSize(1600, 1000));
+            window->show();
+            scheduleScreenshot(window.get(), session->feed(), QFileInfo(p.value(shotOpt)).absoluteFilePath());
+        } else if (p.isSet(wallOpt)) {
+            window->showFullScreen();
+        } else {
+            window->show();
+        }
+        return 0;
+    };
+
+    // A password remembered in the desktop keychain is read before connecting.
+    // The read is asynchronous (the keychain may ask the user to unlock it),
+    // so the start continues in its callback, inside the event loop.
+    std::unique_ptr<SecretStore> secrets;
+    int rc = 0;
+    if (!useDemo && fromProfile && settings.value(QStringLiteral("connection/passwordInKeychain")).toBool() &&
+        !ConnInfo::hasPassword(cfg.conninfo)) {
+        secrets = std::make_unique<KeychainSecretStore>();
+        log->info("reading the password for {} from the desktop keychain",
+                  ConnInfo::profileKey(cfg.conninfo).toStdString());
+        secrets->read(ConnInfo::profileKey(cfg.conninfo), &app, [&](const SecretStore::Result &r) {
+            if (r.ok())
+                cfg.conninfo = ConnInfo::withParam(cfg.conninfo, QStringLiteral("password"), r.secret);
+            else if (!askForPassword(cfg, useDemo, r)) {
+                QCoreApplication::exit(0);
+                return;
+            }
+            if (const int e = startConsole(); e != 0)
+                QCoreApplication::exit(e);
+        });
+        rc = app.exec();
     } else {
-        auto *w = new MainWindow(&session);
-        window.reset(w);
+        if (const int e = startConsole(); e != 0)
+            return e;
+        rc = app.exec();
     }
-    session.start();
-    if (p.isSet(shotOpt)) {
-        window->resize(p.isSet(wallOpt) ? QSize(1920, 1080) : QSize(1600, 1000));
-        window->show();
-        scheduleScreenshot(window.get(), session.feed(), QFileInfo(p.value(shotOpt)).absoluteFilePath());
-    } else if (p.isSet(wallOpt)) {
-        window->showFullScreen();
-    } else {
-        window->show();
-    }
-    const int rc = app.exec();
     window.reset();
     if (demo)
         demo->stop();

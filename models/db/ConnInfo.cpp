@@ -2,8 +2,9 @@
 
 #include <libpq-fe.h>
 
-#include <QUrl>
+#include <QHash>
 #include <QStringList>
+#include <QUrl>
 
 namespace oc {
 
@@ -54,6 +55,52 @@ bool ConnInfo::validate(const QString &conninfo, QString *error)
     }
     PQconninfoFree(opts);
     return true;
+}
+
+namespace {
+QHash<QString, QString> parsed(const QString &conninfo, bool *ok)
+{
+    QHash<QString, QString> out;
+    char *err = nullptr;
+    PQconninfoOption *opts = PQconninfoParse(conninfo.toUtf8().constData(), &err);
+    *ok = opts != nullptr;
+    PQfreemem(err);
+    if (!opts)
+        return out;
+    for (PQconninfoOption *o = opts; o->keyword; ++o)
+        if (o->val)
+            out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    PQconninfoFree(opts);
+    return out;
+}
+} // namespace
+
+QString ConnInfo::profileKey(const QString &conninfo)
+{
+    bool ok = false;
+    const auto kv = parsed(conninfo, &ok);
+    if (!ok)
+        return {};
+    // The same defaults libpq applies, so "host=db" and "host=db port=5432"
+    // name one profile.
+    auto value = [&kv](const char *key, const char *env, const QString &fallback) {
+        const QString v = kv.value(QString::fromLatin1(key));
+        return !v.isEmpty() ? v : qEnvironmentVariable(env, fallback);
+    };
+    const QString user = value("user", "PGUSER", qEnvironmentVariable("USER"));
+    const QString db = value("dbname", "PGDATABASE", user);
+    if (const QString service = kv.value(QStringLiteral("service"));
+        !service.isEmpty() && !kv.contains(QStringLiteral("host")))
+        return user + QStringLiteral("@service=") + service + QLatin1Char('/') + db;
+    const QString host = value("host", "PGHOST", kv.value(QStringLiteral("hostaddr"), QStringLiteral("localhost")));
+    const QString port = value("port", "PGPORT", QStringLiteral("5432"));
+    return user + QLatin1Char('@') + host + QLatin1Char(':') + port + QLatin1Char('/') + db;
+}
+
+bool ConnInfo::hasPassword(const QString &conninfo)
+{
+    bool ok = false;
+    return !parsed(conninfo, &ok).value(QStringLiteral("password")).isEmpty();
 }
 
 } // namespace oc

@@ -13,6 +13,13 @@ struct ConnInfo
     static QString withParam(const QString &conninfo, const QString &key, const QString &value);
     // Whether libpq can parse it; `error` gets libpq's message otherwise.
     static bool validate(const QString &conninfo, QString *error);
+    // "user@host:port/dbname" (or "user@service=name/dbname"): names a saved
+    // profile, e.g. its entry in the desktop keychain. Unset parts take libpq's
+    // defaults (PG* environment, login name, local socket, 5432). Never holds
+    // the password; empty when the string does not parse.
+    static QString profileKey(const QString &conninfo);
+    // Whether it carries a password of its own.
+    static bool hasPassword(const QString &conninfo);
 };
 
 } // namespace oc

@@ -294,7 +294,11 @@ void ActionsPanel::showStatus(const QString &text, bool error)
 {
     m_statusIsError = error;
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    // A darker red on light windows, a lighter one on dark windows: either
+    // alone is unreadable on the other scheme.
+    const bool darkWindow = palette().color(QPalette::Window).lightness() < 128;
+    m_status->setStyleSheet(error ? (darkWindow ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b00020;"))
+                                  : QString());
     if (error)
         Log::get("actions")->warn("shown to the operator: {}", text.toStdString());
 }

@@ -60,7 +60,9 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setVisible(false);
     QPalette warn = m_message->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xB0, 0x3A, 0x2E));
+    // Readable on light and dark windows alike.
+    warn.setColor(QPalette::WindowText,
+                  warn.color(QPalette::Window).lightness() < 128 ? QColor(0xFF, 0x8A, 0x80) : QColor(0xB0, 0x3A, 0x2E));
     m_message->setPalette(warn);
     layout->addWidget(m_message);
 

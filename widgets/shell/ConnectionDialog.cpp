@@ -2,11 +2,16 @@
 
 #include "ConnInfo.h"
 #include "ConnectionDiagnosis.h"
+#include "Contrast.h"
+#include "KeychainSecretStore.h"
+#include "Log.h"
 #include "Migrator.h"
 #include "PgAsyncConnection.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -19,9 +24,16 @@
 #include <QVBoxLayout>
 
 namespace oc {
+namespace {
+const QString kConninfoKey = QStringLiteral("connection/conninfo");
+// Only whether the password is in the keychain; the password itself never
+// goes into the settings.
+const QString kKeychainKey = QStringLiteral("connection/passwordInKeychain");
+} // namespace
 
-ConnectionDialog::ConnectionDialog(QWidget *parent)
+ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
     : QDialog(parent)
+    , m_secrets(secrets ? secrets : new KeychainSecretStore(this))
 {
     setWindowTitle(tr("Connect — Organizer Console"));
     auto *l = new QVBoxLayout(this);
@@ -74,6 +86,18 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("Password"));
     form->addRow(QString(), m_password);
+    m_remember = new QCheckBox(tr("&Remember the password in the desktop keychain"), box);
+    m_remember->setAccessibleName(tr("Remember the password in the desktop keychain"));
+    // Unknown until the keychain answers (asynchronously, see below).
+    m_remember->setToolTip(tr("Looking for a desktop keychain…"));
+    form->addRow(QString(), m_remember);
+    m_keychainNote = new QLabel(box);
+    m_keychainNote->setTextFormat(Qt::PlainText);
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->setForegroundRole(QPalette::PlaceholderText);
+    m_keychainNote->setAccessibleName(tr("Desktop keychain"));
+    m_keychainNote->hide();
+    form->addRow(QString(), m_keychainNote);
     l->addWidget(box);
 
     m_result = new QLabel(this);
@@ -87,10 +111,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     m_ok = buttons->addButton(QDialogButtonBox::Ok);
     buttons->addButton(QDialogButtonBox::Cancel);
     l->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        saveProfile();
-        accept();
-    });
+    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::finish);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(m_mode, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -99,12 +120,19 @@ ConnectionDialog::ConnectionDialog(QWidget *parent)
     connect(m_passwordMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateEnabled);
 
     const QSettings s;
-    if (const QString saved = s.value(QStringLiteral("connection/conninfo")).toString(); !saved.isEmpty()) {
+    if (const QString saved = s.value(kConninfoKey).toString(); !saved.isEmpty()) {
         m_real->setChecked(true);
         m_mode->setCurrentIndex(2);
         m_conninfo->setText(saved);
+        m_wasRemembered = s.value(kKeychainKey).toBool();
+        if (m_wasRemembered) {
+            m_passwordMode->setCurrentIndex(1);
+            m_remember->setChecked(true);
+            m_password->setPlaceholderText(tr("kept in the desktop keychain — type to replace it"));
+        }
     }
     updateEnabled();
+    m_secrets->checkAvailable(this, [this](bool available, const QString &why) { onKeychainChecked(available, why); });
 }
 
 ConnectionDialog::~ConnectionDialog() = default;
@@ -112,11 +140,48 @@ ConnectionDialog::~ConnectionDialog() = default;
 void ConnectionDialog::updateEnabled()
 {
     const bool real = m_real->isChecked();
+    const bool typed = real && m_passwordMode->currentIndex() == 1;
     m_mode->setEnabled(real);
     m_pages->setEnabled(real);
     m_passwordMode->setEnabled(real);
-    m_password->setEnabled(real && m_passwordMode->currentIndex() == 1);
+    m_password->setEnabled(typed);
+    m_remember->setEnabled(typed && m_keychainAvailable);
     m_test->setEnabled(real);
+}
+
+void ConnectionDialog::onKeychainChecked(bool available, const QString &why)
+{
+    m_keychainAvailable = available;
+    if (available) {
+        m_remember->setToolTip(
+            tr("The password is kept by the desktop keychain, which encrypts it; it is never written to the "
+               "console's settings file."));
+        m_keychainNote->hide();
+    } else {
+        m_remember->setChecked(false);
+        m_remember->setToolTip(why);
+        m_keychainNote->setText(why);
+        m_keychainNote->show();
+        if (m_wasRemembered)
+            m_password->setPlaceholderText(tr("type it for this session"));
+    }
+    updateEnabled();
+    Q_EMIT keychainChecked(available);
+}
+
+bool ConnectionDialog::keychainAvailable() const
+{
+    return m_keychainAvailable;
+}
+
+bool ConnectionDialog::rememberInKeychain() const
+{
+    return !demoChosen() && m_passwordMode->currentIndex() == 1 && m_keychainAvailable && m_remember->isChecked();
+}
+
+void ConnectionDialog::setNotice(const QString &text)
+{
+    setResultText(text, false);
 }
 
 bool ConnectionDialog::demoChosen() const
@@ -158,7 +223,69 @@ void ConnectionDialog::saveProfile() const
     }
     s.setValue(QStringLiteral("connection/demo"), false);
     // Never the password: ConnInfo::redacted would keep a typed one as ***.
-    s.setValue(QStringLiteral("connection/conninfo"), savedConninfo());
+    s.setValue(kConninfoKey, savedConninfo());
+    s.setValue(kKeychainKey, rememberInKeychain());
+}
+
+void ConnectionDialog::setBusy(bool busy)
+{
+    m_ok->setEnabled(!busy);
+    m_test->setEnabled(!busy && m_real->isChecked());
+}
+
+void ConnectionDialog::finish()
+{
+    auto done = [this] {
+        saveProfile();
+        accept();
+    };
+    if (demoChosen()) {
+        done();
+        return;
+    }
+    const QString key = ConnInfo::profileKey(savedConninfo());
+    const QString typed = m_password->text();
+    const QSettings s;
+    const bool sameProfile = s.value(kConninfoKey).toString() == savedConninfo();
+    const bool stored = m_wasRemembered && sameProfile;
+    if (rememberInKeychain() && !typed.isEmpty()) {
+        setBusy(true);
+        setResultText(tr("Saving the password in the desktop keychain…"), std::nullopt);
+        m_secrets->write(key, typed, this, [this, done](const SecretStore::Result &r) {
+            setBusy(false);
+            if (r.ok()) {
+                done();
+                return;
+            }
+            // Nothing is lost: the typed password still works for this session.
+            m_remember->setChecked(false);
+            setResultText(tr("The desktop keychain did not keep the password (%1). Press OK to use it for this "
+                             "session only.")
+                              .arg(r.message),
+                          false);
+            Q_EMIT finishFailed();
+        });
+        return;
+    }
+    if (rememberInKeychain() && !stored) {
+        setResultText(tr("Type the password so that the desktop keychain can remember it."), false);
+        Q_EMIT finishFailed();
+        return;
+    }
+    if (!rememberInKeychain() && m_wasRemembered && m_keychainAvailable) {
+        // Forget what the keychain has for the saved profile: the user chose
+        // another way.
+        const QString oldKey = ConnInfo::profileKey(s.value(kConninfoKey).toString());
+        setBusy(true);
+        m_secrets->remove(oldKey, this, [this, done](const SecretStore::Result &r) {
+            setBusy(false);
+            if (!r.ok() && r.status != SecretStore::Status::NotFound)
+                Log::get("ui")->warn("could not remove the remembered password: {}", r.message.toStdString());
+            done();
+        });
+        return;
+    }
+    done();
 }
 
 QString ConnectionDialog::lastResult() const
@@ -168,11 +295,41 @@ QString ConnectionDialog::lastResult() const
 
 void ConnectionDialog::showResult(bool ok, const QString &summary, const QString &advice, const QString &detail)
 {
-    m_result->setText(summary + (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice) +
-                      (detail.isEmpty() ? QString() : QStringLiteral("\n\n") + tr("Details: %1").arg(detail)));
-    m_result->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+    setResultText(summary + (advice.isEmpty() ? QString() : QStringLiteral("\n") + advice) +
+                      (detail.isEmpty() ? QString() : QStringLiteral("\n\n") + tr("Details: %1").arg(detail)),
+                  ok);
     m_test->setEnabled(true);
     Q_EMIT testFinished(ok);
+}
+
+void ConnectionDialog::setResultText(const QString &text, std::optional<bool> ok)
+{
+    m_result->setText(text);
+    m_resultOk = ok;
+    applyResultColour();
+}
+
+void ConnectionDialog::applyResultColour()
+{
+    // Green or red adjusted to the window colour: the fixed shades of a
+    // light theme are unreadable on a dark one.
+    QPalette p = m_result->palette();
+    const QColor window = palette().color(QPalette::Window);
+    const QColor plain = palette().color(QPalette::WindowText);
+    const QColor c = !m_resultOk ? plain
+        : *m_resultOk            ? Contrast::readableOn(QColor(0x2e, 0x7d, 0x32), window)
+                                 : Contrast::readableOn(QColor(0xc6, 0x28, 0x28), window);
+    if (p.color(QPalette::WindowText) != c) {
+        p.setColor(QPalette::WindowText, c);
+        m_result->setPalette(p);
+    }
+}
+
+void ConnectionDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)
+        applyResultColour();
 }
 
 void ConnectionDialog::testConnection()
@@ -185,7 +342,7 @@ void ConnectionDialog::testConnection()
         return;
     }
     m_test->setEnabled(false);
-    m_result->setText(tr("Connecting…"));
+    setResultText(tr("Connecting…"), std::nullopt);
     m_probe = std::make_unique<PgAsyncConnection>();
     m_probe->setAutoReconnect(false);
     auto *probe = m_probe.get();

@@ -2,6 +2,7 @@
 
 #include "Contrast.h"
 
+#include <QEvent>
 #include <QPainter>
 #include <QPainterPath>
 
