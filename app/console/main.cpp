@@ -12,6 +12,7 @@
 #include "SignalQuit.h"
 #include "ThemeSetup.h"
 #include "WallboardWindow.h"
+#include "WindowCapture.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,8 +33,9 @@ namespace {
 void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
 {
     auto shoot = [w, path](int rc) {
-        w->grab().save(path, "PNG") ? std::fprintf(stdout, "screenshot saved to %s\n", qPrintable(path))
-                                    : std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(path));
+        WindowCapture::capture(w).save(path, "PNG")
+            ? std::fprintf(stdout, "screenshot saved to %s\n", qPrintable(path))
+            : std::fprintf(stderr, "cannot write screenshot %s\n", qPrintable(path));
         QCoreApplication::exit(rc);
     };
     // A few ticks after the snapshot so totals, charts and map have settled.

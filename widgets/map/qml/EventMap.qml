@@ -36,18 +36,35 @@ Map {
     }
     onSupportedMapTypesChanged: pickTileType()
 
+    // The controller owns the camera. The Map starts at its own default
+    // (London); the controller's start camera is applied once the Map is
+    // ready and has a size, and nothing is reported before that.
+    property bool startCameraApplied: false
+    function applyStartCamera() {
+        if (startCameraApplied || !mapReady || width <= 0 || height <= 0)
+            return
+        // Plain numbers: a QGeoCoordinate read from the controller is a
+        // reference to its property and would follow the first report.
+        const lat = controller.center.latitude
+        const lon = controller.center.longitude
+        const startZoom = controller.zoomLevel
+        startCameraApplied = true
+        zoomLevel = startZoom
+        center = QtPositioning.coordinate(lat, lon)
+        report()
+    }
     function report() {
-        controller.reportCamera(center, zoomLevel, width, height)
+        if (startCameraApplied)
+            controller.reportCamera(center, zoomLevel, width, height)
     }
     onCenterChanged: report()
     onZoomLevelChanged: report()
-    onWidthChanged: report()
-    onHeightChanged: report()
+    onWidthChanged: { applyStartCamera(); report() }
+    onHeightChanged: { applyStartCamera(); report() }
+    onMapReadyChanged: applyStartCamera()
     Component.onCompleted: {
-        zoomLevel = controller.zoomLevel
-        center = controller.center
         pickTileType()
-        report()
+        applyStartCamera()
     }
 
     Connections {
