@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -149,6 +150,8 @@ private:
     QHash<qint64, qint64> m_pendingRsvps; // counts for events we have not seen yet
     qint64 m_totalRsvps = 0;
     std::map<qint64, qint64> m_rsvpMinutes;
+    QElapsedTimer m_lastTail; // since the last successful tail: decides light or exact
+
     std::map<qint64, TrafficSample> m_traffic;
     QList<Annotation> m_annotations;
     QList<Campaign> m_campaigns;

@@ -42,6 +42,28 @@ QHash<qint64, qint64> countsInFeed(const HubFeed &f)
             out.insert(e.id, e.rsvps);
     return out;
 }
+
+// Every RSVP of the last 24 hours is in exactly one minute of the chart,
+// whichever tail (light or exact) read it.
+qint64 sumOfMinutes(const HubFeed &f)
+{
+    qint64 sum = 0;
+    for (const auto &[minute, n] : f.rsvpsPerMinute())
+        sum += n;
+    return sum;
+}
+
+// The per-minute chart as the database has it, for the tails that must be exact.
+std::map<qint64, qint64> minutesInDb(PgSession &s)
+{
+    std::map<qint64, qint64> out;
+    const DbTable t =
+        s.exec("SELECT (extract(epoch FROM date_trunc('minute', created_at)) * 1000)::bigint, count(*) FROM rsvps "
+               "GROUP BY 1");
+    for (int r = 0; r < t.rowCount(); ++r)
+        out[t.toInt64(r, 0)] = t.toInt64(r, 1);
+    return out;
+}
 } // namespace
 
 class TestHubFeed : public QObject
@@ -145,6 +167,8 @@ private Q_SLOTS:
         QVERIFY(total > 25);
         QTRY_COMPARE_WITH_TIMEOUT(feed.totalRsvps(), total, 20000);
         QCOMPARE(countsInFeed(feed), countsInDb(check));
+        // Fast ticks read with the light tail; minutes conserve every RSVP.
+        QCOMPARE(sumOfMinutes(feed), total);
     }
 
     void survivesServerRestartAndEndsExact()
@@ -178,6 +202,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(feed.totalRsvps(), 42, 10000);
         PgSession check(ci);
         QCOMPARE(countsInFeed(feed), countsInDb(check));
+        // The catch-up after the outage is an exact tail: the 12 RSVPs written
+        // while the feed was away sit in their own minute, not the reconnect's.
+        QCOMPARE(sumOfMinutes(feed), 42);
+        QCOMPARE(feed.rsvpsPerMinute(), minutesInDb(check));
     }
 };
 
