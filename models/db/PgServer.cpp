@@ -139,6 +139,15 @@ bool PgServer::start(QString *error)
         }
         ::chmod(QFile::encodeName(m_base->path()).constData(), 0700);
     }
+    if (!m_initialized && !m_options.standbyOf.isEmpty()) {
+        if (!runTool(QStringLiteral("pg_basebackup"),
+                     {QStringLiteral("-d"), m_options.standbyOf, QStringLiteral("-D"), dataDir(), QStringLiteral("-R"),
+                      QStringLiteral("-X"), QStringLiteral("stream"), QStringLiteral("-c"), QStringLiteral("fast"),
+                      QStringLiteral("--no-sync")},
+                     error))
+            return false;
+        m_initialized = true;
+    }
     if (!m_initialized) {
         if (!runTool(QStringLiteral("initdb"),
                      {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), m_options.superuser,
@@ -172,6 +181,10 @@ bool PgServer::start(QString *error)
     }
     if (!waitReady(60000, error))
         return false;
+    if (!m_options.standbyOf.isEmpty()) {
+        log->info("private PostgreSQL standby running in {}", socketDir().toStdString());
+        return true;
+    }
     try {
         PgSession s(conninfo(QStringLiteral("postgres")));
         const DbTable t = s.exec(DbQuery("SELECT 1 FROM pg_database WHERE datname = $1").bind(m_options.database));

@@ -22,6 +22,9 @@ public:
         QString superuser = QStringLiteral("oc_admin");
         bool statStatements = true;
         QStringList settings; // extra "-c name=value" settings
+        // A primary's conninfo: start as its streaming standby (a base backup
+        // with -R instead of initdb); the database comes with the backup.
+        QString standbyOf;
     };
 
     PgServer();
