@@ -7,6 +7,16 @@
 
 using namespace oc;
 
+namespace {
+
+bool writeFile(const QTemporaryDir &dir, const char *name, const char *content)
+{
+    QFile f(dir.filePath(QString::fromLatin1(name)));
+    return f.open(QIODevice::WriteOnly) && f.write(content) == qint64(qstrlen(content));
+}
+
+} // namespace
+
 class TestMigrator : public QObject
 {
     Q_OBJECT
@@ -59,11 +69,7 @@ private Q_SLOTS:
     void appliesInVersionOrderAndRollsBackAFailure()
     {
         QTemporaryDir dir;
-        auto write = [&](const char *name, const char *sql) {
-            QFile f(dir.filePath(QString::fromLatin1(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(sql);
-        };
+        auto write = [&](const char *name, const char *sql) { QVERIFY(writeFile(dir, name, sql)); };
         write("0002_second.sql", "ALTER TABLE t ADD COLUMN b int;");
         write("0001_first.sql", "CREATE TABLE t (a int);");
         write("0003_broken.sql", "ALTER TABLE nope ADD COLUMN c int;");
@@ -86,11 +92,7 @@ private Q_SLOTS:
         // A database migrated to 1 and 3 before 0002 existed (merged from a
         // branch later) gets 0002 on the next run, and only 0002.
         QTemporaryDir dir;
-        auto write = [&](const char *name, const char *sql) {
-            QFile f(dir.filePath(QString::fromLatin1(name)));
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(sql);
-        };
+        auto write = [&](const char *name, const char *sql) { QVERIFY(writeFile(dir, name, sql)); };
         write("0001_first.sql", "CREATE TABLE g (a int);");
         write("0003_third.sql", "ALTER TABLE g ADD COLUMN c int;");
         PgSession s(test::TestDatabase::instance().emptyDatabase(QStringLiteral("mig_gap")));
