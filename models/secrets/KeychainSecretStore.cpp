@@ -104,25 +104,30 @@ void KeychainSecretStore::answerLater(QObject *context, Callback done, Result r)
     QTimer::singleShot(0, context, [done = std::move(done), r = std::move(r)] { done(r); });
 }
 
+void KeychainSecretStore::run(QKeychain::Job *job, const QString &key, QObject *context, Callback done,
+                              const char *what)
+{
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    QPointer<QObject> ctx(context);
+    connect(job, &QKeychain::Job::finished, this, [ctx, done = std::move(done), key, what](QKeychain::Job *j) {
+        const auto *rj = qobject_cast<QKeychain::ReadPasswordJob *>(j);
+        const Result r = rj ? resultOf(j, rj->textData()) : resultOf(j);
+        Log::get("secrets")->info("{} '{}': {}", what, key.toStdString(),
+                                  r.ok() ? std::string("ok") : j->errorString().toStdString());
+        if (ctx)
+            done(r);
+    });
+    job->start();
+}
+
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback done)
 {
     if (!QDBusConnection::sessionBus().isConnected()) {
         answerLater(context, std::move(done), {Status::Unavailable, {}, noBusMessage()});
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [ctx, done = std::move(done), key](QKeychain::Job *j) {
-        const auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
-        const Result r = resultOf(j, rj->textData());
-        Log::get("secrets")->info("read '{}' from the keychain: {}", key.toStdString(),
-                                  r.ok() ? std::string("found") : j->errorString().toStdString());
-        if (ctx)
-            done(r);
-    });
-    job->start();
+    run(new QKeychain::ReadPasswordJob(m_service, this), key, context, std::move(done), "keychain read");
 }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, Callback done)
@@ -132,18 +137,8 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, QObje
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setKey(key);
     job->setTextData(secret);
-    QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [ctx, done = std::move(done), key](QKeychain::Job *j) {
-        const Result r = resultOf(j);
-        Log::get("secrets")->info("stored '{}' in the keychain: {}", key.toStdString(),
-                                  r.ok() ? std::string("ok") : j->errorString().toStdString());
-        if (ctx)
-            done(r);
-    });
-    job->start();
+    run(job, key, context, std::move(done), "keychain store");
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback done)
@@ -152,18 +147,7 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Callback 
         answerLater(context, std::move(done), {Status::Unavailable, {}, noBusMessage()});
         return;
     }
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    QPointer<QObject> ctx(context);
-    connect(job, &QKeychain::Job::finished, this, [ctx, done = std::move(done), key](QKeychain::Job *j) {
-        const Result r = resultOf(j);
-        Log::get("secrets")->info("removed '{}' from the keychain: {}", key.toStdString(),
-                                  r.ok() ? std::string("ok") : j->errorString().toStdString());
-        if (ctx)
-            done(r);
-    });
-    job->start();
+    run(new QKeychain::DeletePasswordJob(m_service, this), key, context, std::move(done), "keychain remove");
 }
 
 } // namespace oc

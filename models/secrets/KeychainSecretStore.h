@@ -2,6 +2,10 @@
 
 #include "SecretStore.h"
 
+namespace QKeychain {
+class Job;
+}
+
 namespace oc {
 
 // SecretStore in the desktop keychain (Secret Service: GNOME Keyring, KWallet,
@@ -23,6 +27,8 @@ public:
 private:
     // Answers later, from the event loop, as the interface promises.
     void answerLater(QObject *context, Callback done, Result r);
+    // Starts a read, write or delete job and answers `done` (if `context` lives).
+    void run(QKeychain::Job *job, const QString &key, QObject *context, Callback done, const char *what);
 
     QString m_service;
 };
