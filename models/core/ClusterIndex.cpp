@@ -1,10 +1,12 @@
 #include "ClusterIndex.h"
 
 #include "MercatorProjection.h"
+#include "TaskTeam.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <utility>
 
 namespace oc {
@@ -231,27 +233,93 @@ struct SlotState
     std::uint32_t fate; // rank at the next zoom, kAbsorbed or kUnvisited
 };
 
+struct Ancestor
+{
+    std::uint32_t node;
+    Cell cell;
+};
+
+// What one thread's share of the neighbour lists is built in. Each part
+// covers a run of markers; their ranges index the part's own `adjacency`
+// until spliceParts() joins the parts into the first one's.
+struct AdjacencyPart
+{
+    std::vector<std::uint32_t> adjacency;
+    std::vector<Ancestor> ancestors;
+    std::vector<std::uint32_t> candidates;
+    std::uint32_t firstMarker = 0;
+    std::uint32_t endMarker = 0;
+    bool overBudget = false;
+};
+
+enum class Adjacency { Built, TooSparse, OverBudget };
+
+// Below this many markers a level is handled by one thread: waking the
+// others would cost about what the work does.
+constexpr std::size_t kParallelMinimum = 4096;
+
+unsigned partsFor(const TaskTeam &team, std::size_t markers)
+{
+    return markers >= kParallelMinimum ? team.size() : 1;
+}
+
+// Calls job(part) for each of `parts` parts (1 or the whole team).
+template<class Job> void runParts(TaskTeam &team, unsigned parts, const Job &job)
+{
+    if (parts == 1)
+        job(0u);
+    else
+        team.run(job);
+}
+
+// Joins the parts' lists into the first part's adjacency, shifting the
+// ranges of the markers each later part covers.
+Adjacency spliceParts(std::vector<AdjacencyPart> &parts, unsigned count, std::vector<SlotState> &lists,
+                      std::size_t budget)
+{
+    std::size_t total = 0;
+    for (unsigned p = 0; p < count; ++p) {
+        if (parts[p].overBudget)
+            return Adjacency::OverBudget;
+        total += parts[p].adjacency.size();
+    }
+    if (total > budget)
+        return Adjacency::OverBudget;
+    std::vector<std::uint32_t> &all = parts[0].adjacency;
+    all.reserve(total);
+    for (unsigned p = 1; p < count; ++p) {
+        const auto offset = std::uint32_t(all.size());
+        all.insert(all.end(), parts[p].adjacency.begin(), parts[p].adjacency.end());
+        if (offset == 0)
+            continue;
+        for (std::uint32_t a = parts[p].firstMarker; a < parts[p].endMarker; ++a) {
+            lists[a].neighbours.begin += offset;
+            lists[a].neighbours.end += offset;
+        }
+    }
+    return Adjacency::Built;
+}
+
 // Every marker's neighbours within sqrt(r2) (itself excluded), from a
 // uniform grid of radius-sized cells: a neighbour is in the marker's
 // cell or one of the eight around it. Fits the zooms where the radius is
-// near the spacing of the markers; returns false without touching the lists
-// when the grid would need more than a few cells per marker.
+// near the spacing of the markers; TooSparse when the grid would need more
+// than a few cells per marker.
 template<class Level>
-bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget, std::vector<SlotState> &lists,
-                        std::vector<std::uint32_t> &adjacency, std::vector<std::uint32_t> &cellStart,
-                        std::vector<std::uint32_t> &cellItems)
+Adjacency buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget, TaskTeam &team,
+                             std::vector<SlotState> &lists, std::vector<AdjacencyPart> &parts,
+                             std::vector<std::uint32_t> &cellStart, std::vector<std::uint32_t> &cellItems)
 {
     const auto &nodes = level.nodes;
     const std::size_t n = nodes.size();
     const auto &root = level.tree[0];
-    adjacency.clear(); // empty on return tells "too sparse" from "over budget"
     // Cells a little wider than the radius, so markers within it are never
     // two cells apart however the division rounds.
     const double cellSize = pruneR * kPruneSlack;
     const double widthCells = std::floor((double(root.maxX) - root.minX) / cellSize) + 1;
     const double heightCells = std::floor((double(root.maxY) - root.minY) / cellSize) + 1;
     if (widthCells * heightCells > 4.0 * double(n) + 1024.0)
-        return false;
+        return Adjacency::TooSparse;
     const auto w = std::uint32_t(widthCells);
     const auto h = std::uint32_t(heightCells);
     const double inv = 1.0 / cellSize;
@@ -272,33 +340,55 @@ bool buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_
     }
 
     lists.resize(n);
-    for (std::uint32_t a = 0; a < n; ++a) {
-        const auto listBegin = std::uint32_t(adjacency.size());
-        const float ax = nodes[a].x, ay = nodes[a].y;
-        const std::uint32_t cx = cellX(ax), cy = cellY(ay);
-        const std::uint32_t x0 = cx > 0 ? cx - 1 : 0, x1 = std::min(cx + 1, w - 1);
-        const std::uint32_t y0 = cy > 0 ? cy - 1 : 0, y1 = std::min(cy + 1, h - 1);
-        for (std::uint32_t y = y0; y <= y1; ++y) {
-            const std::size_t row = std::size_t(y) * w;
-            const std::uint32_t first = row + x0 == 0 ? 0 : cellStart[row + x0 - 1];
-            for (std::uint32_t k = first; k < cellStart[row + x1]; ++k) {
-                const std::uint32_t b = cellItems[k];
-                if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
-                    adjacency.push_back(b);
+    const unsigned count = partsFor(team, n);
+    runParts(team, count, [&](unsigned p) {
+        AdjacencyPart &part = parts[p];
+        part.adjacency.clear();
+        part.overBudget = false;
+        part.firstMarker = std::uint32_t(n * p / count);
+        part.endMarker = std::uint32_t(n * (p + 1) / count);
+        std::vector<std::uint32_t> &adjacency = part.adjacency;
+        for (std::uint32_t a = part.firstMarker; a < part.endMarker; ++a) {
+            const auto listBegin = std::uint32_t(adjacency.size());
+            const float ax = nodes[a].x, ay = nodes[a].y;
+            const std::uint32_t cx = cellX(ax), cy = cellY(ay);
+            const std::uint32_t x0 = cx > 0 ? cx - 1 : 0, x1 = std::min(cx + 1, w - 1);
+            const std::uint32_t y0 = cy > 0 ? cy - 1 : 0, y1 = std::min(cy + 1, h - 1);
+            for (std::uint32_t y = y0; y <= y1; ++y) {
+                const std::size_t row = std::size_t(y) * w;
+                const std::uint32_t first = row + x0 == 0 ? 0 : cellStart[row + x0 - 1];
+                for (std::uint32_t k = first; k < cellStart[row + x1]; ++k) {
+                    const std::uint32_t b = cellItems[k];
+                    if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, ax, ay, r2))
+                        adjacency.push_back(b);
+                }
+            }
+            lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
+            if (adjacency.size() > budget) {
+                part.overBudget = true;
+                return;
             }
         }
-        lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
-        if (adjacency.size() > budget)
-            return false;
-    }
-    return true;
+    });
+    return spliceParts(parts, count, lists, budget);
 }
 
-struct Ancestor
+// The tree leaf that holds marker `m`; `path` (if given) receives its
+// ancestors, root first, as buildAdjacency() keeps them.
+template<class Level>
+std::uint32_t leafOf(const Level &level, const std::vector<std::uint64_t> &keys,
+                     const std::vector<std::uint8_t> &cellBits, std::uint32_t m, std::vector<Ancestor> *path)
 {
-    std::uint32_t node;
-    Cell cell;
-};
+    const auto &tree = level.tree;
+    std::uint32_t i = 0;
+    while (tree[i].skip != i + 1) {
+        if (path)
+            path->push_back({i, cellOf(keys[tree[i].begin], cellBits[i])});
+        const std::uint32_t left = i + 1;
+        i = m < tree[left].end ? left : tree[left].skip;
+    }
+    return i;
+}
 
 // Every marker's neighbours within sqrt(r2) (itself excluded).
 //
@@ -307,116 +397,135 @@ struct Ancestor
 // in that leaf; at the deep zooms that is nearly every marker. So each leaf's
 // markers are compared pairwise; for the markers near the edge, the leaves
 // near theirs are searched too, from the lowest ancestor whose cell holds the
-// leaf's bounds plus the radius (any neighbour lies in that cell). Returns
-// false, leaving the lists unusable, once they outgrow `budget`.
+// leaf's bounds plus the radius (any neighbour lies in that cell).
+//
+// The threads take runs of leaves: a leaf's lists depend on nothing but the
+// (read-only) level, so a run can start anywhere once it knows its ancestors.
 template<class Level>
-bool buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
-                    const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
-                    std::vector<SlotState> &lists, std::vector<std::uint32_t> &adjacency,
-                    std::vector<Ancestor> &ancestors, std::vector<std::uint32_t> &candidates)
+Adjacency buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
+                         const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
+                         TaskTeam &team, std::vector<SlotState> &lists, std::vector<AdjacencyPart> &parts)
 {
     const auto &tree = level.tree;
     const auto &nodes = level.nodes;
-    lists.resize(nodes.size());
-    adjacency.clear();
-    ancestors.clear();
+    const std::size_t n = nodes.size();
+    lists.resize(n);
+    const unsigned count = partsFor(team, n);
+    runParts(team, count, [&](unsigned p) {
+        AdjacencyPart &part = parts[p];
+        std::vector<std::uint32_t> &adjacency = part.adjacency;
+        std::vector<Ancestor> &ancestors = part.ancestors;
+        std::vector<std::uint32_t> &candidates = part.candidates;
+        adjacency.clear();
+        ancestors.clear();
+        part.overBudget = false;
+        const std::uint32_t firstNode =
+            p == 0 ? 0 : leafOf(level, keys, cellBits, std::uint32_t(n * p / count), &ancestors);
+        const auto endNode = p + 1 == count
+            ? std::uint32_t(tree.size())
+            : leafOf(level, keys, cellBits, std::uint32_t(n * (p + 1) / count), nullptr);
+        part.firstMarker = p == 0 ? 0 : tree[firstNode].begin;
+        part.endMarker = p + 1 == count ? std::uint32_t(n) : tree[endNode].begin;
 
-    for (std::uint32_t li = 0; li < tree.size(); ++li) {
-        const auto &leaf = tree[li];
-        while (!ancestors.empty() && tree[ancestors.back().node].skip <= li)
-            ancestors.pop_back();
-        const Cell cell = cellOf(keys[leaf.begin], cellBits[li]);
-        if (leaf.skip != li + 1) {
-            ancestors.push_back({li, cell});
-            continue;
-        }
-        const std::uint32_t m = leaf.end - leaf.begin;
-        const bool nearEdge = !(leaf.minX - pruneR >= cell.minX && leaf.maxX + pruneR < cell.maxX &&
-                                leaf.minY - pruneR >= cell.minY && leaf.maxY + pruneR < cell.maxY);
-        // Each pair inside the leaf tested once, through a bit matrix; piles
-        // of identical keys, the only leaves that can be larger, one by one.
-        std::uint16_t near[16] = {};
-        if (m <= 16) {
-            // Swept in x order: a pair further apart in x than the radius ends
-            // the inner loop, which at the deep zooms is almost at once.
-            const auto *leafNodes = nodes.data() + leaf.begin;
-            std::uint8_t byX[16];
-            for (std::uint32_t i = 0; i < m; ++i) {
-                std::uint32_t k = i;
-                for (; k > 0 && leafNodes[byX[k - 1]].x > leafNodes[i].x; --k)
-                    byX[k] = byX[k - 1];
-                byX[k] = std::uint8_t(i);
+        for (std::uint32_t li = firstNode; li < endNode; ++li) {
+            const auto &leaf = tree[li];
+            while (!ancestors.empty() && tree[ancestors.back().node].skip <= li)
+                ancestors.pop_back();
+            const Cell cell = cellOf(keys[leaf.begin], cellBits[li]);
+            if (leaf.skip != li + 1) {
+                ancestors.push_back({li, cell});
+                continue;
             }
-            for (std::uint32_t p = 0; p + 1 < m; ++p) {
-                const std::uint32_t i = byX[p];
-                const float xi = leafNodes[i].x, yi = leafNodes[i].y;
-                const double reach = double(xi) + pruneR;
-                for (std::uint32_t q = p + 1; q < m && double(leafNodes[byX[q]].x) <= reach; ++q) {
-                    const std::uint32_t j = byX[q];
-                    if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, xi, yi, r2)) {
-                        near[i] |= std::uint16_t(1u << j);
-                        near[j] |= std::uint16_t(1u << i);
+            const std::uint32_t m = leaf.end - leaf.begin;
+            const bool nearEdge = !(leaf.minX - pruneR >= cell.minX && leaf.maxX + pruneR < cell.maxX &&
+                                    leaf.minY - pruneR >= cell.minY && leaf.maxY + pruneR < cell.maxY);
+            // Each pair inside the leaf tested once, through a bit matrix; piles
+            // of identical keys, the only leaves that can be larger, one by one.
+            std::uint16_t near[16] = {};
+            if (m <= 16) {
+                // Swept in x order: a pair further apart in x than the radius ends
+                // the inner loop, which at the deep zooms is almost at once.
+                const auto *leafNodes = nodes.data() + leaf.begin;
+                std::uint8_t byX[16];
+                for (std::uint32_t i = 0; i < m; ++i) {
+                    std::uint32_t k = i;
+                    for (; k > 0 && leafNodes[byX[k - 1]].x > leafNodes[i].x; --k)
+                        byX[k] = byX[k - 1];
+                    byX[k] = std::uint8_t(i);
+                }
+                for (std::uint32_t q0 = 0; q0 + 1 < m; ++q0) {
+                    const std::uint32_t i = byX[q0];
+                    const float xi = leafNodes[i].x, yi = leafNodes[i].y;
+                    const double reach = double(xi) + pruneR;
+                    for (std::uint32_t q = q0 + 1; q < m && double(leafNodes[byX[q]].x) <= reach; ++q) {
+                        const std::uint32_t j = byX[q];
+                        if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, xi, yi, r2)) {
+                            near[i] |= std::uint16_t(1u << j);
+                            near[j] |= std::uint16_t(1u << i);
+                        }
                     }
                 }
             }
-        }
-        // A leaf near its cell's edge collects, once, the other leaves near
-        // it from the lowest ancestor whose cell holds its bounds plus the
-        // radius; each marker near the edge then checks just those.
-        candidates.clear();
-        if (nearEdge) {
-            const double minX = leaf.minX - pruneR, maxX = leaf.maxX + pruneR;
-            const double minY = leaf.minY - pruneR, maxY = leaf.maxY + pruneR;
-            std::uint32_t from = 0; // the root's cell is the whole world
-            for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
-                const Cell &c = it->cell;
-                if (minX >= c.minX && maxX < c.maxX && minY >= c.minY && maxY < c.maxY) {
-                    from = it->node;
-                    break;
+            // A leaf near its cell's edge collects, once, the other leaves near
+            // it from the lowest ancestor whose cell holds its bounds plus the
+            // radius; each marker near the edge then checks just those.
+            candidates.clear();
+            if (nearEdge) {
+                const double minX = leaf.minX - pruneR, maxX = leaf.maxX + pruneR;
+                const double minY = leaf.minY - pruneR, maxY = leaf.maxY + pruneR;
+                std::uint32_t from = 0; // the root's cell is the whole world
+                for (auto it = ancestors.rbegin(); it != ancestors.rend(); ++it) {
+                    const Cell &c = it->cell;
+                    if (minX >= c.minX && maxX < c.maxX && minY >= c.minY && maxY < c.maxY) {
+                        from = it->node;
+                        break;
+                    }
                 }
-            }
-            for (std::uint32_t i = from; i < tree[from].skip;) {
-                const auto &t = tree[i];
-                if (i == li || outside(t, minX, minY, maxX, maxY)) {
-                    i = t.skip;
-                    continue;
-                }
-                if (t.skip == i + 1)
-                    candidates.push_back(i);
-                ++i;
-            }
-        }
-        for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
-            const auto listBegin = std::uint32_t(adjacency.size());
-            if (m <= 16) {
-                for (unsigned bits = near[a - leaf.begin]; bits != 0; bits &= bits - 1)
-                    adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
-            } else {
-                for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
-                    if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
-                        adjacency.push_back(b);
-                }
-            }
-            const double minX = nodes[a].x - pruneR, maxX = nodes[a].x + pruneR;
-            const double minY = nodes[a].y - pruneR, maxY = nodes[a].y + pruneR;
-            if (!candidates.empty() &&
-                !(minX >= cell.minX && maxX < cell.maxX && minY >= cell.minY && maxY < cell.maxY)) {
-                for (const std::uint32_t ci : candidates) {
-                    const auto &t = tree[ci];
-                    if (outside(t, minX, minY, maxX, maxY))
+                for (std::uint32_t i = from; i < tree[from].skip;) {
+                    const auto &t = tree[i];
+                    if (i == li || outside(t, minX, minY, maxX, maxY)) {
+                        i = t.skip;
                         continue;
-                    for (std::uint32_t b = t.begin; b < t.end; ++b) {
-                        if (ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
+                    }
+                    if (t.skip == i + 1)
+                        candidates.push_back(i);
+                    ++i;
+                }
+            }
+            for (std::uint32_t a = leaf.begin; a < leaf.end; ++a) {
+                const auto listBegin = std::uint32_t(adjacency.size());
+                if (m <= 16) {
+                    for (unsigned bits = near[a - leaf.begin]; bits != 0; bits &= bits - 1)
+                        adjacency.push_back(leaf.begin + std::uint32_t(std::countr_zero(bits)));
+                } else {
+                    for (std::uint32_t b = leaf.begin; b < leaf.end; ++b) {
+                        if (b != a && ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
                             adjacency.push_back(b);
                     }
                 }
+                const double minX = nodes[a].x - pruneR, maxX = nodes[a].x + pruneR;
+                const double minY = nodes[a].y - pruneR, maxY = nodes[a].y + pruneR;
+                if (!candidates.empty() &&
+                    !(minX >= cell.minX && maxX < cell.maxX && minY >= cell.minY && maxY < cell.maxY)) {
+                    for (const std::uint32_t ci : candidates) {
+                        const auto &t = tree[ci];
+                        if (outside(t, minX, minY, maxX, maxY))
+                            continue;
+                        for (std::uint32_t b = t.begin; b < t.end; ++b) {
+                            if (ClusterIndex::withinRadius(nodes[b].x, nodes[b].y, nodes[a].x, nodes[a].y, r2))
+                                adjacency.push_back(b);
+                        }
+                    }
+                }
+                lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
+                if (adjacency.size() > budget) {
+                    part.overBudget = true;
+                    return;
+                }
             }
-            lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
-            if (adjacency.size() > budget)
-                return false;
         }
-    }
-    return true;
+    });
+    return spliceParts(parts, count, lists, budget);
 }
 
 std::uint8_t stateIndex(std::uint8_t state)
@@ -435,9 +544,7 @@ struct ClusterIndex::Scratch
     std::vector<std::uint32_t> order; // visiting rank -> index in the current level
     std::vector<std::uint32_t> rankOf; // index in the current level -> visiting rank
     std::vector<SlotState> slots; // per marker of the current level
-    std::vector<std::uint32_t> adjacency;
-    std::vector<Ancestor> ancestors;
-    std::vector<std::uint32_t> candidates;
+    std::vector<AdjacencyPart> parts; // one per thread; parts[0].adjacency holds the joined lists
     std::vector<std::uint32_t> cellStart;
     std::vector<std::uint32_t> cellItems;
     std::vector<std::uint32_t> neighbours;
@@ -447,6 +554,8 @@ struct ClusterIndex::Scratch
     std::vector<std::uint32_t> newRanks; // their ranks at the next zoom
     std::vector<KeyIndex> sortTmp;
     std::uint32_t nextCount = 0; // markers at the next zoom
+    std::uint32_t summed = 0; // clusters below this id have their sums
+    TaskTeam *team = nullptr;
 };
 
 ClusterIndex::ClusterIndex(ClusterOptions options)
@@ -494,26 +603,36 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
     points_.shrink_to_fit();
     const std::size_t n = points_.size();
 
+    // Helpers only when some level is big enough to be split (see partsFor).
+    TaskTeam team(n >= kParallelMinimum ? options_.threads : 1);
     Scratch s;
+    s.team = &team;
+    s.parts.resize(team.size());
     s.keys.reserve(n);
     s.nextKeys.reserve(n);
     s.order.resize(n);
     s.rankOf.resize(n);
     s.slots.reserve(n);
     // A cluster has at least two members and each merge removes a marker, so
-    // all zooms together form fewer than n clusters with fewer than 2n children.
-    clusters_.reserve(n / 2);
-    children_.reserve(n);
+    // all zooms together form fewer than n clusters with fewer than 2n
+    // children. Reserving that much is not only for speed: a helper sums
+    // earlier clusters while more are appended (see clusterZoom), so the
+    // arrays must never move.
+    clusters_.reserve(n);
+    children_.reserve(2 * n);
 
     // The top level: every point on its own, visited in input order.
     Level top;
     top.nodes.resize(n);
     s.newKeys.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const MercatorProjection::Point p = MercatorProjection::project(points_[i].lng, points_[i].lat);
-        top.nodes[i] = Node {float(p.x), float(p.y), 1, std::uint32_t(i)};
-        s.newKeys[i] = {mortonKey(top.nodes[i].x, top.nodes[i].y), std::uint32_t(i)};
-    }
+    const unsigned count = partsFor(team, n);
+    runParts(team, count, [&](unsigned part) {
+        for (std::size_t i = n * part / count; i < n * (part + 1) / count; ++i) {
+            const MercatorProjection::Point p = MercatorProjection::project(points_[i].lng, points_[i].lat);
+            top.nodes[i] = Node {float(p.x), float(p.y), 1, std::uint32_t(i)};
+            s.newKeys[i] = {mortonKey(top.nodes[i].x, top.nodes[i].y), std::uint32_t(i)};
+        }
+    });
     radixSort(s.newKeys, s.sortTmp);
     std::vector<Node> sorted(n);
     s.keys.resize(n);
@@ -535,8 +654,21 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
             mergeNextLevel(levels_.back(), s);
         levelOfZoom_[std::size_t(z)] = std::uint32_t(levels_.size() - 1);
     }
+    sumClusters(s.summed, std::uint32_t(clusters_.size()));
     clusters_.shrink_to_fit();
     children_.shrink_to_fit();
+}
+
+void ClusterIndex::sumClusters(std::uint32_t begin, std::uint32_t end)
+{
+    // In id order: a cluster's sub-clusters were formed a zoom further in,
+    // earlier, so their sums are complete when it needs them.
+    for (std::uint32_t id = begin; id < end; ++id) {
+        Cluster &c = clusters_[id];
+        const Level &members = levelAt(c.zoom + 1);
+        for (std::uint32_t i = c.childBegin; i < c.childEnd; ++i)
+            absorb(c, members.nodes[children_[i]]);
+    }
 }
 
 void ClusterIndex::absorb(Cluster &c, const Node &member) const
@@ -566,12 +698,14 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         const std::size_t budget = kAdjacencyBudgetPerMarker * n + 4096;
         // The grid needs a few cells per marker at most, which holds from the
         // middle zooms down; deeper in, the tree's leaves do the job.
-        haveLists = buildAdjacencyGrid(src, r2, pruneR, budget, s.slots, s.adjacency, s.cellStart, s.cellItems);
-        if (!haveLists && s.adjacency.size() <= budget)
-            haveLists = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, s.slots, s.adjacency, s.ancestors,
-                                       s.candidates);
+        Adjacency built =
+            buildAdjacencyGrid(src, r2, pruneR, budget, *s.team, s.slots, s.parts, s.cellStart, s.cellItems);
+        if (built == Adjacency::TooSparse)
+            built = buildAdjacency(src, s.keys, s.cellBits, r2, pruneR, budget, *s.team, s.slots, s.parts);
+        haveLists = built == Adjacency::Built;
     }
-    if (haveLists && s.adjacency.empty())
+    const std::vector<std::uint32_t> &adjacency = s.parts[0].adjacency;
+    if (haveLists && adjacency.empty())
         return false; // nobody has a neighbour: every marker stays as it is
 
     if (!haveLists)
@@ -581,6 +715,34 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
     s.newRanks.clear();
     std::uint32_t nextRank = 0;
     bool changed = false;
+
+    // The visiting below is one thread's work, but the sums of the clusters
+    // formed at the zooms before need only those zooms: a helper does them
+    // meanwhile. They stay out of the visit, which spares it a cache miss
+    // per member (its point or sub-cluster) and the next zoom does not
+    // need them.
+    const std::uint32_t sumsEnd = std::uint32_t(clusters_.size());
+    const std::function<void(unsigned)> sumJob = [this, &s, sumsEnd](unsigned part) {
+        if (part == 1)
+            sumClusters(s.summed, sumsEnd);
+    };
+    const bool summing = s.team->size() > 1 && s.summed < sumsEnd;
+    if (summing)
+        s.team->start(sumJob);
+    // The helper must be done before sumJob goes, even if the visit throws.
+    struct Join
+    {
+        TaskTeam *team;
+        ~Join()
+        {
+            if (team) {
+                try {
+                    team->wait();
+                } catch (...) {
+                }
+            }
+        }
+    } join {summing ? s.team : nullptr};
 
     for (std::size_t rank = 0; rank < n; ++rank) {
         if (rank + kPrefetchDistance < n) {
@@ -604,7 +766,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         };
         if (haveLists) {
             for (std::uint32_t i = s.slots[slot].neighbours.begin; i < s.slots[slot].neighbours.end; ++i)
-                consider(s.adjacency[i]);
+                consider(adjacency[i]);
         } else {
             s.neighbours.clear();
             levelWithin(src, nodes[slot].x, nodes[slot].y, r2, pruneR, s.neighbours);
@@ -635,14 +797,12 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         c.childBegin = std::uint32_t(children_.size());
         double wx = double(origin.x) * origin.count;
         double wy = double(origin.y) * origin.count;
-        absorb(c, origin);
         children_.push_back(slot);
         s.slots[slot].fate = kAbsorbed;
         for (const std::uint32_t k : s.fresh) {
             const Node &m = nodes[k];
             wx += double(m.x) * m.count;
             wy += double(m.y) * m.count;
-            absorb(c, m);
             children_.push_back(k);
             s.slots[k].fate = kAbsorbed;
         }
@@ -655,6 +815,11 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
         s.newRanks.push_back(nextRank++);
     }
     s.nextCount = nextRank;
+    if (summing) {
+        join.team = nullptr;
+        s.team->wait();
+        s.summed = sumsEnd;
+    }
     return changed;
 }
 

@@ -124,6 +124,7 @@ private:
     bool clusterZoom(const Level &src, int zoom, Scratch &s);
     void mergeNextLevel(const Level &src, Scratch &s);
     void absorb(Cluster &c, const Node &member) const;
+    void sumClusters(std::uint32_t begin, std::uint32_t end);
     ClusterItem makeItem(const Node &node) const;
     const Level &levelAt(int zoom) const { return levels_[levelOfZoom_[std::size_t(zoom)]]; }
     const Cluster *findCluster(std::uint32_t clusterId) const;

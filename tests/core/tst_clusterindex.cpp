@@ -134,6 +134,7 @@ private slots:
     void leavesPaging();
     void matchesBruteForce_data();
     void matchesBruteForce();
+    void threadsDoNotChangeTheResult();
     void boxQueriesMatchBruteForce();
     void antimeridianBox();
     void wholeWorldSpellings();
@@ -372,12 +373,16 @@ void TestClusterIndex::matchesBruteForce_data()
     QTest::addColumn<quint64>("seed");
     QTest::addColumn<int>("minPoints");
     QTest::addColumn<double>("radius");
-    QTest::newRow("seed 1") << quint64(1) << 2 << 40.0;
-    QTest::newRow("seed 2") << quint64(2) << 2 << 40.0;
-    QTest::newRow("seed 3") << quint64(3) << 2 << 40.0;
-    QTest::newRow("seed 4, radius 80") << quint64(4) << 2 << 80.0;
-    QTest::newRow("seed 5, minPoints 3") << quint64(5) << 3 << 40.0;
-    QTest::newRow("seed 6, minPoints 5") << quint64(6) << 5 << 60.0;
+    QTest::addColumn<int>("n");
+    QTest::addColumn<unsigned>("threads");
+    QTest::newRow("seed 1") << quint64(1) << 2 << 40.0 << 1500 << 1u;
+    QTest::newRow("seed 2") << quint64(2) << 2 << 40.0 << 1500 << 1u;
+    QTest::newRow("seed 3") << quint64(3) << 2 << 40.0 << 1500 << 1u;
+    QTest::newRow("seed 4, radius 80") << quint64(4) << 2 << 80.0 << 1500 << 1u;
+    QTest::newRow("seed 5, minPoints 3") << quint64(5) << 3 << 40.0 << 1500 << 1u;
+    QTest::newRow("seed 6, minPoints 5") << quint64(6) << 5 << 60.0 << 1500 << 1u;
+    // Big enough that load() splits the deep zooms between threads.
+    QTest::newRow("seed 7, 6000 points, 3 threads") << quint64(7) << 2 << 40.0 << 6000 << 3u;
 }
 
 void TestClusterIndex::matchesBruteForce()
@@ -385,7 +390,9 @@ void TestClusterIndex::matchesBruteForce()
     QFETCH(quint64, seed);
     QFETCH(int, minPoints);
     QFETCH(double, radius);
-    std::vector<ClusterPoint> points = randomPoints(seed, 1500);
+    QFETCH(int, n);
+    QFETCH(unsigned, threads);
+    std::vector<ClusterPoint> points = randomPoints(seed, n);
     // Exact duplicates and near-duplicates stress tie handling.
     for (int i = 0; i < 60; ++i) {
         ClusterPoint p = points[std::size_t(i * 13)];
@@ -397,6 +404,7 @@ void TestClusterIndex::matchesBruteForce()
     ClusterOptions options;
     options.minPoints = std::uint32_t(minPoints);
     options.radius = radius;
+    options.threads = threads;
     ClusterIndex index(options);
     index.load(points);
     int clustersSeen = 0;
@@ -416,6 +424,47 @@ void TestClusterIndex::matchesBruteForce()
         }
     }
     QVERIFY(clustersSeen > 100);
+}
+
+// Threads split each zoom's neighbour search by runs of the tree's leaves or
+// of the grid; whatever the split, the clusters must be the same, id for id.
+void TestClusterIndex::threadsDoNotChangeTheResult()
+{
+    std::vector<ClusterPoint> points = randomPoints(21, 60000);
+    // Piles of identical points make leaves bigger than usual, and points
+    // either side of the antimeridian and near a pole make the tree uneven.
+    for (int i = 0; i < 3000; ++i) {
+        ClusterPoint p = points[std::size_t(i % 40)];
+        p.id = 2000000 + std::uint32_t(i);
+        points.push_back(p);
+    }
+    for (int i = 0; i < 2000; ++i) {
+        const double lng = i % 2 ? 179.99 - i * 1e-4 : -179.99 + i * 1e-4;
+        points.push_back({lng, 52.0 + (i % 50) * 0.01, 3000000 + std::uint32_t(i), std::uint32_t(i % 9), 1});
+        points.push_back({double(i % 360) - 180.0, 84.9 - (i % 7) * 1e-3, 4000000 + std::uint32_t(i), 2, 2});
+    }
+    ClusterOptions one;
+    one.threads = 1;
+    ClusterIndex reference(one);
+    reference.load(points);
+    for (const unsigned threads : {2u, 3u, 4u}) {
+        ClusterOptions options;
+        options.threads = threads;
+        ClusterIndex index(options);
+        index.load(points);
+        QCOMPARE(index.clusterCount(), reference.clusterCount());
+        for (int z = 0; z <= 17; ++z) {
+            std::vector<ClusterItem> ours = worldAt(index, z);
+            std::vector<ClusterItem> expected = worldAt(reference, z);
+            QCOMPARE(ours.size(), expected.size());
+            sortItems(ours);
+            sortItems(expected);
+            QVERIFY2(ours == expected, qPrintable(QStringLiteral("%1 threads, zoom %2").arg(threads).arg(z)));
+        }
+        for (std::uint32_t id = 0; id < index.clusterCount(); id += 97)
+            QVERIFY(index.children(id) == reference.children(id));
+    }
+    QVERIFY(reference.clusterCount() > 10000);
 }
 
 void TestClusterIndex::boxQueriesMatchBruteForce()
