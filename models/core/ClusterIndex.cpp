@@ -7,7 +7,12 @@
 #include <bit>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace oc {
 
@@ -373,6 +378,47 @@ Adjacency buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::
     return spliceParts(parts, count, lists, budget);
 }
 
+// Which markers of a leaf (at most 16) lie within sqrt(r2) of each other:
+// bit j of near[i]. A float box test of each marker against all sixteen at
+// once (SSE2: four compares of four) leaves the rare candidates for the exact
+// test, which alone decides; at the deep zooms almost no pair gets that far.
+template<class Node>
+void leafPairs(const Node *leafNodes, std::uint32_t m, double r2, double pruneR, std::uint16_t near[16])
+{
+    // Rounding pruneR to float loses less than kPruneSlack adds, so the box
+    // still holds every pair withinRadius() accepts; empty lanes are infinitely far.
+    alignas(16) float xs[16], ys[16];
+    for (std::uint32_t i = 0; i < 16; ++i) {
+        xs[i] = i < m ? leafNodes[i].x : std::numeric_limits<float>::infinity();
+        ys[i] = i < m ? leafNodes[i].y : std::numeric_limits<float>::infinity();
+    }
+    const auto reach = float(pruneR);
+    for (std::uint32_t i = 0; i < m; ++i) {
+        unsigned box = 0;
+#if defined(__SSE2__)
+        const __m128 xi = _mm_set1_ps(xs[i]), yi = _mm_set1_ps(ys[i]), r = _mm_set1_ps(reach);
+        const __m128 signMask = _mm_set1_ps(-0.0f);
+        for (int g = 0; g < 4; ++g) {
+            const __m128 dx = _mm_andnot_ps(signMask, _mm_sub_ps(_mm_load_ps(xs + 4 * g), xi));
+            const __m128 dy = _mm_andnot_ps(signMask, _mm_sub_ps(_mm_load_ps(ys + 4 * g), yi));
+            const __m128 inBox = _mm_and_ps(_mm_cmple_ps(dx, r), _mm_cmple_ps(dy, r));
+            box |= unsigned(_mm_movemask_ps(inBox)) << (4 * g);
+        }
+#else
+        for (std::uint32_t j = 0; j < 16; ++j)
+            box |= unsigned(std::fabs(xs[j] - xs[i]) <= reach && std::fabs(ys[j] - ys[i]) <= reach) << j;
+#endif
+        box &= ~(1u << i);
+        unsigned exact = 0;
+        for (; box != 0; box &= box - 1) {
+            const auto j = std::uint32_t(std::countr_zero(box));
+            if (ClusterIndex::withinRadius(xs[j], ys[j], xs[i], ys[i], r2))
+                exact |= 1u << j;
+        }
+        near[i] = std::uint16_t(exact);
+    }
+}
+
 // The tree leaf that holds marker `m`; `path` (if given) receives its
 // ancestors, root first, as buildAdjacency() keeps them.
 template<class Level>
@@ -442,30 +488,8 @@ Adjacency buildAdjacency(const Level &level, const std::vector<std::uint64_t> &k
             // Each pair inside the leaf tested once, through a bit matrix; piles
             // of identical keys, the only leaves that can be larger, one by one.
             std::uint16_t near[16] = {};
-            if (m <= 16) {
-                // Swept in x order: a pair further apart in x than the radius ends
-                // the inner loop, which at the deep zooms is almost at once.
-                const auto *leafNodes = nodes.data() + leaf.begin;
-                std::uint8_t byX[16];
-                for (std::uint32_t i = 0; i < m; ++i) {
-                    std::uint32_t k = i;
-                    for (; k > 0 && leafNodes[byX[k - 1]].x > leafNodes[i].x; --k)
-                        byX[k] = byX[k - 1];
-                    byX[k] = std::uint8_t(i);
-                }
-                for (std::uint32_t q0 = 0; q0 + 1 < m; ++q0) {
-                    const std::uint32_t i = byX[q0];
-                    const float xi = leafNodes[i].x, yi = leafNodes[i].y;
-                    const double reach = double(xi) + pruneR;
-                    for (std::uint32_t q = q0 + 1; q < m && double(leafNodes[byX[q]].x) <= reach; ++q) {
-                        const std::uint32_t j = byX[q];
-                        if (ClusterIndex::withinRadius(leafNodes[j].x, leafNodes[j].y, xi, yi, r2)) {
-                            near[i] |= std::uint16_t(1u << j);
-                            near[j] |= std::uint16_t(1u << i);
-                        }
-                    }
-                }
-            }
+            if (m <= 16)
+                leafPairs(nodes.data() + leaf.begin, m, r2, pruneR, near);
             // A leaf near its cell's edge collects, once, the other leaves near
             // it from the lowest ancestor whose cell holds its bounds plus the
             // radius; each marker near the edge then checks just those.
