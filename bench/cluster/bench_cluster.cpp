@@ -7,6 +7,7 @@
 // one data set. Run it through bench/cluster/run.sh.
 
 #include "ClusterIndex.h"
+#include "TaskTeam.h"
 #include "MercatorProjection.h"
 #include "NaiveClusterer.h"
 
@@ -290,7 +291,7 @@ double peakRssMb()
 }
 
 // Child: build our index `reps` times, then (if asked) time every viewport query.
-int runOurs(const std::string &pointsPath, const std::string &viewportsPath, int reps, bool queries)
+int runOurs(const std::string &pointsPath, const std::string &viewportsPath, int reps, bool queries, unsigned threads)
 {
     const std::vector<ClusterPoint> points = readPoints(pointsPath);
     const std::vector<Viewport> viewports = readViewports(viewportsPath);
@@ -300,7 +301,9 @@ int runOurs(const std::string &pointsPath, const std::string &viewportsPath, int
         index.reset(); // one index alive at a time, as in node
         const double c0 = cpuMs();
         const auto t0 = Clock::now();
-        index.emplace(benchOptions());
+        ClusterOptions options = benchOptions();
+        options.threads = threads;
+        index.emplace(options);
         index->load(points);
         builds.push_back(msSince(t0));
         cpu.push_back(cpuMs() - c0);
@@ -529,7 +532,7 @@ int runParent(int argc, char **argv)
             // RSS come from the first round.
             const int rounds = n <= 10000 ? 7 : n <= 100000 ? 5 : 3;
             Results ours, sc, scAgg;
-            std::vector<double> oursBuilds, scBuilds, scAggBuilds, oursCpu, scCpu;
+            std::vector<double> oursBuilds, oursOneThreadBuilds, scBuilds, scAggBuilds, oursCpu, scCpu;
             for (int round = 0; round < rounds; ++round) {
                 const char *what = round == 0 ? "queries" : "build-only";
                 std::fprintf(stderr,
@@ -544,6 +547,11 @@ int runParent(int argc, char **argv)
                     oursBuilds.push_back(o.at("build_ms"));
                     oursCpu.push_back(o.at("build_cpu_ms"));
                 }
+                const Results single = runChild(shellQuote(self) + " --child ours " + shellQuote(pointsPath) + " " +
+                                                shellQuote(viewportsPath) + " 1 build-only 1")
+                                           .value_or(Results {});
+                if (single.count("build_ms"))
+                    oursOneThreadBuilds.push_back(single.at("build_ms"));
                 if (!haveSc)
                     continue;
                 const std::string base = shellQuote(node) + " --max-old-space-size=16000 " + shellQuote(scScript) +
@@ -562,6 +570,7 @@ int runParent(int argc, char **argv)
                     scAggBuilds.push_back(a.at("build_ms"));
             }
             ours["build_ms"] = percentile(oursBuilds, 0.5);
+            ours["build_1t_ms"] = percentile(oursOneThreadBuilds, 0.5);
             ours["build_cpu_ms"] = percentile(oursCpu, 0.5);
             sc["build_cpu_ms"] = percentile(scCpu, 0.5);
             sc["build_ms"] = percentile(scBuilds, 0.5);
@@ -602,6 +611,9 @@ int runParent(int argc, char **argv)
             const std::string label = sizeLabel(n);
             rows.push_back({kind, label, "build ms", fmt(get(ours, "build_ms"), 1), fmt(get(sc, "build_ms"), 1), "-",
                             ratio(get(sc, "build_ms"), get(ours, "build_ms")), ""});
+            rows.push_back({kind, label, "build ms, ours on 1 thread", fmt(get(ours, "build_1t_ms"), 1),
+                            fmt(get(sc, "build_ms"), 1), "-", ratio(get(sc, "build_ms"), get(ours, "build_1t_ms")),
+                            ""});
             rows.push_back({kind, label, "build CPU ms", fmt(get(ours, "build_cpu_ms"), 1),
                             fmt(get(sc, "build_cpu_ms"), 1), "-",
                             ratio(get(sc, "build_cpu_ms"), get(ours, "build_cpu_ms")), ""});
@@ -641,9 +653,10 @@ int runParent(int argc, char **argv)
         "maxZoom 16, radius 40, extent 512; %d viewports of %dx%d px per zoom, each timed as the median of %zu\n"
         "runs (naive: one run, as many viewports as fit in %.0f s); build = median of 7/5/3 rounds at 10k/100k/1M,\n"
         "contenders taking turns, one fresh process each (node JIT-warmed on a 20k subset first);\n"
+        "ours builds on %u threads (ClusterOptions::threads 0: the cores, at most 4) unless the row says 1;\n"
         "build CPU = CPU time of the building process (load-independent; node's includes its GC threads);\n"
         "ratio = supercluster / ours; markers = avg markers per viewport (ours / supercluster)\n\n",
-        perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS);
+        perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS, TaskTeam::defaultThreads());
     const Row header {"data", "N", "metric", "ours", "supercluster", "naive", "ratio", "markers"};
     std::vector<std::size_t> width;
     for (const std::string *c : {&header.data, &header.n, &header.metric, &header.ours, &header.sc, &header.naive,
@@ -683,8 +696,9 @@ int main(int argc, char **argv)
     try {
         if (argc >= 3 && std::strcmp(argv[1], "--child") == 0) {
             const std::string which = argv[2];
-            if (which == "ours" && argc == 7)
-                return runOurs(argv[3], argv[4], std::atoi(argv[5]), std::strcmp(argv[6], "queries") == 0);
+            if (which == "ours" && (argc == 7 || argc == 8))
+                return runOurs(argv[3], argv[4], std::atoi(argv[5]), std::strcmp(argv[6], "queries") == 0,
+                               argc == 8 ? unsigned(std::atoi(argv[7])) : 0u);
             if (which == "naive" && argc == 6)
                 return runNaive(argv[3], argv[4], std::atof(argv[5]));
             std::fprintf(stderr, "bad child arguments\n");

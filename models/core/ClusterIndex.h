@@ -29,6 +29,12 @@ namespace oc {
 // Neighbours are merged in visiting order (not KD order), which makes the
 // result a pure function of the input order; NaiveClusterer relies on that to
 // reproduce it by brute force.
+//
+// The greedy visit of a zoom is inherently one thread's work; what load()
+// spreads over ClusterOptions::threads is everything around it: each big
+// zoom's neighbour lists (by runs of tree leaves or grid rows), and the RSVP
+// and state sums of earlier zooms, done by a helper during the visit. None
+// of that changes the result (tst_clusterindex compares thread counts).
 class ClusterIndex
 {
 public:
