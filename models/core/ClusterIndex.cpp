@@ -259,6 +259,16 @@ struct AdjacencyPart
 
 enum class Adjacency { Built, TooSparse, OverBudget };
 
+// Ends marker a's list, begun at listBegin in the part's adjacency; false
+// (and the part marked) once the part alone has outgrown the budget.
+bool closeList(AdjacencyPart &part, std::uint32_t a, std::uint32_t listBegin, std::size_t budget,
+               std::vector<SlotState> &lists)
+{
+    lists[a] = {{listBegin, std::uint32_t(part.adjacency.size())}, kUnvisited};
+    part.overBudget = part.adjacency.size() > budget;
+    return !part.overBudget;
+}
+
 // Below this many markers a level is handled by one thread: waking the
 // others would cost about what the work does.
 constexpr std::size_t kParallelMinimum = 4096;
@@ -368,11 +378,8 @@ Adjacency buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::
                         adjacency.push_back(b);
                 }
             }
-            lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
-            if (adjacency.size() > budget) {
-                part.overBudget = true;
+            if (!closeList(part, a, listBegin, budget, lists))
                 return;
-            }
         }
     });
     return spliceParts(parts, count, lists, budget);
@@ -541,11 +548,8 @@ Adjacency buildAdjacency(const Level &level, const std::vector<std::uint64_t> &k
                         }
                     }
                 }
-                lists[a] = {{listBegin, std::uint32_t(adjacency.size())}, kUnvisited};
-                if (adjacency.size() > budget) {
-                    part.overBudget = true;
+                if (!closeList(part, a, listBegin, budget, lists))
                     return;
-                }
             }
         }
     });
