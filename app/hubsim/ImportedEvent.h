@@ -3,8 +3,6 @@
 #include <QDateTime>
 #include <QString>
 
-#include <optional>
-
 namespace oc {
 
 // One event row as read from an import file, already validated.
@@ -13,6 +11,9 @@ struct ImportedEvent
     QString title;
     QString description;
     QDateTime startsAt;
+    // The source gave a date without a time: startsAt is the start of that
+    // day in `timezone` and the event lasts the day.
+    bool allDay = false;
     QString timezone;
     QString venue;
     QString address;
@@ -21,9 +22,11 @@ struct ImportedEvent
     QString postalCode;
     double latitude = 0;
     double longitude = 0;
-    int capacity = 0;
+    int capacity = 0; // 0 = unknown: stored as NULL, like the console's "no capacity limit"
     QString hostName;
     QString hostEmail;
+    bool placedByZip = false; // the row had no usable coordinates: placed at its ZIP centroid
+    int sourceRow = 0; // 1-based data row in the file, for the report
 };
 
 } // namespace oc

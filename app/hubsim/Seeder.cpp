@@ -7,6 +7,7 @@
 #include "ZipDirectory.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QRandomGenerator>
 
 namespace oc {
@@ -29,54 +30,74 @@ int Seeder::insertImported(qint64 campaignId, const QList<ImportedEvent> &events
 {
     int inserted = 0;
     for (qsizetype start = 0; start < events.size(); start += kBatch) {
-        QStringList titles, descs, starts, tzs, venues, addrs, cities, states, zips, lats, lngs, caps, hostNames,
-            hostEmails;
-        std::vector<bool> emailNull;
+        QStringList titles, descs, starts, ends, allDays, tzs, venues, addrs, cities, states, zips, hostZips, lats,
+            lngs, caps, hostNames, hostEmails;
+        std::vector<bool> capNull, hostZipNull, emailNull;
         for (qsizetype i = start; i < std::min<qsizetype>(events.size(), start + kBatch); ++i) {
             const ImportedEvent &e = events.at(i);
             titles << e.title;
             descs << e.description;
             starts << e.startsAt.toUTC().toString(Qt::ISODateWithMs);
+            // An all-day event ends at the next midnight where it happens
+            // (23 or 25 hours on a DST change), otherwise after two hours.
+            const QDateTime end = e.allDay
+                ? QDateTime(e.startsAt.toTimeZone(QTimeZone(e.timezone.toUtf8())).date().addDays(1), QTime(0, 0),
+                            QTimeZone(e.timezone.toUtf8()))
+                : e.startsAt.addSecs(2 * 3600);
+            ends << end.toUTC().toString(Qt::ISODateWithMs);
+            allDays << (e.allDay ? QStringLiteral("t") : QStringLiteral("f"));
             tzs << e.timezone;
             venues << e.venue;
             addrs << e.address;
             cities << e.city;
             states << e.state;
             zips << e.postalCode;
+            // hosts.postal_code is at most 12 characters; the event keeps the text as given.
+            hostZips << e.postalCode;
+            hostZipNull.push_back(e.postalCode.isEmpty() || e.postalCode.size() > 12);
             lats << QString::number(e.latitude, 'g', 12);
             lngs << QString::number(e.longitude, 'g', 12);
             caps << QString::number(e.capacity);
-            hostNames << (e.hostName.trimmed().isEmpty() ? QStringLiteral("Unnamed host") : e.hostName.trimmed());
+            capNull.push_back(e.capacity <= 0);
+            // A host row only for events that name one: an "Unnamed host"
+            // per imported event would be invented data.
+            hostNames << (e.hostName.trimmed().isEmpty() && !e.hostEmail.isEmpty() ? QStringLiteral("Unnamed host")
+                                                                                   : e.hostName.trimmed());
             hostEmails << e.hostEmail;
             emailNull.push_back(e.hostEmail.isEmpty());
         }
         const DbTable t = m_session.exec(
             DbQuery(
-                "WITH src AS (SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], "
-                "  $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[], "
-                "  $13::int[], $14::text[], $15::text[]) WITH ORDINALITY "
-                "  AS s(title, description, starts_at, tz, venue, address, city, state, zip, lat, lng, cap, "
-                "       host_name, host_email, n)), "
-                "h AS (INSERT INTO hosts (name, email, postal_code) SELECT host_name, host_email, zip FROM src "
-                "      ORDER BY n RETURNING id), "
-                "hn AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM h) "
-                "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, timezone, venue, "
-                "  address, city, state, postal_code, latitude, longitude, capacity) "
-                "SELECT $1, hn.id, title, description, starts_at, starts_at + interval '2 hours', tz, venue, "
-                "  address, city, state, zip, lat, lng, cap FROM src JOIN hn USING (n)")
+                "WITH src AS (SELECT * FROM unnest($2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], "
+                "  $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], "
+                "  $13::text[], $14::float8[], $15::float8[], $16::int[], $17::text[], $18::text[]) WITH ORDINALITY "
+                "  AS s(title, description, starts_at, ends_at, all_day, tz, venue, address, city, state, zip, "
+                "       host_zip, lat, lng, cap, host_name, host_email, n)), "
+                "hs AS (SELECT n, row_number() OVER (ORDER BY n) AS k FROM src WHERE host_name <> ''), "
+                "h AS (INSERT INTO hosts (name, email, postal_code) SELECT host_name, host_email, host_zip "
+                "      FROM src WHERE host_name <> '' ORDER BY n RETURNING id), "
+                "hn AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM h) "
+                "INSERT INTO events (campaign_id, host_id, title, description, starts_at, ends_at, all_day, "
+                "  timezone, venue, address, city, state, postal_code, latitude, longitude, capacity) "
+                "SELECT $1, hn.id, title, description, starts_at, ends_at, all_day, tz, venue, "
+                "  address, city, state, zip, lat, lng, cap FROM src LEFT JOIN hs USING (n) LEFT JOIN hn USING (k) "
+                "ORDER BY n")
                 .bind(campaignId)
                 .bind(PgArray::text(titles))
                 .bind(PgArray::text(descs))
                 .bind(PgArray::text(starts))
+                .bind(PgArray::text(ends))
+                .bind(PgArray::text(allDays))
                 .bind(PgArray::text(tzs))
                 .bind(PgArray::text(venues))
                 .bind(PgArray::text(addrs))
                 .bind(PgArray::text(cities))
                 .bind(PgArray::text(states))
                 .bind(PgArray::text(zips))
+                .bind(PgArray::textOrNull(hostZips, hostZipNull))
                 .bind(PgArray::text(lats))
                 .bind(PgArray::text(lngs))
-                .bind(PgArray::text(caps))
+                .bind(PgArray::textOrNull(caps, capNull))
                 .bind(PgArray::text(hostNames))
                 .bind(PgArray::textOrNull(hostEmails, emailNull)));
         inserted += int(t.affectedRows);
@@ -183,7 +204,10 @@ qint64 Seeder::seed(const Options &o)
                     "       now() - random() * interval '3 days' "
                     "FROM (SELECT array_agg(id ORDER BY random()) AS ids FROM events "
                     "      WHERE campaign_id = $1 AND approval_status = 'approved') e, "
-                    "     generate_series(1, $2)")
+                    "     generate_series(1, $2) "
+                    // No approved event (--events 0, or all drawn as not
+                    // approved): no RSVP history, not a NULL event_id.
+                    "WHERE e.ids IS NOT NULL")
                 .bind(campaignId)
                 .bind(o.rsvps)
                 .bind(std::max(1, o.supporters)));

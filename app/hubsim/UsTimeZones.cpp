@@ -4,7 +4,7 @@
 
 namespace oc {
 
-QString UsTimeZones::forState(const QString &state)
+std::optional<QString> UsTimeZones::find(const QString &state)
 {
     static const QHash<QString, QString> zones = [] {
         QHash<QString, QString> z;
@@ -28,7 +28,15 @@ QString UsTimeZones::forState(const QString &state)
         z.insert(QStringLiteral("PR"), QStringLiteral("America/Puerto_Rico"));
         return z;
     }();
-    return zones.value(state.toUpper(), QStringLiteral("America/New_York"));
+    const auto it = zones.constFind(state.trimmed().toUpper());
+    if (it == zones.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+QString UsTimeZones::forState(const QString &state)
+{
+    return find(state).value_or(QStringLiteral("America/New_York"));
 }
 
 } // namespace oc

@@ -1,22 +1,19 @@
 // organizer-hubsim: stands in for the campaign backend in the demo, the tests
-// and the benchmarks. Applies the schema, seeds a campaign, imports event
-// files and streams a realistic surge of RSVPs, events and traffic.
-#include "EventImporter.h"
-#include "HubHttpServices.h"
-#include "HubStreamer.h"
+// and the benchmarks. Three commands that each do one thing: `migrate`
+// (schema only), `import FILE` (an event list, nothing else) and `simulate`
+// (seed a campaign and stream a realistic surge). Without a command it runs
+// the deprecated all-in-one mode of earlier versions. The logic lives in the
+// oc_hubsim library (MigrateCommand, ImportCommand, SimulateCommand).
+#include "ImportCommand.h"
 #include "Log.h"
-#include "Migrator.h"
-#include "PgSession.h"
-#include "Seeder.h"
-#include "SignalQuit.h"
+#include "MigrateCommand.h"
+#include "SimulateCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QThread>
-#include <QTimer>
 
 #include <cstdio>
-#include <memory>
+#include <optional>
 
 using namespace oc;
 
@@ -25,22 +22,61 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("organizer-hubsim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OC_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    const QStringList commands {QStringLiteral("migrate"), QStringLiteral("import"), QStringLiteral("simulate")};
+    QString command;
+    if (args.size() > 1 && !args.at(1).startsWith(QLatin1Char('-'))) {
+        command = args.takeAt(1);
+        if (!commands.contains(command)) {
+            std::fprintf(stderr, "organizer-hubsim: unknown command '%s' (commands: %s; see --help)\n",
+                         qPrintable(command), qPrintable(commands.join(QStringLiteral(", "))));
+            return 2;
+        }
+        args[0] += QLatin1Char(' ') + command; // shown in --help's usage line
+    }
+
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Campaign backend simulator for Organizer Console"));
+    p.setApplicationDescription(
+        command == QLatin1String("migrate")
+            ? QStringLiteral("Apply the hub schema to the database (idempotent) and exit.")
+            : command == QLatin1String("import")
+            ? QStringLiteral("Import an event list (GeoJSON or CSV) into the database in one transaction, print the "
+                             "report (the column mapping first, then every rejected, duplicate or repaired row) and "
+                             "exit. Never seeds or simulates; the schema must be current (run `migrate`).")
+            : command == QLatin1String("simulate")
+            ? QStringLiteral("Campaign backend simulator: seed a campaign, stream RSVPs, events and traffic, serve "
+                             "the ops API and the public site.")
+            : QStringLiteral("Campaign backend simulator for Organizer Console.\n\nCommands:\n"
+                             "  migrate          apply the schema, nothing else\n"
+                             "  import FILE      import an event list, nothing else\n"
+                             "  simulate         the demo backend (seed, stream, serve)\n"
+                             "Run `organizer-hubsim COMMAND --help` for a command's options. Without a command the "
+                             "deprecated all-in-one mode below runs (simulate, or import with --import)."));
     p.addHelpOption();
     p.addVersionOption();
     const QCommandLineOption dbOpt({QStringLiteral("d"), QStringLiteral("db")},
                                    QStringLiteral("libpq connection string or service (default: $PGSERVICE/$PG* env)"),
                                    QStringLiteral("conninfo"), QString());
+    // import
+    const QCommandLineOption mapOpt(QStringLiteral("map"),
+                                    QStringLiteral("use COLUMN for FIELD, e.g. --map size=\"Crowd estimate\" "
+                                                   "(repeatable; fields: title, description, start, time, timezone, "
+                                                   "venue, address, city, state, zip, latitude, longitude, size, "
+                                                   "host_name, host_email)"),
+                                    QStringLiteral("field=column"));
+    const QCommandLineOption campaignOpt(QStringLiteral("campaign"),
+                                         QStringLiteral("campaign the events join; created (that row only) when "
+                                                        "missing (default day-of-action)"),
+                                         QStringLiteral("slug"), QStringLiteral("day-of-action"));
+    const QCommandLineOption dryRunOpt(QStringLiteral("dry-run"),
+                                       QStringLiteral("print the full report, write nothing (no database needed)"));
+    // simulate
     const QCommandLineOption eventsOpt(QStringLiteral("events"), QStringLiteral("events to seed (default 2000)"),
                                        QStringLiteral("n"), QStringLiteral("2000"));
     const QCommandLineOption supportersOpt(QStringLiteral("supporters"), QStringLiteral("supporters to seed"),
                                            QStringLiteral("n"), QStringLiteral("20000"));
     const QCommandLineOption rsvpsOpt(QStringLiteral("seed-rsvps"), QStringLiteral("RSVP history to seed"),
                                       QStringLiteral("n"), QStringLiteral("20000"));
-    const QCommandLineOption importOpt(QStringLiteral("import"),
-                                       QStringLiteral("import events from a GeoJSON or CSV file (bad rows reported)"),
-                                       QStringLiteral("file"));
     const QCommandLineOption compressionOpt(QStringLiteral("compression"),
                                             QStringLiteral("simulated seconds per real second (144 = a day in 10 min)"),
                                             QStringLiteral("x"), QStringLiteral("144"));
@@ -55,7 +91,8 @@ int main(int argc, char **argv)
     const QCommandLineOption eventRateOpt(QStringLiteral("events-per-day"),
                                           QStringLiteral("new crowd-sourced events per simulated day"),
                                           QStringLiteral("n"), QStringLiteral("1000"));
-    const QCommandLineOption seedOnlyOpt(QStringLiteral("seed-only"), QStringLiteral("seed/import, then exit"));
+    const QCommandLineOption seedOnlyOpt(QStringLiteral("seed-only"),
+                                         QStringLiteral("seed, print READY, exit (schema only: use `migrate`)"));
     const QCommandLineOption durationOpt(QStringLiteral("duration"), QStringLiteral("stop streaming after s seconds"),
                                          QStringLiteral("s"));
     const QCommandLineOption apiPortOpt(QStringLiteral("api-port"),
@@ -92,107 +129,113 @@ int main(int argc, char **argv)
         QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"), QStringLiteral("file"));
     const QCommandLineOption noHttpOpt(QStringLiteral("no-http"),
                                        QStringLiteral("run neither the ops API nor the site"));
-    p.addOptions({dbOpt,      eventsOpt,    supportersOpt,     rsvpsOpt,          importOpt,   compressionOpt,
-                  rateOpt,    baseViewsOpt, noLaunchOpt,       eventRateOpt,      seedOnlyOpt, durationOpt,
-                  apiPortOpt, apiTokenOpt,  apiFaultOpt,       testEndpointsOpt,  sitePortOpt, siteCapacityOpt,
-                  journalOpt, noHttpOpt,    apiViewerTokenOpt, apiTrainerTokenOpt});
-    p.process(app);
+    // deprecated all-in-one mode
+    const QCommandLineOption importOpt(QStringLiteral("import"),
+                                       QStringLiteral("deprecated: same as `organizer-hubsim import FILE` after "
+                                                      "`migrate` (no seeding, no simulation)"),
+                                       QStringLiteral("file"));
+
+    p.addOption(dbOpt);
+    if (command == QLatin1String("import")) {
+        p.addOptions({mapOpt, campaignOpt, dryRunOpt});
+        p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("GeoJSON FeatureCollection or CSV file"));
+    } else if (command != QLatin1String("migrate")) {
+        p.addOptions({eventsOpt,        supportersOpt, rsvpsOpt,          compressionOpt,     rateOpt,
+                      baseViewsOpt,     noLaunchOpt,   eventRateOpt,      seedOnlyOpt,        durationOpt,
+                      apiPortOpt,       apiTokenOpt,   apiViewerTokenOpt, apiTrainerTokenOpt, apiFaultOpt,
+                      testEndpointsOpt, sitePortOpt,   siteCapacityOpt,   journalOpt,         noHttpOpt});
+        if (command.isEmpty())
+            p.addOptions({importOpt, mapOpt, campaignOpt});
+    }
+    p.process(args);
+    if (command != QLatin1String("import") && !p.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "organizer-hubsim %s: unexpected argument '%s'\n", qPrintable(command),
+                     qPrintable(p.positionalArguments().first()));
+        return 2;
+    }
 
     Log::init("organizer-hubsim");
-    auto log = Log::get("sim");
     const QString conninfo = p.value(dbOpt);
-    qint64 campaignId = 0;
-    try {
-        PgSession s(conninfo);
-        const auto mig = Migrator(s).migrate();
-        if (!mig.applied.isEmpty())
-            log->info("schema migrated from {} to {}", mig.from, mig.to);
-        Seeder::Options so;
-        so.events = p.value(eventsOpt).toInt();
-        so.supporters = p.value(supportersOpt).toInt();
-        so.rsvps = p.value(rsvpsOpt).toLongLong();
-        campaignId = Seeder(s).seed(so);
-        if (p.isSet(importOpt)) {
-            const auto report = EventImporter::importFile(p.value(importOpt));
-            for (const auto &r : report.rejected)
-                std::fprintf(stdout, "REJECTED row %d: %s | %s\n", r.row, qPrintable(r.reason), qPrintable(r.excerpt));
-            if (!report.fatal.isEmpty()) {
-                std::fprintf(stderr, "import failed: %s\n", qPrintable(report.fatal));
-                return 2;
+    if (command == QLatin1String("migrate"))
+        return MigrateCommand::run(conninfo, stdout, stderr);
+
+    auto importOptions = [&](const QString &file) -> std::optional<ImportCommand::Options> {
+        ImportCommand::Options io;
+        io.file = file;
+        io.conninfo = conninfo;
+        io.campaignSlug = p.value(campaignOpt);
+        for (const QString &spec : p.values(mapOpt)) {
+            QString error;
+            if (!io.mapping.addOverride(spec, &error)) {
+                std::fprintf(stderr, "organizer-hubsim import: %s\n", qPrintable(error));
+                return std::nullopt;
             }
-            const int n = Seeder(s).insertImported(campaignId, report.events);
-            std::fprintf(stdout, "IMPORTED %d events, %d rows rejected\n", n, int(report.rejected.size()));
         }
-    } catch (const DbException &e) {
-        std::fprintf(stderr, "organizer-hubsim: %s\n", qPrintable(e.error.message));
-        return 1;
+        return io;
+    };
+    if (command == QLatin1String("import")) {
+        if (p.positionalArguments().size() != 1) {
+            std::fprintf(stderr, "organizer-hubsim import: give exactly one FILE (see --help)\n");
+            return 2;
+        }
+        auto io = importOptions(p.positionalArguments().first());
+        if (!io)
+            return 2;
+        io->dryRun = p.isSet(dryRunOpt);
+        return ImportCommand::run(*io, stdout, stderr);
     }
-    std::fprintf(stdout, "READY campaign=%lld\n", campaignId);
-    std::fflush(stdout);
-    if (p.isSet(seedOnlyOpt))
-        return 0;
 
-    Scenario::Options sco;
-    sco.compression = p.value(compressionOpt).toDouble();
-    sco.baseViewsPerMin = p.value(baseViewsOpt).toDouble();
-    sco.autoLaunch = !p.isSet(noLaunchOpt);
-    if (p.isSet(rateOpt))
-        sco.rsvpRateOverride = p.value(rateOpt).toDouble();
-    HubStreamer::Options sto;
-    sto.conninfo = conninfo;
-    sto.campaignId = campaignId;
-    sto.eventsPerSimDay = p.value(eventRateOpt).toDouble();
-    auto *streamer = new HubStreamer(sto, Scenario(sco));
-    QThread writer;
-    streamer->moveToThread(&writer);
-    QObject::connect(&writer, &QThread::started, streamer, &HubStreamer::start);
-    QObject::connect(&writer, &QThread::finished, streamer, &QObject::deleteLater);
-    writer.start();
-
-    std::unique_ptr<HubHttpServices> http;
-    if (!p.isSet(noHttpOpt)) {
-        HubHttpServices::Options ho;
-        ho.conninfo = conninfo;
-        ho.campaignId = campaignId;
-        const auto token = [&p](const QCommandLineOption &opt, const char *env) {
-            return (p.isSet(opt) ? p.value(opt) : qEnvironmentVariable(env)).toUtf8();
-        };
-        ho.apiToken = token(apiTokenOpt, "ORGANIZER_HUB_TOKEN");
-        ho.apiViewerToken = token(apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
-        ho.apiTrainerToken = token(apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
-        ho.apiEnabled = !ho.apiToken.isEmpty() || !ho.apiViewerToken.isEmpty() || !ho.apiTrainerToken.isEmpty();
-        ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
-        ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");
-        ho.testEndpoints = p.isSet(testEndpointsOpt);
-        ho.sitePort = quint16(p.value(sitePortOpt).toUInt());
-        ho.siteCapacity = p.value(siteCapacityOpt).toDouble();
-        ho.rsvpJournal = p.value(journalOpt);
-        http = std::make_unique<HubHttpServices>(ho);
-        http->setStreamer(streamer);
-        QString err;
-        if (!http->start(&err)) {
-            std::fprintf(stderr, "organizer-hubsim: %s\n", qPrintable(err));
-            QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
-            writer.quit();
-            writer.wait();
-            return 1;
+    if (command.isEmpty()) {
+        if (p.isSet(importOpt)) {
+            // Earlier versions seeded a demo campaign and simulated beside the
+            // import; the import alone is what anyone passing a file wants.
+            std::fprintf(stderr,
+                         "organizer-hubsim: --import is deprecated; use `organizer-hubsim import FILE`. "
+                         "It migrates and imports only: no seeding, no simulation.\n");
+            auto io = importOptions(p.value(importOpt));
+            if (!io)
+                return 2;
+            io->migrateFirst = true;
+            return ImportCommand::run(*io, stdout, stderr);
         }
-        if (ho.apiEnabled)
-            std::fprintf(stdout, "API http://127.0.0.1:%u\n", unsigned(http->apiPort()));
+        if (p.isSet(seedOnlyOpt) && p.value(eventsOpt).toInt() == 0)
+            std::fprintf(stderr,
+                         "organizer-hubsim: to apply the schema use `organizer-hubsim migrate`; running "
+                         "without a command is deprecated\n");
         else
-            log->warn("ops API off: no --api-token or ORGANIZER_HUB_TOKEN");
-        std::fprintf(stdout, "SITE http://127.0.0.1:%u\n", unsigned(http->sitePort()));
-        std::fflush(stdout);
+            std::fprintf(stderr,
+                         "organizer-hubsim: running without a command is deprecated; use "
+                         "`organizer-hubsim simulate` (same options)\n");
     }
 
-    SignalQuit::install();
+    SimulateCommand::Options so;
+    so.conninfo = conninfo;
+    so.seed.events = p.value(eventsOpt).toInt();
+    so.seed.supporters = p.value(supportersOpt).toInt();
+    so.seed.rsvps = p.value(rsvpsOpt).toLongLong();
+    so.seedOnly = p.isSet(seedOnlyOpt);
+    so.scenario.compression = p.value(compressionOpt).toDouble();
+    so.scenario.baseViewsPerMin = p.value(baseViewsOpt).toDouble();
+    so.scenario.autoLaunch = !p.isSet(noLaunchOpt);
+    if (p.isSet(rateOpt))
+        so.scenario.rsvpRateOverride = p.value(rateOpt).toDouble();
+    so.eventsPerSimDay = p.value(eventRateOpt).toDouble();
     if (p.isSet(durationOpt))
-        QTimer::singleShot(int(p.value(durationOpt).toDouble() * 1000), &app, &QCoreApplication::quit);
-    const int rc = app.exec();
-    http.reset(); // it reports to the streamer: goes first
-    QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
-    log->info("stopping: {} RSVPs and {} events written", streamer->rsvpsWritten(), streamer->eventsWritten());
-    writer.quit();
-    writer.wait();
-    return rc;
+        so.durationSeconds = p.value(durationOpt).toDouble();
+    so.http = !p.isSet(noHttpOpt);
+    HubHttpServices::Options &ho = so.httpOptions;
+    const auto token = [&p](const QCommandLineOption &opt, const char *env) {
+        return (p.isSet(opt) ? p.value(opt) : qEnvironmentVariable(env)).toUtf8();
+    };
+    ho.apiToken = token(apiTokenOpt, "ORGANIZER_HUB_TOKEN");
+    ho.apiViewerToken = token(apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
+    ho.apiTrainerToken = token(apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
+    ho.apiEnabled = !ho.apiToken.isEmpty() || !ho.apiViewerToken.isEmpty() || !ho.apiTrainerToken.isEmpty();
+    ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
+    ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");
+    ho.testEndpoints = p.isSet(testEndpointsOpt);
+    ho.sitePort = quint16(p.value(sitePortOpt).toUInt());
+    ho.siteCapacity = p.value(siteCapacityOpt).toDouble();
+    ho.rsvpJournal = p.value(journalOpt);
+    return SimulateCommand::run(so, stdout, stderr);
 }

@@ -1,0 +1,81 @@
+#include "SimulateCommand.h"
+
+#include "Log.h"
+#include "Migrator.h"
+#include "PgSession.h"
+#include "SignalQuit.h"
+
+#include <QCoreApplication>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace oc {
+
+int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
+{
+    auto log = Log::get("sim");
+    qint64 campaignId = 0;
+    try {
+        PgSession s(o.conninfo);
+        const auto mig = Migrator(s).migrate();
+        if (!mig.applied.isEmpty())
+            log->info("schema migrated from {} to {}", mig.from, mig.to);
+        campaignId = Seeder(s).seed(o.seed);
+    } catch (const DbException &e) {
+        std::fprintf(err, "organizer-hubsim: %s\n", qPrintable(e.error.message));
+        return 1;
+    }
+    std::fprintf(out, "READY campaign=%lld\n", campaignId);
+    std::fflush(out);
+    if (o.seedOnly)
+        return 0;
+
+    HubStreamer::Options sto;
+    sto.conninfo = o.conninfo;
+    sto.campaignId = campaignId;
+    sto.eventsPerSimDay = o.eventsPerSimDay;
+    auto *streamer = new HubStreamer(sto, Scenario(o.scenario));
+    QThread writer;
+    streamer->moveToThread(&writer);
+    QObject::connect(&writer, &QThread::started, streamer, &HubStreamer::start);
+    QObject::connect(&writer, &QThread::finished, streamer, &QObject::deleteLater);
+    writer.start();
+
+    std::unique_ptr<HubHttpServices> http;
+    if (o.http) {
+        HubHttpServices::Options ho = o.httpOptions;
+        ho.conninfo = o.conninfo;
+        ho.campaignId = campaignId;
+        http = std::make_unique<HubHttpServices>(ho);
+        http->setStreamer(streamer);
+        QString error;
+        if (!http->start(&error)) {
+            std::fprintf(err, "organizer-hubsim: %s\n", qPrintable(error));
+            QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
+            writer.quit();
+            writer.wait();
+            return 1;
+        }
+        if (ho.apiEnabled)
+            std::fprintf(out, "API http://127.0.0.1:%u\n", unsigned(http->apiPort()));
+        else
+            log->warn("ops API off: no --api-token or ORGANIZER_HUB_TOKEN");
+        std::fprintf(out, "SITE http://127.0.0.1:%u\n", unsigned(http->sitePort()));
+        std::fflush(out);
+    }
+
+    SignalQuit::install();
+    if (o.durationSeconds)
+        QTimer::singleShot(int(*o.durationSeconds * 1000), QCoreApplication::instance(), &QCoreApplication::quit);
+    const int rc = QCoreApplication::exec();
+    http.reset(); // it reports to the streamer: goes first
+    QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
+    log->info("stopping: {} RSVPs and {} events written", streamer->rsvpsWritten(), streamer->eventsWritten());
+    writer.quit();
+    writer.wait();
+    return rc;
+}
+
+} // namespace oc

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "HubHttpServices.h"
+#include "HubStreamer.h"
+#include "Scenario.h"
+#include "Seeder.h"
+
+#include <QString>
+
+#include <cstdio>
+#include <optional>
+
+namespace oc {
+
+// `organizer-hubsim simulate`: the demo backend. Migrates, seeds a campaign
+// (once), prints READY, then streams RSVPs, events and traffic and serves the
+// ops API and the public site until interrupted or --duration has passed.
+class SimulateCommand
+{
+public:
+    struct Options
+    {
+        QString conninfo;
+        Seeder::Options seed;
+        Scenario::Options scenario;
+        double eventsPerSimDay = 1000;
+        bool seedOnly = false; // seed, print READY, exit
+        bool http = true;
+        HubHttpServices::Options httpOptions; // conninfo and campaign are filled in here
+        std::optional<double> durationSeconds;
+    };
+
+    // Runs the event loop of the QCoreApplication that must exist; returns
+    // the exit code (1: database or port trouble).
+    static int run(Options o, std::FILE *out, std::FILE *err);
+};
+
+} // namespace oc
