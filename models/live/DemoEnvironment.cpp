@@ -61,7 +61,7 @@ bool DemoEnvironment::start(const Options &o, QString *error)
     m_sim->setProcessEnvironment(env);
     m_sim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_sim->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    QStringList args {QStringLiteral("--db"),         m_server->conninfo(),
+    QStringList args {QStringLiteral("simulate"),     QStringLiteral("--db"),         m_server->conninfo(),
                       QStringLiteral("--events"),     QString::number(o.events),
                       QStringLiteral("--supporters"), QString::number(o.supporters),
                       QStringLiteral("--seed-rsvps"), QString::number(o.seedRsvps),
