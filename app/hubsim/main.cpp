@@ -22,17 +22,16 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("organizer-hubsim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OC_VERSION));
-    QStringList args = QCoreApplication::arguments();
+    const QStringList args = QCoreApplication::arguments();
     const QStringList commands {QStringLiteral("migrate"), QStringLiteral("import"), QStringLiteral("simulate")};
     QString command;
     if (args.size() > 1 && !args.at(1).startsWith(QLatin1Char('-'))) {
-        command = args.takeAt(1);
+        command = args.at(1);
         if (!commands.contains(command)) {
             std::fprintf(stderr, "organizer-hubsim: unknown command '%s' (commands: %s; see --help)\n",
                          qPrintable(command), qPrintable(commands.join(QStringLiteral(", "))));
             return 2;
         }
-        args[0] += QLatin1Char(' ') + command; // shown in --help's usage line
     }
 
     QCommandLineParser p;
@@ -136,6 +135,8 @@ int main(int argc, char **argv)
                                        QStringLiteral("file"));
 
     p.addOption(dbOpt);
+    if (!command.isEmpty()) // shows in the usage line; parsed as the first positional argument
+        p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("migrate, import or simulate"), command);
     if (command == QLatin1String("import")) {
         p.addOptions({mapOpt, campaignOpt, dryRunOpt});
         p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("GeoJSON FeatureCollection or CSV file"));
@@ -148,9 +149,12 @@ int main(int argc, char **argv)
             p.addOptions({importOpt, mapOpt, campaignOpt});
     }
     p.process(args);
-    if (command != QLatin1String("import") && !p.positionalArguments().isEmpty()) {
+    QStringList positional = p.positionalArguments();
+    if (!command.isEmpty())
+        positional.removeFirst();
+    if (command != QLatin1String("import") && !positional.isEmpty()) {
         std::fprintf(stderr, "organizer-hubsim %s: unexpected argument '%s'\n", qPrintable(command),
-                     qPrintable(p.positionalArguments().first()));
+                     qPrintable(positional.first()));
         return 2;
     }
 
@@ -174,11 +178,11 @@ int main(int argc, char **argv)
         return io;
     };
     if (command == QLatin1String("import")) {
-        if (p.positionalArguments().size() != 1) {
+        if (positional.size() != 1) {
             std::fprintf(stderr, "organizer-hubsim import: give exactly one FILE (see --help)\n");
             return 2;
         }
-        auto io = importOptions(p.positionalArguments().first());
+        auto io = importOptions(positional.first());
         if (!io)
             return 2;
         io->dryRun = p.isSet(dryRunOpt);
