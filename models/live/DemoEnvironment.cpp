@@ -61,12 +61,19 @@ bool DemoEnvironment::start(const Options &o, QString *error)
     m_sim->setProcessEnvironment(env);
     m_sim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_sim->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    QStringList args {QStringLiteral("simulate"),     QStringLiteral("--db"),         m_server->conninfo(),
-                      QStringLiteral("--events"),     QString::number(o.events),
-                      QStringLiteral("--supporters"), QString::number(o.supporters),
-                      QStringLiteral("--seed-rsvps"), QString::number(o.seedRsvps),
-                      QStringLiteral("--api-port"),   QStringLiteral("0"),
-                      QStringLiteral("--site-port"),  QStringLiteral("0")};
+    QStringList args {QStringLiteral("simulate"),
+                      QStringLiteral("--db"),
+                      m_server->conninfo(),
+                      QStringLiteral("--events"),
+                      QString::number(o.events),
+                      QStringLiteral("--supporters"),
+                      QString::number(o.supporters),
+                      QStringLiteral("--seed-rsvps"),
+                      QString::number(o.seedRsvps),
+                      QStringLiteral("--api-port"),
+                      QStringLiteral("0"),
+                      QStringLiteral("--site-port"),
+                      QStringLiteral("0")};
     args << o.extraArgs;
     log->info("starting {}", hubsim.toStdString());
     m_sim->start(hubsim, args);

@@ -50,6 +50,14 @@ struct ReviewEvent
     {
         return !claimedBy.isEmpty() && claimedUntil.isValid() && claimedUntil > now;
     }
+    // `reviewer` holds the claim and it runs out within `seconds`: the work
+    // they have open is about to become anyone's.
+    bool claimEndsSoon(const QString &reviewer, qint64 seconds,
+                       const QDateTime &now = QDateTime::currentDateTimeUtc()) const
+    {
+        return !reviewer.isEmpty() && claimedBy == reviewer && isClaimActive(now) &&
+            now.secsTo(claimedUntil) <= seconds;
+    }
 
     // SELECT list matching fromTable(); the query must alias events as e and
     // LEFT JOIN hosts as h.

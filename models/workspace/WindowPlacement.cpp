@@ -9,8 +9,7 @@ bool WindowPlacement::fits(const QRect &client, const QRect &available, const QM
     return client.isValid() && available.contains(client.marginsAdded(frame));
 }
 
-QRect WindowPlacement::place(const QRect &saved, const QRect &available, const QSize &preferred,
-                             const QMargins &frame)
+QRect WindowPlacement::place(const QRect &saved, const QRect &available, const QSize &preferred, const QMargins &frame)
 {
     if (fits(saved, available, frame))
         return saved;

@@ -23,6 +23,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -138,8 +139,31 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     bl->addLayout(brow);
     l->addWidget(blastBox);
 
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setAccessibleName(tr("Action status"));
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
+    m_status->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    l->addWidget(m_status);
+
+    // Everything above is the panel's minimum height, so launch, flip and
+    // blast are never scrolled away; the approvals list below scrolls when
+    // a laptop screen leaves it little room.
+    auto *more = new QScrollArea(this);
+    more->setWidgetResizable(true);
+    more->setFrameShape(QFrame::NoFrame);
+    more->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *moreBox = new QWidget(more);
+    auto *ml = new QVBoxLayout(moreBox);
+    ml->setContentsMargins(0, 0, 0, 0);
+    more->setWidget(moreBox);
+    more->setMinimumHeight(fontMetrics().lineSpacing() * 4);
+    l->addWidget(more, 1);
+
     // Approvals
-    auto *apBox = new QGroupBox(tr("Waiting for a second operator"), this);
+    auto *apBox = new QGroupBox(tr("Waiting for a second operator"), moreBox);
     auto *al = new QVBoxLayout(apBox);
     m_approvalsView = new QTableView(apBox);
     m_approvalsView->setModel(m_approvals);
@@ -159,16 +183,7 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     arow->addWidget(m_decline);
     arow->addStretch(1);
     al->addLayout(arow);
-    l->addWidget(apBox, 1);
-
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Action status"));
-    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3);
-    m_status->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    l->addWidget(m_status);
+    ml->addWidget(apBox, 1);
 
     connect(m_launch, &QPushButton::clicked, this, &ActionsPanel::askLaunch);
     connect(m_flipStatic, &QPushButton::clicked, this, &ActionsPanel::askFlipStatic);

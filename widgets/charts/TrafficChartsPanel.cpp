@@ -211,6 +211,22 @@ void TrafficChartsPanel::setCompact(bool compact)
     refresh();
 }
 
+void TrafficChartsPanel::setAutoCompact(bool on)
+{
+    m_autoCompact = on;
+    // An explicit minimum overrides the stack's, which is its tallest page's.
+    m_stack->setMinimumSize(on ? chart(Metric::Overview)->widget()->minimumSizeHint() : QSize(0, 0));
+    if (on)
+        setCompact(m_stack->height() < m_stack->widget(0)->minimumSizeHint().height());
+}
+
+void TrafficChartsPanel::resizeEvent(QResizeEvent *e)
+{
+    QWidget::resizeEvent(e);
+    if (m_autoCompact)
+        setCompact(m_stack->height() < m_stack->widget(0)->minimumSizeHint().height());
+}
+
 void TrafficChartsPanel::scheduleRefresh()
 {
     // A panel in a background tab does no chart work; it catches up when shown.

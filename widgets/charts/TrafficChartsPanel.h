@@ -52,6 +52,10 @@ public:
     void setThresholds(const Thresholds &thresholds);
     bool isCompact() const { return m_compact; }
     void setCompact(bool compact);
+    // Compact whenever the four charts would not fit their minimum height,
+    // so a short dock shows one readable chart instead of four squashed
+    // ones (or a window taller than the screen).
+    void setAutoCompact(bool on);
 
     TimeSeriesChart *chart(Metric metric) const;
     QString dataAgeText() const;
@@ -68,6 +72,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void scheduleRefresh();
@@ -91,6 +96,7 @@ private:
     bool m_annotationsDirty = true;
     bool m_missedWhileHidden = false;
     bool m_compact = false;
+    bool m_autoCompact = false;
     bool m_ageWarning = false;
     int m_refreshes = 0;
     qint64 m_lastRefreshMs = 0;

@@ -14,6 +14,7 @@
 #include <QQuickItem>
 #include <QQuickWidget>
 #include <QSettings>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -53,7 +54,7 @@ MapPanel::MapPanel(HubFeed *feed, QWidget *parent)
 
     m_quick = new QQuickWidget(split);
     m_quick->setResizeMode(QQuickWidget::SizeRootObjectToView);
-    m_quick->setMinimumSize(320, 240);
+    m_quick->setMinimumSize(240, 200);
     // QQuickWidget has no setInitialProperties() before Qt 6.9; the scene
     // picks the controller up from its context once, into a typed property.
     m_quick->rootContext()->setContextProperty(QStringLiteral("mapController"), m_controller);
@@ -66,7 +67,13 @@ MapPanel::MapPanel(HubFeed *feed, QWidget *parent)
     m_quick->setSource(QUrl(QStringLiteral("qrc:/oc/map/MapScene.qml")));
     split->addWidget(m_quick);
 
-    auto *side = new QWidget(split);
+    // The search and details column scrolls on a short screen instead of
+    // making the whole window taller than a laptop's.
+    auto *sideScroll = new QScrollArea(split);
+    sideScroll->setWidgetResizable(true);
+    sideScroll->setFrameShape(QFrame::NoFrame);
+    auto *side = new QWidget(sideScroll);
+    sideScroll->setWidget(side);
     auto *sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(4, 0, 0, 0);
     auto *searchBox = new QGroupBox(tr("Find events near a place"), side);
@@ -79,7 +86,8 @@ MapPanel::MapPanel(HubFeed *feed, QWidget *parent)
     detailsLayout->addWidget(m_details);
     sideLayout->addWidget(searchBox, 3);
     sideLayout->addWidget(detailsBox, 2);
-    split->addWidget(side);
+    sideScroll->setMinimumWidth(sideScroll->fontMetrics().averageCharWidth() * 24);
+    split->addWidget(sideScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
 }

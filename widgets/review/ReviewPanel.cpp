@@ -37,6 +37,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -97,9 +98,27 @@ ReviewPanel::ReviewPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
     }
     applyFilters();
     updateActions();
+
+    auto *claimClock = new QTimer(this);
+    claimClock->setInterval(5000);
+    connect(claimClock, &QTimer::timeout, this, &ReviewPanel::checkClaimExpiry);
+    claimClock->start();
 }
 
 ReviewPanel::~ReviewPanel() = default;
+
+void ReviewPanel::checkClaimExpiry()
+{
+    // Two minutes: time to finish or re-claim (C) before another reviewer
+    // may take the event.
+    const QString warning = m_current && m_current->claimEndsSoon(m_service->reviewerName(), 120)
+        ? tr("Your claim on #%1 runs out at %2").arg(m_current->id).arg(when(m_current->claimedUntil))
+        : QString();
+    if (warning == m_claimWarning)
+        return;
+    m_claimWarning = warning;
+    Q_EMIT claimWarningChanged(warning);
+}
 
 QAction *ReviewPanel::addShortcutAction(const QString &text, const QString &tip, const QList<QKeySequence> &keys,
                                         void (ReviewPanel::*slot)())
@@ -175,6 +194,10 @@ void ReviewPanel::buildUi()
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(QStringLiteral("\u2013"), this));
     filters->addWidget(m_to);
+    filters->addStretch(1);
+    root->addLayout(filters);
+    // A second row: one row of every filter is wider than a laptop's dock.
+    filters = new QHBoxLayout;
     m_flaggedOnly = new QCheckBox(tr("Flagged only"), this);
     filters->addWidget(m_flaggedOnly);
     m_hideOthers = new QCheckBox(tr("Hide others' claims"), this);
@@ -224,10 +247,33 @@ void ReviewPanel::buildUi()
     width(ReviewQueueModel::DuplicateColumn, 10);
     m_table->setMinimumWidth(em * 40);
 
-    // Details
-    auto *scroll = new QScrollArea(split);
+    // Details. The decisions sit above the scrolling part: on a laptop
+    // screen the form scrolls, Claim / Approve / Reject never do.
+    auto *detailColumn = new QWidget(split);
+    auto *dc = new QVBoxLayout(detailColumn);
+    dc->setContentsMargins(0, 0, 0, 0);
+    // Short rows so the detail side stays narrow enough for a laptop's dock.
+    const QList<QList<QAction *>> rows = {
+        {m_actClaim, m_actApprove, m_actReject}, {m_actFlag, m_actEdit, m_actPrev, m_actNext}, {m_actBulk}};
+    for (const QList<QAction *> &row : rows) {
+        auto *buttons = new QHBoxLayout;
+        for (QAction *a : row)
+            buttons->addWidget(buttonFor(a, detailColumn));
+        buttons->addStretch(1);
+        dc->addLayout(buttons);
+    }
+    m_editButtons = new QWidget(detailColumn);
+    auto *eb = new QHBoxLayout(m_editButtons);
+    eb->setContentsMargins(0, 0, 0, 0);
+    for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
+        eb->addWidget(buttonFor(a, m_editButtons));
+    eb->addStretch(1);
+    m_editButtons->hide();
+    dc->addWidget(m_editButtons);
+    auto *scroll = new QScrollArea(detailColumn);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    dc->addWidget(scroll, 1);
     auto *detail = new QWidget(scroll);
     scroll->setWidget(detail);
     auto *dl = new QVBoxLayout(detail);
@@ -291,26 +337,6 @@ void ReviewPanel::buildUi()
     m_description->setMaximumHeight(m_description->fontMetrics().height() * 8);
     dl->addWidget(m_description);
 
-    // Two short rows so the detail side stays narrow enough for a dock.
-    auto *buttons = new QHBoxLayout;
-    for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit})
-        buttons->addWidget(buttonFor(a, detail));
-    buttons->addStretch(1);
-    dl->addLayout(buttons);
-    auto *navButtons = new QHBoxLayout;
-    for (QAction *a : {m_actPrev, m_actNext, m_actBulk})
-        navButtons->addWidget(buttonFor(a, detail));
-    navButtons->addStretch(1);
-    dl->addLayout(navButtons);
-    m_editButtons = new QWidget(detail);
-    auto *eb = new QHBoxLayout(m_editButtons);
-    eb->setContentsMargins(0, 0, 0, 0);
-    for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
-        eb->addWidget(buttonFor(a, m_editButtons));
-    eb->addStretch(1);
-    m_editButtons->hide();
-    dl->addWidget(m_editButtons);
-
     auto *logLabel = new QLabel(tr("Review log"), detail);
     logLabel->setTextFormat(Qt::PlainText);
     dl->addWidget(logLabel);
@@ -331,7 +357,7 @@ void ReviewPanel::buildUi()
     connect(m_note, &QLineEdit::returnPressed, this, &ReviewPanel::addNote);
 
     split->addWidget(m_table);
-    split->addWidget(scroll);
+    split->addWidget(detailColumn);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({600, 400});

@@ -58,6 +58,9 @@ public:
     std::optional<ReviewEvent> currentEvent() const { return m_current; }
     bool isEditing() const { return m_editing; }
     bool hasWritesInFlight() const { return !m_busy.isEmpty(); }
+    // Non-empty while the reviewer's claim on the open event is about to
+    // run out (the main window shows it wherever the user is).
+    QString claimWarning() const { return m_claimWarning; }
     // Writes the filtered queue to `path` (behind a progress dialog).
     bool exportCsv(const QString &path, QString *error = nullptr);
 
@@ -78,6 +81,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
+    void claimWarningChanged(const QString &warning);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -107,6 +111,7 @@ private:
     void restoreFocus();
     void save(bool approve);
     void addNote();
+    void checkClaimExpiry();
 
     QPointer<DbConnection> m_db;
     QPointer<HubFeed> m_feed;
@@ -118,6 +123,7 @@ private:
     QSet<qint64> m_busy;
     bool m_editing = false;
     int m_loadGeneration = 0;
+    QString m_claimWarning;
 
     // Filters
     QComboBox *m_campaign = nullptr;

@@ -3,6 +3,9 @@
 #include "DbConnection.h"
 #include "HubFeed.h"
 
+#include <QPainter>
+#include <QStyle>
+
 namespace oc {
 
 ConnectionStatus::ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent)
@@ -31,7 +34,21 @@ void ConnectionStatus::refresh()
     case DbConnection::State::Disconnected: s = tr("○ disconnected"); break;
     }
     setText(s + QStringLiteral("  ·  ") + m_target);
-    setToolTip(m_db->lastError());
+    const QString error = m_db->lastError();
+    setToolTip(error.isEmpty() ? text() : text() + QLatin1Char('\n') + error);
+}
+
+QSize ConnectionStatus::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 14, QLabel::minimumSizeHint().height()};
+}
+
+void ConnectionStatus::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QRect r = contentsRect();
+    style()->drawItemText(&p, r, int(alignment()), palette(), isEnabled(),
+                          fontMetrics().elidedText(text(), Qt::ElideRight, r.width()), foregroundRole());
 }
 
 } // namespace oc

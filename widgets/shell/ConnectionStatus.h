@@ -14,6 +14,13 @@ class ConnectionStatus : public QLabel
 public:
     ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent = nullptr);
 
+    // The status bar must never make the window wider than a laptop screen:
+    // a long target is elided, the whole line is in the tooltip.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *e) override;
+
 private:
     void refresh();
     DbConnection *m_db;

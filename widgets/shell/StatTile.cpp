@@ -20,6 +20,8 @@ StatTile::StatTile(const QString &caption, QWidget *parent)
     for (QLabel *lab : {m_caption, m_value, m_detail})
         lab->setTextFormat(Qt::PlainText);
     m_caption->setForegroundRole(QPalette::PlaceholderText);
+    // Compact on a laptop: a long caption wraps instead of widening the column.
+    m_caption->setWordWrap(true);
     QFont f = m_value->font();
     f.setPointSizeF(f.pointSizeF() * 1.8);
     f.setBold(true);
