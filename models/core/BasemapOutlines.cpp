@@ -1,6 +1,6 @@
 #include "BasemapOutlines.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -54,8 +54,7 @@ bool BasemapOutlines::load(const QString &path, QString *error)
         const std::optional<Kind> kind = kindFromName(kindText);
         if (!kind) {
             // A newer generator may add layers; old code just doesn't draw them.
-            Log::get("map")->warn("{}: ignoring unknown outline layer '{}'", path.toStdString(),
-                                  kindText.toStdString());
+            logcat::map()->warn("{}: ignoring unknown outline layer '{}'", path.toStdString(), kindText.toStdString());
             continue;
         }
         for (const QJsonValue &lineValue : layer.value(QLatin1String("lines")).toArray()) {
@@ -86,7 +85,7 @@ bool BasemapOutlines::load(const QString &path, QString *error)
     if (lines.empty())
         return fail(QStringLiteral("%1 has no outlines").arg(path));
     if (skipped > 0)
-        Log::get("map")->warn("{}: skipped {} malformed outlines", path.toStdString(), skipped);
+        logcat::map()->warn("{}: skipped {} malformed outlines", path.toStdString(), skipped);
     m_lines = std::move(lines);
     if (error)
         error->clear();
@@ -99,7 +98,7 @@ const BasemapOutlines &BasemapOutlines::builtIn()
         BasemapOutlines o;
         QString err;
         if (!o.load(defaultPath(), &err))
-            Log::get("map")->error("Basemap outlines unavailable: {}", err.toStdString());
+            logcat::map()->error("Basemap outlines unavailable: {}", err.toStdString());
         return o;
     }();
     return instance;

@@ -1,6 +1,6 @@
 #include "SignalQuit.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -27,7 +27,7 @@ SignalQuit::SignalQuit(QObject *parent)
     connect(n, &QSocketNotifier::activated, this, [] {
         char c = 0;
         [[maybe_unused]] const ssize_t r = ::read(g_pipe[0], &c, 1);
-        Log::get("app")->info("signal {} received, shutting down", int(c));
+        logcat::app()->info("signal {} received, shutting down", int(c));
         QCoreApplication::quit();
     });
 }

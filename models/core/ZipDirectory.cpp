@@ -1,7 +1,7 @@
 #include "ZipDirectory.h"
 
 #include "GeoDistance.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -342,7 +342,7 @@ bool ZipDirectory::load(const QString &path, QString *error)
     if (places.empty())
         return fail(QStringLiteral("%1 has no valid ZIP rows").arg(path));
     if (badRows > 0)
-        Log::get("map")->warn("{}: skipped {} malformed ZIP rows", path.toStdString(), badRows);
+        logcat::map()->warn("{}: skipped {} malformed ZIP rows", path.toStdString(), badRows);
 
     auto zipLess = [&](int a, int b) { return places[size_t(a)].zip < places[size_t(b)].zip; };
     std::vector<int> order(places.size());
@@ -456,7 +456,7 @@ const ZipDirectory &ZipDirectory::builtIn()
         ZipDirectory d;
         QString err;
         if (!d.load(defaultPath(), &err))
-            Log::get("map")->error("ZIP directory unavailable: {}", err.toStdString());
+            logcat::map()->error("ZIP directory unavailable: {}", err.toStdString());
         return d;
     }();
     return instance;

@@ -1,6 +1,6 @@
 #include "Migrator.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgSession.h"
 
 #include <QDir>
@@ -84,10 +84,10 @@ Migrator::Result Migrator::migrate()
             if (applied.contains(m.version))
                 continue;
             if (m.version < result.from)
-                Log::get("db")->warn("applying migration {:04d}_{} out of order (database is at {})", m.version,
-                                     m.name.toStdString(), result.from);
+                logcat::db()->warn("applying migration {:04d}_{} out of order (database is at {})", m.version,
+                                   m.name.toStdString(), result.from);
             else
-                Log::get("db")->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
+                logcat::db()->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
             m_session.execScript(m.sql);
             m_session.exec(
                 DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)").bind(m.version).bind(m.name));

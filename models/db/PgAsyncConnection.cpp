@@ -1,7 +1,7 @@
 #include "PgAsyncConnection.h"
 
 #include "ConnInfo.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgResult.h"
 
 #include <libpq-fe.h>
@@ -91,7 +91,7 @@ void PgAsyncConnection::startConnect()
     setState(State::Connecting);
     m_connecting = true;
     m_prepared.clear();
-    Log::get("db")->info("connecting to {}", ConnInfo::redacted(m_conninfo).toStdString());
+    logcat::db()->info("connecting to {}", ConnInfo::redacted(m_conninfo).toStdString());
     m_conn = PQconnectStart(m_conninfo.toUtf8().constData());
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
         lose(m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : QStringLiteral("out of memory"));
@@ -160,7 +160,7 @@ void PgAsyncConnection::pollConnect()
             return;
         }
         updateNotifiers(true, false);
-        Log::get("db")->info("connected (server {}, {})", PQserverVersion(m_conn), m_standby ? "standby" : "primary");
+        logcat::db()->info("connected (server {}, {})", PQserverVersion(m_conn), m_standby ? "standby" : "primary");
         setState(State::Connected);
         Q_EMIT connected();
         sendNext();
@@ -331,7 +331,7 @@ void PgAsyncConnection::lose(const QString &reason)
     m_timeout.stop();
     m_prepared.clear(); // prepared statements die with the session
     m_lastError = reason.isEmpty() ? QStringLiteral("connection lost") : reason;
-    Log::get("db")->warn("database connection problem: {}", m_lastError.toStdString());
+    logcat::db()->warn("database connection problem: {}", m_lastError.toStdString());
     dropSocket();
     if (m_conn) {
         PQfinish(m_conn);
@@ -367,7 +367,7 @@ void PgAsyncConnection::scheduleReconnect()
     const int delay = int(std::min<double>(m_backoffMaxMs, base * jitter));
     ++m_attempt;
     setState(State::Backoff);
-    Log::get("db")->info("reconnecting in {} ms (attempt {})", delay, m_attempt);
+    logcat::db()->info("reconnecting in {} ms (attempt {})", delay, m_attempt);
     m_reconnectTimer.start(delay);
 }
 

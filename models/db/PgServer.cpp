@@ -1,6 +1,6 @@
 #include "PgServer.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgSession.h"
 
 #include <libpq-fe.h>
@@ -101,7 +101,7 @@ bool PgServer::runTool(const QString &tool, const QStringList &args, QString *er
 
 bool PgServer::start(QString *error)
 {
-    auto log = Log::get("db");
+    auto log = logcat::db();
     if (m_postgres && m_postgres->state() != QProcess::NotRunning)
         return true;
     if (m_bin.isEmpty())

@@ -1,6 +1,6 @@
 #include "KeychainSecretStore.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -70,12 +70,12 @@ void probe(QDBusConnection bus, int index, QPointer<QObject> context, SecretStor
                          if (!context)
                              return;
                          if (!w->isError()) {
-                             Log::get("secrets")->info("desktop keychain available through {}", name.toStdString());
+                             logcat::secrets()->info("desktop keychain available through {}", name.toStdString());
                              done(true, {});
                              return;
                          }
-                         Log::get("secrets")->debug("{} does not answer: {}", name.toStdString(),
-                                                    w->error().message().toStdString());
+                         logcat::secrets()->debug("{} does not answer: {}", name.toStdString(),
+                                                  w->error().message().toStdString());
                          probe(bus, index + 1, context, done);
                      });
 }
@@ -92,7 +92,7 @@ void KeychainSecretStore::checkAvailable(QObject *context, AvailabilityCallback 
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
-        Log::get("secrets")->info("no desktop keychain: no session bus ({})", bus.lastError().message().toStdString());
+        logcat::secrets()->info("no desktop keychain: no session bus ({})", bus.lastError().message().toStdString());
         QTimer::singleShot(0, context, [done] { done(false, noBusMessage()); });
         return;
     }
@@ -113,8 +113,8 @@ void KeychainSecretStore::run(QKeychain::Job *job, const QString &key, QObject *
     connect(job, &QKeychain::Job::finished, this, [ctx, done = std::move(done), key, what](QKeychain::Job *j) {
         const auto *rj = qobject_cast<QKeychain::ReadPasswordJob *>(j);
         const Result r = rj ? resultOf(j, rj->textData()) : resultOf(j);
-        Log::get("secrets")->info("{} '{}': {}", what, key.toStdString(),
-                                  r.ok() ? std::string("ok") : j->errorString().toStdString());
+        logcat::secrets()->info("{} '{}': {}", what, key.toStdString(),
+                                r.ok() ? std::string("ok") : j->errorString().toStdString());
         if (ctx)
             done(r);
     });

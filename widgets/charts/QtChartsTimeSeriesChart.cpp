@@ -1,6 +1,6 @@
 #include "QtChartsTimeSeriesChart.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -531,8 +531,8 @@ bool QtChartsTimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view && m_scheme == Qt::ColorScheme::Unknown &&
         (event->type() == QEvent::PaletteChange || event->type() == QEvent::ThemeChange)) {
         applyColors();
-        Log::get("ui")->debug("chart '{}' follows palette: {}", m_chart->title().toStdString(),
-                              m_dark ? "dark" : "light");
+        logcat::ui()->debug("chart '{}' follows palette: {}", m_chart->title().toStdString(),
+                            m_dark ? "dark" : "light");
     }
     return QObject::eventFilter(watched, event);
 }

@@ -2,7 +2,7 @@
 
 #include "ChartFactory.h"
 #include "HubFeed.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -188,7 +188,7 @@ void TrafficChartsPanel::setTimeWindow(TrafficSeries::Window window)
     if (window == m_window)
         return;
     m_window = window;
-    Log::get("ui")->debug("traffic charts: window {} min", TrafficSeries::spanMs(window) / 60000);
+    logcat::ui()->debug("traffic charts: window {} min", TrafficSeries::spanMs(window) / 60000);
     refresh();
     Q_EMIT timeWindowChanged(window);
 }

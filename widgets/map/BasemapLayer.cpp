@@ -1,6 +1,6 @@
 #include "BasemapLayer.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "MapStyle.h"
 #include "MercatorProjection.h"
 #include "OutlinePaintNode.h"
@@ -67,7 +67,7 @@ void BasemapLayer::loadLines()
 {
     const BasemapOutlines &outlines = BasemapOutlines::builtIn();
     if (outlines.isEmpty())
-        Log::get("map")->warn("no basemap outlines: is the oc_resources library linked?");
+        logcat::map()->warn("no basemap outlines: is the oc_resources library linked?");
     m_lines.reserve(outlines.lines().size());
     for (const auto &pl : outlines.lines()) {
         if (pl.points.size() < 2)

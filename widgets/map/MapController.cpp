@@ -3,7 +3,7 @@
 #include "EventRecord.h"
 #include "GeoDistance.h"
 #include "HubFeed.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "MapStyle.h"
 #include "MercatorProjection.h"
 #include "ZipDirectory.h"
@@ -149,9 +149,9 @@ void MapController::onBuildFinished()
         next->withinRadius != m_snapshot->withinRadius;
     m_snapshot = std::move(next);
     m_building = false;
-    Log::get("map")->debug("snapshot {}: {} mapped, {} without location, {} clusters", m_snapshot->generation,
-                           m_snapshot->mappedEvents, m_snapshot->unlocatedRows.size(),
-                           m_snapshot->index ? m_snapshot->index->clusterCount() : 0);
+    logcat::map()->debug("snapshot {}: {} mapped, {} without location, {} clusters", m_snapshot->generation,
+                         m_snapshot->mappedEvents, m_snapshot->unlocatedRows.size(),
+                         m_snapshot->index ? m_snapshot->index->clusterCount() : 0);
     Q_EMIT snapshotChanged();
     if (countsMoved)
         Q_EMIT countsChanged();
@@ -200,7 +200,7 @@ bool MapController::searchFor(const QString &text)
     const ZipDirectory::SearchResult r = ZipDirectory::builtIn().search(text);
     if (!r.ok) {
         m_searchError = r.error;
-        Log::get("map")->info("search '{}': {}", text.toStdString(), r.error.toStdString());
+        logcat::map()->info("search '{}': {}", text.toStdString(), r.error.toStdString());
         Q_EMIT searchChanged();
         return false;
     }
@@ -300,7 +300,7 @@ void MapController::setTileSource(const QString &url, const QString &attribution
         return;
     m_tileUrl = u;
     m_tileAttribution = attribution;
-    Log::get("map")->info("tile source: {}", u.isEmpty() ? std::string("offline outlines") : u.toStdString());
+    logcat::map()->info("tile source: {}", u.isEmpty() ? std::string("offline outlines") : u.toStdString());
     Q_EMIT tileSourceChanged();
 }
 

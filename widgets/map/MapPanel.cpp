@@ -3,7 +3,7 @@
 #include "BasemapLayer.h"
 #include "EventDetailsPanel.h"
 #include "EventMarkerLayer.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "MapController.h"
 #include "MapSearchPanel.h"
 
@@ -62,7 +62,7 @@ MapPanel::MapPanel(HubFeed *feed, QWidget *parent)
         if (status != QQuickWidget::Error)
             return;
         for (const QQmlError &e : m_quick->errors())
-            Log::get("map")->error("map QML: {}", e.toString().toStdString());
+            logcat::map()->error("map QML: {}", e.toString().toStdString());
     });
     m_quick->setSource(QUrl(QStringLiteral("qrc:/oc/map/MapScene.qml")));
     split->addWidget(m_quick);
