@@ -1,6 +1,6 @@
 #include "ApiFaults.h"
 
-namespace oc {
+namespace oc::sim {
 
 QStringList ApiFaults::endpoints()
 {
@@ -145,4 +145,4 @@ QJsonArray ApiFaults::toJson() const
     return a;
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace oc {
+namespace oc::sim {
 
 // Failures the ops API can be told to fake, so the console's retry and
 // idempotency handling can be tested against the cases that hurt: above all
@@ -53,4 +53,4 @@ private:
     QList<Fault> m_faults;
 };
 
-} // namespace oc
+} // namespace oc::sim

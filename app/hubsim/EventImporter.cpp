@@ -18,7 +18,7 @@
 #include <optional>
 #include <tuple>
 
-namespace oc {
+namespace oc::sim {
 namespace {
 
 using Field = FieldMapping::Field;
@@ -759,4 +759,4 @@ EventImporter::Report EventImporter::importCsv(const QByteArray &data, const Fie
     return r;
 }
 
-} // namespace oc
+} // namespace oc::sim

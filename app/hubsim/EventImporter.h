@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace oc {
+namespace oc::sim {
 
 // Reads event lists as organizers really have them: a GeoJSON
 // FeatureCollection of points, or CSV with latitude/longitude columns, with
@@ -56,4 +56,4 @@ public:
     static QString sanitizedExcerpt(const QString &text);
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -2,7 +2,7 @@
 
 #include <QSet>
 
-namespace oc {
+namespace oc::sim {
 
 QList<FieldMapping::Field> FieldMapping::fields()
 {
@@ -161,4 +161,4 @@ std::optional<FieldMapping::Resolved> FieldMapping::resolve(const QStringList &c
     return r;
 }
 
-} // namespace oc
+} // namespace oc::sim

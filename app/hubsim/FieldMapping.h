@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace oc {
+namespace oc::sim {
 
 // Which column of an event list becomes which event field. One mapping for
 // both formats: CSV headers and GeoJSON property names are matched against
@@ -75,4 +75,4 @@ private:
     QList<std::pair<Field, QString>> m_overrides;
 };
 
-} // namespace oc
+} // namespace oc::sim

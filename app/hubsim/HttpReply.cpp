@@ -2,7 +2,7 @@
 
 #include <QJsonDocument>
 
-namespace oc {
+namespace oc::sim {
 
 HttpReply HttpReply::json(const QJsonObject &o, Status s)
 {
@@ -46,4 +46,4 @@ void HttpReply::sendTo(QHttpServerResponder &responder) const
     responder.write(body, h, status);
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -6,7 +6,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace oc {
+namespace oc::sim {
 
 // A response as a plain copyable value, so it can travel through QFuture
 // continuations and timers before being written to a (move-only) responder.
@@ -30,4 +30,4 @@ struct HttpReply
     void sendTo(QHttpServerResponder &responder) const;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,8 +1,8 @@
 #include "HubHttpServices.h"
 
-#include "BlastService.h"
+#include "BlastProvider.h"
 #include "HubStreamer.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "OpsApiServer.h"
 #include "PgSessionPool.h"
 #include "PublicSite.h"
@@ -12,7 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 
-namespace oc {
+namespace oc::sim {
 
 HubHttpServices::HubHttpServices(Options o, QObject *parent)
     : QObject(parent)
@@ -42,7 +42,7 @@ quint16 HubHttpServices::sitePort() const
 
 bool HubHttpServices::start(QString *error)
 {
-    auto log = Log::get("api");
+    auto log = logcat::api();
     QList<ApiFaults::Fault> faults;
     if (!m_o.apiFaults.isEmpty()) {
         const auto parsed = ApiFaults::parseSpec(m_o.apiFaults, error);
@@ -52,7 +52,7 @@ bool HubHttpServices::start(QString *error)
     }
     m_pool = std::make_unique<PgSessionPool>(m_o.conninfo, m_o.poolSize);
     m_content = std::make_unique<SiteContent>(m_o.site);
-    m_blasts = std::make_unique<BlastService>(BlastService::Options {m_o.blastQueuedMs, m_o.blastSendingMs}, *m_pool);
+    m_blasts = std::make_unique<BlastProvider>(BlastProvider::Options {m_o.blastQueuedMs, m_o.blastSendingMs}, *m_pool);
     QString journal = m_o.rsvpJournal;
     if (journal.isEmpty()) {
         // One journal per database and site, so two simulators on one host
@@ -69,7 +69,7 @@ bool HubHttpServices::start(QString *error)
         PgSession s(m_o.conninfo);
         // "already exists, skipping" on every start is noise.
         s.exec("SET client_min_messages = warning");
-        BlastService::ensureSchema(s);
+        BlastProvider::ensureSchema(s);
         RsvpQueue::ensureSchema(s);
         // Snapshots live in memory, so a restarted simulator cannot still be
         // static: say so in site_state rather than let the console believe it.
@@ -148,4 +148,4 @@ void HubHttpServices::setStreamer(HubStreamer *streamer)
         m_api->setStreamer(streamer);
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -7,9 +7,9 @@
 
 #include <memory>
 
-namespace oc {
+namespace oc::sim {
 
-class BlastService;
+class BlastProvider;
 class HubStreamer;
 class OpsApiServer;
 class PgSessionPool;
@@ -68,9 +68,9 @@ private:
     std::unique_ptr<PgSessionPool> m_pool;
     std::unique_ptr<SiteContent> m_content;
     std::unique_ptr<RsvpQueue> m_queue;
-    std::unique_ptr<BlastService> m_blasts;
+    std::unique_ptr<BlastProvider> m_blasts;
     std::unique_ptr<OpsApiServer> m_api;
     std::unique_ptr<PublicSite> m_site;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,6 +1,6 @@
 #include "HubStreamer.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgArray.h"
 #include "UsTimeZones.h"
 #include "ZipDirectory.h"
@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace oc {
+namespace oc::sim {
 
 HubStreamer::HubStreamer(Options o, Scenario scenario)
     : m_o(std::move(o))
@@ -71,7 +71,7 @@ void HubStreamer::tick()
         const QString phase = m_scenario.phase(h);
         if (phase != m_phase) {
             m_phase = phase;
-            Log::get("sim")->info("scenario phase: {} (simulated {:.2f} h)", phase.toStdString(), h);
+            logcat::sim()->info("scenario phase: {} (simulated {:.2f} h)", phase.toStdString(), h);
             if (phase != QLatin1String("quiet") && !m_launchedWritten) {
                 m_launchedWritten = true;
                 m_session.exec(DbQuery("UPDATE campaigns SET status = 'live', launch_at = coalesce(launch_at, now()) "
@@ -100,7 +100,7 @@ void HubStreamer::tick()
         writeServedTraffic();
     } catch (const DbException &e) {
         // The backend keeps trying; a dead database must not kill the simulator.
-        Log::get("sim")->warn("write failed: {}", e.error.message.toStdString());
+        logcat::sim()->warn("write failed: {}", e.error.message.toStdString());
         m_session.close();
         Q_EMIT failed(e.error.message);
     }
@@ -252,4 +252,4 @@ void HubStreamer::writeTraffic()
             .bind(p95));
 }
 
-} // namespace oc
+} // namespace oc::sim

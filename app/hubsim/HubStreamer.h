@@ -13,7 +13,7 @@
 #include <mutex>
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 // The backend's live write load: RSVPs, new crowd-sourced events and traffic
 // samples along the scenario's curve. Lives on its own thread with its own
@@ -95,4 +95,4 @@ private:
     std::map<qint64, Served> m_served; // bucket start (epoch s) -> totals so far
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,14 +1,14 @@
 #include "ImportCommand.h"
 
 #include "EventImporter.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "Migrator.h"
 #include "PgSession.h"
 #include "Seeder.h"
 
 #include <QRegularExpression>
 
-namespace oc {
+namespace oc::sim {
 
 int ImportCommand::run(const Options &o, std::FILE *out, std::FILE *err)
 {
@@ -83,8 +83,8 @@ int ImportCommand::run(const Options &o, std::FILE *out, std::FILE *err)
                      qPrintable(kinds), qPrintable(o.campaignSlug), done.campaignId, done.created ? ", created" : "",
                      qPrintable(tail));
         std::fflush(out);
-        Log::get("sim")->info("imported {} events from {} into campaign {}", done.inserted, o.file.toStdString(),
-                              o.campaignSlug.toStdString());
+        logcat::sim()->info("imported {} events from {} into campaign {}", done.inserted, o.file.toStdString(),
+                            o.campaignSlug.toStdString());
         return 0;
     } catch (const DbException &e) {
         std::fprintf(err, "organizer-hubsim import: %s; nothing written\n", qPrintable(e.error.message));
@@ -92,4 +92,4 @@ int ImportCommand::run(const Options &o, std::FILE *out, std::FILE *err)
     }
 }
 
-} // namespace oc
+} // namespace oc::sim

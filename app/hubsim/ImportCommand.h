@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-namespace oc {
+namespace oc::sim {
 
 // `organizer-hubsim import FILE`: reads an event list, prints the report
 // (mapping first, then each rejected, duplicate or repaired row) and, unless
@@ -32,4 +32,4 @@ public:
     static int run(const Options &o, std::FILE *out, std::FILE *err);
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace oc {
+namespace oc::sim {
 
 // One event row as read from an import file, already validated.
 struct ImportedEvent
@@ -29,4 +29,4 @@ struct ImportedEvent
     int sourceRow = 0; // 1-based data row in the file, for the report
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -3,7 +3,7 @@
 #include "Migrator.h"
 #include "PgSession.h"
 
-namespace oc {
+namespace oc::sim {
 
 int MigrateCommand::run(const QString &conninfo, std::FILE *out, std::FILE *err)
 {
@@ -23,4 +23,4 @@ int MigrateCommand::run(const QString &conninfo, std::FILE *out, std::FILE *err)
     }
 }
 
-} // namespace oc
+} // namespace oc::sim

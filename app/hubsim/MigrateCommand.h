@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-namespace oc {
+namespace oc::sim {
 
 // `organizer-hubsim migrate`: applies the hub schema and nothing else.
 // Idempotent; exit 0 on an empty database and on an up-to-date one.
@@ -16,4 +16,4 @@ public:
     static int run(const QString &conninfo, std::FILE *out, std::FILE *err);
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -2,7 +2,7 @@
 
 #include <QTcpSocket>
 
-namespace oc {
+namespace oc::sim {
 
 void NoDelayTcpServer::incomingConnection(qintptr socketDescriptor)
 {
@@ -15,4 +15,4 @@ void NoDelayTcpServer::incomingConnection(qintptr socketDescriptor)
     addPendingConnection(socket);
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -2,7 +2,7 @@
 
 #include <QTcpServer>
 
-namespace oc {
+namespace oc::sim {
 
 // A QTcpServer whose connections have Nagle's algorithm off. QHttpServer
 // writes a response as several socket writes; with Nagle on, the tail waits
@@ -18,4 +18,4 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,8 +1,8 @@
 #include "OpsApiServer.h"
 
-#include "BlastService.h"
+#include "BlastProvider.h"
 #include "HubStreamer.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "NoDelayTcpServer.h"
 #include "PgSessionPool.h"
 #include "SiteContent.h"
@@ -14,7 +14,7 @@
 #include <QTimer>
 #include <QUuid>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 
@@ -67,7 +67,7 @@ bool sameToken(const QByteArray &a, const QByteArray &b)
 
 } // namespace
 
-OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastService &blasts, QObject *parent)
+OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastProvider &blasts, QObject *parent)
     : QObject(parent)
     , m_o(std::move(o))
     , m_pool(pool)
@@ -184,7 +184,7 @@ bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const Q
     };
     const QByteArray auth = req.headers().value(QHttpHeaders::WellKnownHeader::Authorization).toByteArray();
     if (!auth.startsWith("Bearer ")) {
-        Log::get("api")->warn("refused {}: no bearer token ({})", what.toStdString(), who().toStdString());
+        logcat::api()->warn("refused {}: no bearer token ({})", what.toStdString(), who().toStdString());
         *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("unauthorized"),
                                      QStringLiteral("Authentication required"),
                                      QStringLiteral("Send \"Authorization: Bearer <token>\"."))
@@ -193,15 +193,15 @@ bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const Q
     }
     const Role role = roleOf(auth.mid(7).trimmed());
     if (role == Role::None) {
-        Log::get("api")->warn("refused {}: unknown bearer token ({})", what.toStdString(), who().toStdString());
+        logcat::api()->warn("refused {}: unknown bearer token ({})", what.toStdString(), who().toStdString());
         *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("invalid-token"),
                                      QStringLiteral("The bearer token is not valid"))
                       .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\", error=\"invalid_token\"");
         return false;
     }
     if (role < needs) {
-        Log::get("api")->warn("refused {}: {} token, needs {} ({})", what.toStdString(), roleName(role).toStdString(),
-                              roleName(needs).toStdString(), who().toStdString());
+        logcat::api()->warn("refused {}: {} token, needs {} ({})", what.toStdString(), roleName(role).toStdString(),
+                            roleName(needs).toStdString(), who().toStdString());
         *denial = HttpReply::problem(Status::Forbidden, QStringLiteral("forbidden"),
                                      QStringLiteral("The token's role may not do this"),
                                      QStringLiteral("%1 needs the %2 role; this is a %3 token. Nothing was done.")
@@ -242,8 +242,8 @@ void OpsApiServer::dispatch(const QString &endpoint, Role needs, QStringList arg
 
     const auto fault = endpoint.startsWith(QLatin1Char('_')) ? std::nullopt : m_faults.take(endpoint);
     if (fault) {
-        Log::get("api")->warn("injecting fault {} into {}", ApiFaults::kindName(fault->kind).toStdString(),
-                              endpoint.toStdString());
+        logcat::api()->warn("injecting fault {} into {}", ApiFaults::kindName(fault->kind).toStdString(),
+                            endpoint.toStdString());
         switch (fault->kind) {
         case ApiFaults::Kind::Error500:
             finish(tk,
@@ -303,7 +303,7 @@ void OpsApiServer::finish(Ticket tk, const HttpReply &reply)
     auto it = m_parked.find(tk);
     if (it == m_parked.end() || it->second.answered)
         return;
-    Log::get("api")->info("{} -> {} ({} ms)", it->second.what.toStdString(), reply.code(), it->second.clock.elapsed());
+    logcat::api()->info("{} -> {} ({} ms)", it->second.what.toStdString(), reply.code(), it->second.clock.elapsed());
     reply.sendTo(it->second.responder);
     // A responder released inside the route handler makes Qt 6.8 re-arm the
     // connection's readyRead before disarming it, stacking one more
@@ -343,7 +343,7 @@ QFuture<HttpReply> OpsApiServer::launch(const Call &c)
     };
     return m_pool.run(std::move(job)).then(this, [this, slug](const PgSessionPool::Outcome<Result> &o) {
         if (!o.ok()) {
-            Log::get("api")->warn("launch {}: {}", slug.toStdString(), o.error.message.toStdString());
+            logcat::api()->warn("launch {}: {}", slug.toStdString(), o.error.message.toStdString());
             return HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("backend-unavailable"),
                                       QStringLiteral("The database is unavailable"),
                                       QStringLiteral("The campaign was not launched; retrying is safe."));
@@ -364,7 +364,7 @@ QFuture<HttpReply> OpsApiServer::launch(const Call &c)
             // launch never restarts the surge curve.
             QMetaObject::invokeMethod(m_streamer.data(), &HubStreamer::launchNow, Qt::QueuedConnection);
         if (changed) {
-            Log::get("api")->info("campaign {} launched", slug.toStdString());
+            logcat::api()->info("campaign {} launched", slug.toStdString());
             Q_EMIT launched(slug);
         }
         return HttpReply::json({{QStringLiteral("id"), id},
@@ -410,8 +410,8 @@ QFuture<HttpReply> OpsApiServer::uploadSnapshot(const Call &c)
                                             QStringLiteral("Invalid snapshot"),
                                             QStringLiteral("Every entry of \"events\" must be an object.")));
     const auto snap = m_content.addSnapshot(events.toArray(), html.toString().toUtf8());
-    Log::get("api")->info("snapshot {} stored: {} events, {} bytes of HTML", snap->id.toStdString(), snap->eventCount,
-                          snap->html.size());
+    logcat::api()->info("snapshot {} stored: {} events, {} bytes of HTML", snap->id.toStdString(), snap->eventCount,
+                        snap->html.size());
     return ready(HttpReply::json({{QStringLiteral("snapshot_id"), snap->id},
                                   {QStringLiteral("event_count"), snap->eventCount},
                                   {QStringLiteral("html_bytes"), snap->html.size()}}));
@@ -444,8 +444,8 @@ QFuture<HttpReply> OpsApiServer::setMode(const Call &c)
                                         QStringLiteral("Invalid mode"),
                                         QStringLiteral("\"mode\" must be \"static\" or \"dynamic\".")));
     }
-    Log::get("api")->info("site {} is now {}{}", m_content.site().toStdString(), mode.toStdString(),
-                          m_content.isStatic() ? " (" + snapshotId.toStdString() + ")" : std::string());
+    logcat::api()->info("site {} is now {}{}", m_content.site().toStdString(), mode.toStdString(),
+                        m_content.isStatic() ? " (" + snapshotId.toStdString() + ")" : std::string());
     return persistSite(c.actor.isEmpty() ? QStringLiteral("ops-api") : c.actor).then(this, [this](bool persisted) {
         QJsonObject o = siteJson();
         o.insert(QStringLiteral("persisted"), persisted);
@@ -475,7 +475,7 @@ QFuture<bool> OpsApiServer::persistSite(const QString &actor)
         })
         .then(this, [this, actor](const PgSessionPool::Outcome<bool> &o) {
             if (!o.ok()) {
-                Log::get("api")->warn("site_state not updated, retrying: {}", o.error.message.toStdString());
+                logcat::api()->warn("site_state not updated, retrying: {}", o.error.message.toStdString());
                 QTimer::singleShot(2000, this, [this, actor] { persistSite(actor); });
             }
             return o.ok();
@@ -494,7 +494,7 @@ QFuture<HttpReply> OpsApiServer::createBlast(const Call &c)
     if (!body)
         return ready(err);
     QString why;
-    const auto req = BlastService::parse(key, *body, &why);
+    const auto req = BlastProvider::parse(key, *body, &why);
     if (!req)
         return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-blast"),
                                         QStringLiteral("Invalid blast"), why));
@@ -530,4 +530,4 @@ QFuture<HttpReply> OpsApiServer::testFaults(const Call &c)
     return ready(HttpReply::json({{QStringLiteral("faults"), m_faults.toJson()}}));
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -13,9 +13,9 @@
 #include <optional>
 #include <unordered_map>
 
-namespace oc {
+namespace oc::sim {
 
-class BlastService;
+class BlastProvider;
 class HubStreamer;
 class PgSessionPool;
 class SiteContent;
@@ -45,7 +45,8 @@ public:
         qint64 streamerCampaignId = 0; // launching this campaign starts the streamer's launch flow (0 = any)
     };
 
-    OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastService &blasts, QObject *parent = nullptr);
+    OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content, BlastProvider &blasts,
+                 QObject *parent = nullptr);
     ~OpsApiServer() override;
 
     bool listen(QString *error);
@@ -96,7 +97,7 @@ private:
     Options m_o;
     PgSessionPool &m_pool;
     SiteContent &m_content;
-    BlastService &m_blasts;
+    BlastProvider &m_blasts;
     QPointer<HubStreamer> m_streamer;
     ApiFaults m_faults;
     QHttpServer m_http;
@@ -112,4 +113,4 @@ private:
     std::unordered_map<Ticket, Parked> m_parked;
 };
 
-} // namespace oc
+} // namespace oc::sim

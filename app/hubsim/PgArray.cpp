@@ -1,6 +1,6 @@
 #include "PgArray.h"
 
-namespace oc {
+namespace oc::sim {
 
 static void appendQuoted(QByteArray &out, const QString &v)
 {
@@ -40,4 +40,4 @@ QByteArray PgArray::textOrNull(const QStringList &values, const std::vector<bool
     return out;
 }
 
-} // namespace oc
+} // namespace oc::sim

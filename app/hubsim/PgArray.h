@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 // Builds PostgreSQL array literals for one-parameter bulk inserts
 // (INSERT ... SELECT FROM unnest($1::text[], ...)): one round trip per batch
@@ -28,4 +28,4 @@ struct PgArray
     }
 };
 
-} // namespace oc
+} // namespace oc::sim

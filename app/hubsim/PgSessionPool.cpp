@@ -1,6 +1,6 @@
 #include "PgSessionPool.h"
 
-namespace oc {
+namespace oc::sim {
 
 PgSessionPool::PgSessionPool(QString conninfo, int size, QString applicationName)
     : m_conninfo(std::move(conninfo))
@@ -43,4 +43,4 @@ void PgSessionPool::release(std::unique_ptr<PgSession> s, const DbError &error)
     m_idle.push_back(std::move(s));
 }
 
-} // namespace oc
+} // namespace oc::sim

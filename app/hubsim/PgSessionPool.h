@@ -12,7 +12,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 // A few blocking sessions behind a small thread pool. QHttpServer calls its
 // handlers on the main thread, so a handler that waited on libpq would stall
@@ -70,4 +70,4 @@ private:
     QThreadPool m_threads;
 };
 
-} // namespace oc
+} // namespace oc::sim

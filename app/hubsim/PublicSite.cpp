@@ -1,6 +1,6 @@
 #include "PublicSite.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "NoDelayTcpServer.h"
 #include "PgSessionPool.h"
 #include "RsvpQueue.h"
@@ -16,7 +16,7 @@
 
 #include <algorithm>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 
@@ -281,7 +281,7 @@ void PublicSite::refreshEvents()
                 const qint64 now = QDateTime::currentMSecsSinceEpoch();
                 if (now - lastWarn > 5000) {
                     lastWarn = now;
-                    Log::get("api")->warn("site: loading events failed: {}", o.error.message.toStdString());
+                    logcat::api()->warn("site: loading events failed: {}", o.error.message.toStdString());
                 }
             }
             const bool usable = m_cache && QDateTime::currentMSecsSinceEpoch() - m_cache->loadedAtMs < m_o.maxStaleMs;
@@ -379,7 +379,7 @@ void PublicSite::rsvp(const QHttpServerRequest &req, QHttpServerResponder &res)
         it.utmMedium = r->utmMedium;
         it.utmCampaign = r->utmCampaign;
         if (!m_queue.enqueue(std::move(it), &err)) {
-            Log::get("api")->error("site: {}", err.toStdString());
+            logcat::api()->error("site: {}", err.toStdString());
             finish(res,
                    rsvpReply(r->wantsJson, HttpReply::Status::ServiceUnavailable, QStringLiteral("error"),
                              QStringLiteral("Your RSVP could not be recorded; please try again.")),
@@ -413,7 +413,7 @@ void PublicSite::insertRsvp(Ticket tk, QElapsedTimer t, Rsvp r)
     m_pool.run([q](PgSession &s) { return s.exec(q); })
         .then(this, [this, tk, t, json = r.wantsJson](const PgSessionPool::Outcome<DbTable> &o) {
             if (!o.ok()) {
-                Log::get("api")->warn("site: RSVP insert failed: {}", o.error.message.toStdString());
+                logcat::api()->warn("site: RSVP insert failed: {}", o.error.message.toStdString());
                 finish(tk,
                        rsvpReply(json, HttpReply::Status::ServiceUnavailable, QStringLiteral("error"),
                                  QStringLiteral("Your RSVP could not be recorded; please try again.")),
@@ -432,4 +432,4 @@ void PublicSite::insertRsvp(Ticket tk, QElapsedTimer t, Rsvp r)
         });
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 class PgSessionPool;
 class RsvpQueue;
@@ -110,4 +110,4 @@ private:
     std::unordered_map<Ticket, QHttpServerResponder> m_parked;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,6 +1,6 @@
 #include "RsvpQueue.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgArray.h"
 #include "PgSessionPool.h"
 
@@ -10,7 +10,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 constexpr int kBatch = 500;
@@ -74,8 +74,8 @@ bool RsvpQueue::open(QString *error)
         }
         in.close();
         if (!m_items.isEmpty())
-            Log::get("api")->info("RSVP journal {}: {} queued RSVPs from an earlier run", m_path.toStdString(),
-                                  m_items.size());
+            logcat::api()->info("RSVP journal {}: {} queued RSVPs from an earlier run", m_path.toStdString(),
+                                m_items.size());
     }
     m_journal.setFileName(m_path);
     if (!m_journal.open(QIODevice::WriteOnly | QIODevice::Append)) {
@@ -161,20 +161,20 @@ void RsvpQueue::flushBatch()
         .then(this, [this, n = batch.size()](const PgSessionPool::Outcome<DbTable> &o) {
             m_inFlight = false;
             if (!o.ok()) {
-                Log::get("api")->warn("flushing queued RSVPs failed, retrying: {}", o.error.message.toStdString());
+                logcat::api()->warn("flushing queued RSVPs failed, retrying: {}", o.error.message.toStdString());
                 m_retry.start();
                 return;
             }
             const qint64 fresh = o.value->toInt64(0, 0), inserted = o.value->toInt64(0, 1);
             if (fresh != inserted)
-                Log::get("api")->warn("{} queued RSVPs named events that no longer exist and were dropped",
-                                      fresh - inserted);
+                logcat::api()->warn("{} queued RSVPs named events that no longer exist and were dropped",
+                                    fresh - inserted);
             m_flushedTotal += inserted;
             m_items.remove(0, n);
             QString err;
             if (!rewriteJournal(&err))
-                Log::get("api")->error("{}", err.toStdString());
-            Log::get("api")->info("flushed {} queued RSVPs ({} left)", inserted, m_items.size());
+                logcat::api()->error("{}", err.toStdString());
+            logcat::api()->info("flushed {} queued RSVPs ({} left)", inserted, m_items.size());
             Q_EMIT pendingChanged(pending());
             if (m_items.isEmpty())
                 Q_EMIT drained();
@@ -197,4 +197,4 @@ bool RsvpQueue::rewriteJournal(QString *error)
     return ok;
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -8,8 +8,11 @@
 #include <QUuid>
 
 namespace oc {
-
 class PgSession;
+} // namespace oc
+
+namespace oc::sim {
+
 class PgSessionPool;
 
 // RSVPs taken while the site is static, when nothing may touch the
@@ -70,4 +73,4 @@ private:
     QTimer m_retry;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace oc {
+namespace oc::sim {
 
 double Scenario::launchedAt() const
 {
@@ -53,4 +53,4 @@ QString Scenario::phase(double h) const
     return QStringLiteral("decay");
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace oc {
+namespace oc::sim {
 
 // The shape of a real campaign surge, in simulated hours since the start:
 // quiet hours, the launch, an influencer/TV mention that multiplies views
@@ -49,4 +49,4 @@ private:
     double m_mentionAt = -1;
 };
 
-} // namespace oc
+} // namespace oc::sim

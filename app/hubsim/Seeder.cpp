@@ -1,6 +1,6 @@
 #include "Seeder.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgArray.h"
 #include "PgSession.h"
 #include "UsTimeZones.h"
@@ -10,7 +10,7 @@
 #include <QTimeZone>
 #include <QRandomGenerator>
 
-namespace oc {
+namespace oc::sim {
 namespace {
 
 const char *const kTitles[] = {"Rally for Democracy",     "Town Hall Vigil",      "Community Walk",
@@ -107,7 +107,7 @@ int Seeder::insertImported(qint64 campaignId, const QList<ImportedEvent> &events
 
 qint64 Seeder::seed(const Options &o)
 {
-    auto log = Log::get("sim");
+    auto log = logcat::sim();
     const DbTable existing = m_session.exec(DbQuery("SELECT id FROM campaigns WHERE slug = $1").bind(o.campaignSlug));
     if (existing.rowCount() > 0)
         return existing.toInt64(0, 0);
@@ -217,4 +217,4 @@ qint64 Seeder::seed(const Options &o)
     return campaignId;
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -8,8 +8,10 @@
 #include <cstdint>
 
 namespace oc {
-
 class PgSession;
+} // namespace oc
+
+namespace oc::sim {
 
 // Fills an empty hub with a campaign, hosts, supporters and events placed
 // where people live (random residential ZIP centroids, so dense regions get
@@ -44,4 +46,4 @@ private:
     PgSession &m_session;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -1,6 +1,6 @@
 #include "SimulateCommand.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "Migrator.h"
 #include "PgSession.h"
 #include "SignalQuit.h"
@@ -11,11 +11,11 @@
 
 #include <memory>
 
-namespace oc {
+namespace oc::sim {
 
 int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
 {
-    auto log = Log::get("sim");
+    auto log = logcat::sim();
     qint64 campaignId = 0;
     try {
         PgSession s(o.conninfo);
@@ -78,4 +78,4 @@ int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
     return rc;
 }
 
-} // namespace oc
+} // namespace oc::sim

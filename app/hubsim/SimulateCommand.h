@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <optional>
 
-namespace oc {
+namespace oc::sim {
 
 // `organizer-hubsim simulate`: the demo backend. Migrates, seeds a campaign
 // (once), prints READY, then streams RSVPs, events and traffic and serves the
@@ -35,4 +35,4 @@ public:
     static int run(Options o, std::FILE *out, std::FILE *err);
 };
 
-} // namespace oc
+} // namespace oc::sim

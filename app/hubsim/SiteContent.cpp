@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 constexpr size_t kKeptSnapshots = 8;
@@ -94,4 +94,4 @@ void SiteContent::setDynamic()
     Q_EMIT modeChanged(false);
 }
 
-} // namespace oc
+} // namespace oc::sim

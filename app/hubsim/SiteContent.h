@@ -10,7 +10,7 @@
 #include <deque>
 #include <memory>
 
-namespace oc {
+namespace oc::sim {
 
 // What the public site serves right now: dynamic (rendered from the
 // database) or static (an uploaded snapshot held in memory). Shared by the
@@ -66,4 +66,4 @@ private:
     int m_pendingRsvps = 0;
 };
 
-} // namespace oc
+} // namespace oc::sim

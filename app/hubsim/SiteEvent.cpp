@@ -1,6 +1,6 @@
 #include "SiteEvent.h"
 
-namespace oc {
+namespace oc::sim {
 
 QJsonObject SiteEvent::toJson() const
 {
@@ -42,4 +42,4 @@ SiteEvent SiteEvent::fromJson(const QJsonObject &o)
     return e;
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace oc {
+namespace oc::sim {
 
 // One approved upcoming event as the public site lists it; also the shape of
 // an entry in /events.json and in an uploaded static snapshot.
@@ -28,4 +28,4 @@ struct SiteEvent
     static SiteEvent fromJson(const QJsonObject &o);
 };
 
-} // namespace oc
+} // namespace oc::sim

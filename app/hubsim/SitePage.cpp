@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace oc {
+namespace oc::sim {
 namespace {
 
 QString esc(const QString &s)
@@ -107,4 +107,4 @@ QByteArray SitePage::render(const std::vector<SiteEvent> &events, const Options 
     return h.toUtf8();
 }
 
-} // namespace oc
+} // namespace oc::sim

@@ -7,7 +7,7 @@
 
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 // The public event finder's HTML: a ZIP search form and a list of events,
 // each with an RSVP form posting to /rsvp. The dynamic site renders it per
@@ -26,4 +26,4 @@ public:
     static QByteArray render(const std::vector<SiteEvent> &events, const Options &o);
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 constexpr qint64 kBucketMs = 10000;
@@ -48,4 +48,4 @@ void TrafficMeter::roll(qint64 nowMs)
     m_latencies.clear();
 }
 
-} // namespace oc
+} // namespace oc::sim

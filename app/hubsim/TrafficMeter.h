@@ -6,7 +6,7 @@
 #include <functional>
 #include <vector>
 
-namespace oc {
+namespace oc::sim {
 
 // Counts what the public site actually served, per 10 s wall-clock bucket
 // (the same buckets as traffic_samples), and hands each bucket to a sink
@@ -38,4 +38,4 @@ private:
     qint64 m_total5xx = 0;
 };
 
-} // namespace oc
+} // namespace oc::sim

@@ -2,7 +2,7 @@
 
 #include <QHash>
 
-namespace oc {
+namespace oc::sim {
 
 std::optional<QString> UsTimeZones::find(const QString &state)
 {
@@ -39,4 +39,4 @@ QString UsTimeZones::forState(const QString &state)
     return find(state).value_or(QStringLiteral("America/New_York"));
 }
 
-} // namespace oc
+} // namespace oc::sim

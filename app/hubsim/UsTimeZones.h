@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace oc {
+namespace oc::sim {
 
 // The main IANA time zone of each US state, for events whose source gave none.
 // States that span two zones (TX, FL, IN, KY, TN, ...) get the zone most of
@@ -17,4 +17,4 @@ struct UsTimeZones
     static std::optional<QString> find(const QString &state);
 };
 
-} // namespace oc
+} // namespace oc::sim

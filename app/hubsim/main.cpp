@@ -16,6 +16,7 @@
 #include <optional>
 
 using namespace oc;
+using namespace oc::sim;
 
 int main(int argc, char **argv)
 {

@@ -9,6 +9,7 @@
 #include <QTest>
 
 using namespace oc;
+using namespace oc::sim;
 
 class TestEventImporter : public QObject
 {

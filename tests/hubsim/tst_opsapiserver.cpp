@@ -16,6 +16,7 @@
 #include <memory>
 
 using namespace oc;
+using namespace oc::sim;
 using oc::test::HttpTestClient;
 
 namespace {

@@ -20,6 +20,7 @@
 #include <memory>
 
 using namespace oc;
+using namespace oc::sim;
 using oc::test::HttpTestClient;
 
 namespace {

@@ -1,13 +1,13 @@
-#include "BlastService.h"
+#include "BlastProvider.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 #include "PgSessionPool.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTimer>
 
-namespace oc {
+namespace oc::sim {
 
 namespace {
 
@@ -62,7 +62,7 @@ HttpReply notFound(const QString &ref)
 
 HttpReply unavailable(const DbError &e)
 {
-    Log::get("api")->warn("blast: database error: {}", e.message.toStdString());
+    logcat::api()->warn("blast: database error: {}", e.message.toStdString());
     return HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("backend-unavailable"),
                               QStringLiteral("The provider's database is unavailable"),
                               QStringLiteral("Nothing was sent; retry with the same Idempotency-Key."))
@@ -71,14 +71,14 @@ HttpReply unavailable(const DbError &e)
 
 } // namespace
 
-BlastService::BlastService(Options o, PgSessionPool &pool, QObject *parent)
+BlastProvider::BlastProvider(Options o, PgSessionPool &pool, QObject *parent)
     : QObject(parent)
     , m_o(o)
     , m_pool(pool)
 {
 }
 
-void BlastService::ensureSchema(PgSession &s)
+void BlastProvider::ensureSchema(PgSession &s)
 {
     s.execScript("CREATE TABLE IF NOT EXISTS hubsim_sent_blasts ("
                  "  idempotency_key uuid PRIMARY KEY,"
@@ -95,17 +95,17 @@ void BlastService::ensureSchema(PgSession &s)
                  "  updated_at timestamptz NOT NULL DEFAULT now())");
 }
 
-void BlastService::resume(PgSession &s)
+void BlastProvider::resume(PgSession &s)
 {
     const DbTable t =
         s.exec("SELECT id, status FROM hubsim_sent_blasts WHERE status IN ('queued', 'sending') ORDER BY id");
     for (int r = 0; r < t.rowCount(); ++r)
         schedule(t.toInt64(r, 0), t.text(r, 1), t.text(r, 1) == QLatin1String("queued") ? m_o.queuedMs : m_o.sendingMs);
     if (t.rowCount() > 0)
-        Log::get("api")->info("resuming {} unfinished blast sends", t.rowCount());
+        logcat::api()->info("resuming {} unfinished blast sends", t.rowCount());
 }
 
-std::optional<BlastService::Request> BlastService::parse(const QUuid &key, const QJsonObject &body, QString *error)
+std::optional<BlastProvider::Request> BlastProvider::parse(const QUuid &key, const QJsonObject &body, QString *error)
 {
     Request r;
     r.key = key;
@@ -134,7 +134,7 @@ std::optional<BlastService::Request> BlastService::parse(const QUuid &key, const
     return r;
 }
 
-QFuture<HttpReply> BlastService::create(const Request &req)
+QFuture<HttpReply> BlastProvider::create(const Request &req)
 {
     enum class Kind { Created, Replayed, Mismatch, UnknownCampaign, NotApproved };
     struct Result
@@ -217,14 +217,14 @@ QFuture<HttpReply> BlastService::create(const Request &req)
         case Kind::Created: break;
         }
         const qint64 id = r.row.toInt64(0, 0);
-        Log::get("api")->info("blast {} queued: {} to {} recipients", remoteId(id).toStdString(),
-                              req.channel.toStdString(), req.audienceSize);
+        logcat::api()->info("blast {} queued: {} to {} recipients", remoteId(id).toStdString(),
+                            req.channel.toStdString(), req.audienceSize);
         schedule(id, QStringLiteral("queued"), m_o.queuedMs);
         return HttpReply::json(blastJson(r.row), Status::Accepted);
     });
 }
 
-QFuture<HttpReply> BlastService::get(const QString &idOrKey)
+QFuture<HttpReply> BlastProvider::get(const QString &idOrKey)
 {
     const auto q =
         byRef(sql("SELECT ", " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint"), idOrKey);
@@ -240,7 +240,7 @@ QFuture<HttpReply> BlastService::get(const QString &idOrKey)
         });
 }
 
-QFuture<HttpReply> BlastService::cancel(const QString &idOrKey)
+QFuture<HttpReply> BlastProvider::cancel(const QString &idOrKey)
 {
     const auto q = byRef(sql("SELECT ",
                              " FROM hubsim_sent_blasts WHERE idempotency_key = $1::uuid OR id = $2::bigint "
@@ -278,7 +278,7 @@ QFuture<HttpReply> BlastService::cancel(const QString &idOrKey)
         const QString status = r.row.text(0, 2);
         if (r.cancelledNow || status == QLatin1String("cancelled")) {
             if (r.cancelledNow)
-                Log::get("api")->info("blast {} cancelled", remoteId(r.row.toInt64(0, 0)).toStdString());
+                logcat::api()->info("blast {} cancelled", remoteId(r.row.toInt64(0, 0)).toStdString());
             return HttpReply::json(blastJson(r.row));
         }
         return HttpReply::problem(Status::Conflict, QStringLiteral("blast-not-cancellable"),
@@ -287,12 +287,12 @@ QFuture<HttpReply> BlastService::cancel(const QString &idOrKey)
     });
 }
 
-void BlastService::schedule(qint64 id, const QString &from, int delayMs)
+void BlastProvider::schedule(qint64 id, const QString &from, int delayMs)
 {
     QTimer::singleShot(delayMs, this, [this, id, from] { advance(id, from); });
 }
 
-void BlastService::advance(qint64 id, const QString &from)
+void BlastProvider::advance(qint64 id, const QString &from)
 {
     const QString to = from == QLatin1String("queued") ? QStringLiteral("sending") : QStringLiteral("sent");
     auto job = [id, from, to](PgSession &s) {
@@ -316,8 +316,8 @@ void BlastService::advance(qint64 id, const QString &from)
     };
     m_pool.run(std::move(job)).then(this, [this, id, from, to](const PgSessionPool::Outcome<bool> &o) {
         if (!o.ok()) {
-            Log::get("api")->warn("blast {}: {} -> {} failed, retrying: {}", remoteId(id).toStdString(),
-                                  from.toStdString(), to.toStdString(), o.error.message.toStdString());
+            logcat::api()->warn("blast {}: {} -> {} failed, retrying: {}", remoteId(id).toStdString(),
+                                from.toStdString(), to.toStdString(), o.error.message.toStdString());
             schedule(id, from, 1000);
             return;
         }
@@ -325,8 +325,8 @@ void BlastService::advance(qint64 id, const QString &from)
         if (*o.value && to == QLatin1String("sending"))
             schedule(id, to, m_o.sendingMs);
         else if (*o.value)
-            Log::get("api")->info("blast {} sent", remoteId(id).toStdString());
+            logcat::api()->info("blast {} sent", remoteId(id).toStdString());
     });
 }
 
-} // namespace oc
+} // namespace oc::sim

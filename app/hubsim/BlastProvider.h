@@ -10,8 +10,11 @@
 #include <optional>
 
 namespace oc {
-
 class PgSession;
+} // namespace oc
+
+namespace oc::sim {
+
 class PgSessionPool;
 
 // The email/SMS provider behind POST /api/v1/blasts. Its own table,
@@ -20,7 +23,7 @@ class PgSessionPool;
 // retried calls with one key send once. A send moves queued -> sending ->
 // sent on timers; when the console wrote a `blasts` row with the same key,
 // that row follows along (status, remote_id, sent_count).
-class BlastService : public QObject
+class BlastProvider : public QObject
 {
     Q_OBJECT
 public:
@@ -40,7 +43,7 @@ public:
         QString message;
     };
 
-    BlastService(Options o, PgSessionPool &pool, QObject *parent = nullptr);
+    BlastProvider(Options o, PgSessionPool &pool, QObject *parent = nullptr);
 
     // Validates a create-blast body; `error` says what is wrong.
     static std::optional<Request> parse(const QUuid &key, const QJsonObject &body, QString *error);
@@ -61,4 +64,4 @@ private:
     PgSessionPool &m_pool;
 };
 
-} // namespace oc
+} // namespace oc::sim
