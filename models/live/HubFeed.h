@@ -1,15 +1,19 @@
 #pragma once
 
+#include "DbBatch.h"
 #include "DbConnection.h"
 #include "EventRecord.h"
+#include "HubRows.h"
+#include "LiveSource.h"
+#include "RowReader.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QElapsedTimer>
-#include <QObject>
 #include <QTimer>
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace oc {
@@ -25,110 +29,63 @@ namespace oc {
 // bound. A row whose id was taken early but committed late is read when its
 // transaction finishes, never skipped, never read twice.
 //
-// Models (the map, tables, totals) mirror it through its batch signals.
-class HubFeed : public QObject
+// Models (the map, tables, totals) mirror it through LiveSource's batch
+// signals. The statements and how their rows decode are in HubRows.
+class HubFeed : public LiveSource
 {
     Q_OBJECT
-    Q_PROPERTY(bool stale READ isStale NOTIFY staleChanged)
-    Q_PROPERTY(qint64 totalRsvps READ totalRsvps NOTIFY totalsChanged)
 public:
-    struct TrafficSample
-    {
-        qint64 bucketMs = 0;
-        qint64 requests = 0;
-        qint64 errors = 0;
-        double p95ms = 0;
-    };
-    struct Annotation
-    {
-        qint64 id = 0;
-        QDateTime at;
-        QString action;
-        QString phase;
-        QString actor;
-        QString result;
-    };
-    struct Campaign
-    {
-        qint64 id = 0;
-        QString slug;
-        QString title;
-        QString status;
-        qint64 eventGoal = 0;
-        qint64 rsvpGoal = 0;
-        QDateTime launchAt;
-    };
-    struct Totals
-    {
-        qint64 rsvps = 0;
-        qint64 rsvpsLast5Min = 0;
-        qint64 rsvpsLastMinute = 0;
-        int eventsLive = 0;
-        int eventsNeedingReview = 0;
-        int eventsFull = 0;
-        int eventsWithoutLocation = 0;
-        int statesCovered = 0;
-        double eventGoalProgress = 0; // 0..1+
-        double rsvpGoalProgress = 0;
-        qint64 viewsLastMinute = 0;
-        double errorRate = 0; // 5xx / requests over the last minute
-        double conversionPer1000 = 0; // RSVPs per 1,000 views over the last 5 minutes
-    };
-
     explicit HubFeed(DbConnection *db, QObject *parent = nullptr);
 
-    void start();
-    void stop();
+    // The hub has everything the console reads and accepts its writes.
+    Capabilities capabilities() const override
+    {
+        return Capability::Traffic | Capability::SiteMode | Capability::Audit | Capability::Writable |
+            Capability::ReplicationLag;
+    }
+
+    void start() override;
+    void stop() override;
     // Polls now (if nothing is in flight) instead of at the next tick.
-    void pollNow();
+    void pollNow() override;
 
     void setIntervals(int fastMs, int slowMs);
     int intervalMs() const { return m_interval; }
     qint64 ticks() const { return m_ticks; }
-    bool hasSnapshot() const { return m_haveSnapshot; }
-    bool isStale() const { return m_stale; }
-    QDateTime staleSince() const { return m_staleSince; }
-    QDateTime lastUpdate() const { return m_lastUpdate; }
-    double replicationLagSeconds() const { return m_lagSeconds; }
-    bool readingFromStandby() const { return m_db->isStandby(); }
-    QString siteMode() const { return m_siteMode; }
+    bool hasSnapshot() const override { return m_haveSnapshot; }
+    bool isStale() const override { return m_stale; }
+    QDateTime staleSince() const override { return m_staleSince; }
+    QDateTime lastUpdate() const override { return m_lastUpdate; }
+    double replicationLagSeconds() const override { return m_lagSeconds; }
+    bool readingFromStandby() const override { return m_db->isStandby(); }
+    QString siteMode() const override { return m_siteMode; }
 
-    const std::vector<EventRecord> &events() const { return m_events; }
-    int rowOf(qint64 eventId) const { return m_rowById.value(eventId, -1); }
-    const EventRecord *event(qint64 id) const;
-    qint64 totalRsvps() const { return m_totalRsvps; }
-    Totals totals() const;
-    const QList<Campaign> &campaigns() const { return m_campaigns; }
-    const Campaign *currentCampaign() const;
-    // Minute (epoch ms) -> RSVPs created in that minute.
-    const std::map<qint64, qint64> &rsvpsPerMinute() const { return m_rsvpMinutes; }
-    const std::map<qint64, TrafficSample> &traffic() const { return m_traffic; }
-    const QList<Annotation> &annotations() const { return m_annotations; }
-
-Q_SIGNALS:
-    void snapshotLoaded();
-    void eventsAppended(int firstRow, int lastRow);
-    void eventsChanged(const QList<int> &rows);
-    void rsvpCountsChanged(const QList<int> &rows);
-    void totalsChanged();
-    void trafficChanged();
-    void annotationsChanged();
-    void campaignsChanged();
-    void staleChanged(bool stale);
-    void updated();
+    const std::vector<EventRecord> &events() const override { return m_events; }
+    int rowOf(qint64 eventId) const override { return m_rowById.value(eventId, -1); }
+    qint64 totalRsvps() const override { return m_totalRsvps; }
+    const QList<Campaign> &campaigns() const override { return m_campaigns; }
+    const std::map<qint64, qint64> &rsvpsPerMinute() const override { return m_rsvpMinutes; }
+    const std::map<qint64, TrafficSample> &traffic() const override { return m_traffic; }
+    const QList<Annotation> &annotations() const override { return m_annotations; }
 
 private:
     void tick();
     void loadSnapshot();
-    void onSnapshot(const DbConnection::Outcome &o);
-    void onTail(const DbConnection::Outcome &o);
+    using Batch = DbBatch<HubRows::Statement>;
+    using Results = std::map<HubRows::Statement, RowReader>;
+    // The batch's results by statement, each checked against its decoder's
+    // columns; on any error (the server's or a mismatch) the data goes stale
+    // and nothing is applied.
+    std::optional<Results> read(const Batch &batch, const DbConnection::Outcome &o);
+    void onSnapshot(const Batch &batch, const DbConnection::Outcome &o);
+    void onTail(const Batch &batch, const DbConnection::Outcome &o);
     void markStale(const QString &why);
     void markFresh();
-    void applyCampaigns(const DbTable &t);
-    bool applyEvents(const DbTable &t, bool snapshot, QList<int> &changed, int &firstNew);
-    bool applyRsvps(const DbTable &t, QList<int> &changedRows);
-    bool applyTraffic(const DbTable &t);
-    bool applyAudit(const DbTable &t);
+    void applyCampaigns(const RowReader &rows);
+    bool applyEvents(const RowReader &rows, bool snapshot, QList<int> &changed);
+    bool applyRsvps(const RowReader &rows, QList<int> &changedRows);
+    bool applyTraffic(const RowReader &rows);
+    bool applyAudit(const RowReader &rows);
     void prune();
     void schedule(bool hadChanges);
 
