@@ -1,7 +1,5 @@
-#include "CountLabelAtlas.h"
 #include "MapCamera.h"
 #include "MapSnapshot.h"
-#include "MarkerTessellator.h"
 
 #include <QTest>
 
@@ -43,23 +41,6 @@ private Q_SLOTS:
         const MapCamera::Box world = MapCamera(0, 0, 0.5, 0, QSizeF(2000, 700)).visibleBox(0);
         QCOMPARE(world.west, -180.0);
         QCOMPARE(world.east, 180.0);
-    }
-
-    void countLabels()
-    {
-        QCOMPARE(QByteArray(CountLabelAtlas::format(7).data()), QByteArray("7"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(999).data()), QByteArray("999"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(1234).data()), QByteArray("1.2k"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(48321).data()), QByteArray("48k"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(999999).data()), QByteArray("1.0M"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(1000000).data()), QByteArray("1.0M"));
-        QCOMPARE(QByteArray(CountLabelAtlas::format(12500000).data()), QByteArray("13M"));
-        const CountLabelAtlas atlas;
-        QVERIFY(!atlas.image().isNull());
-        std::vector<CountLabelAtlas::Quad> quads;
-        atlas.layout("1.2k", QPointF(50, 50), quads);
-        QCOMPARE(quads.size(), std::size_t(4));
-        QVERIFY(quads.front().target.left() < 50 && quads.back().target.right() > 50);
     }
 
     void snapshotFiltersCountsAndSorts()
@@ -116,30 +97,7 @@ private Q_SLOTS:
         dates.fromMs = 2000;
         QCOMPARE(MapSnapshot::build(points, dates, search, ClusterOptions {}, nullptr).matchingEvents, 0);
     }
-
-    void tessellationIsOneTriangleList()
-    {
-        DrawnMarker single {QPointF(10, 10), 6, {}};
-        single.item.count = 1;
-        single.item.stateCounts = {0, 1, 0, 0};
-        DrawnMarker cluster {QPointF(50, 50), 16, {}};
-        cluster.item.isCluster = true;
-        cluster.item.count = 10;
-        cluster.item.stateCounts = {2, 5, 2, 1};
-        MarkerTessellator t;
-        t.build({single, cluster});
-        QVERIFY(!t.vertices().empty());
-        QCOMPARE(t.indices().size() % 3, std::size_t(0));
-        for (quint32 i : t.indices())
-            QVERIFY(i < t.vertices().size());
-        // All vertices stay within the markers plus their one-pixel fringe.
-        for (const auto &v : t.vertices()) {
-            const bool nearSingle = std::hypot(v.x - 10, v.y - 10) <= 6 + 1.5 + 1.01;
-            const bool nearCluster = std::hypot(v.x - 50, v.y - 50) <= 16 + 1.01;
-            QVERIFY(nearSingle || nearCluster);
-        }
-    }
 };
 
-QTEST_MAIN(TestMapCore) // the label atlas draws with fonts
+QTEST_GUILESS_MAIN(TestMapCore)
 #include "tst_mapcore.moc"
