@@ -1,6 +1,6 @@
 #include "DemoEnvironment.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -37,7 +37,7 @@ QString DemoEnvironment::findHubsim()
 
 bool DemoEnvironment::start(const Options &o, QString *error)
 {
-    auto log = Log::get("demo");
+    auto log = logcat::demo();
     const QString hubsim = findHubsim();
     if (hubsim.isEmpty()) {
         if (error)
