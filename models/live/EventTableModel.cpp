@@ -1,6 +1,6 @@
 #include "EventTableModel.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QColor>
 #include <QLocale>
@@ -8,15 +8,15 @@
 
 namespace oc {
 
-EventTableModel::EventTableModel(HubFeed *feed, QObject *parent)
+EventTableModel::EventTableModel(LiveSource *feed, QObject *parent)
     : QAbstractTableModel(parent)
     , m_feed(feed)
 {
     m_rows = int(feed->events().size());
-    connect(feed, &HubFeed::eventsAppended, this, &EventTableModel::onAppended);
-    connect(feed, &HubFeed::eventsChanged, this,
+    connect(feed, &LiveSource::eventsAppended, this, &EventTableModel::onAppended);
+    connect(feed, &LiveSource::eventsChanged, this,
             [this](const QList<int> &rows) { emitRuns(rows, 0, ColumnCount - 1, {}); });
-    connect(feed, &HubFeed::rsvpCountsChanged, this, [this](const QList<int> &rows) {
+    connect(feed, &LiveSource::rsvpCountsChanged, this, [this](const QList<int> &rows) {
         // Only the count and the full/approved status can move with RSVPs.
         emitRuns(rows, Status, Rsvps, {Qt::DisplayRole, SortRole, MarkerStateRole, Qt::ForegroundRole});
     });

@@ -4,9 +4,9 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
-// All events as a table, mirroring HubFeed row for row: rows are appended in
+// All events as a table, mirroring the live source row for row: rows are appended in
 // ranges and changed with role- and column-specific dataChanged, never reset
 // on a tick, so views keep their selection and scroll position during a surge.
 class EventTableModel : public QAbstractTableModel
@@ -16,7 +16,7 @@ public:
     enum Column { Title, City, State, Starts, Status, Rsvps, Capacity, Host, ColumnCount };
     enum Role { EventIdRole = Qt::UserRole + 1, MarkerStateRole, HasLocationRole, SortRole };
 
-    explicit EventTableModel(HubFeed *feed, QObject *parent = nullptr);
+    explicit EventTableModel(LiveSource *feed, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,7 +27,7 @@ private:
     void onAppended(int first, int last);
     void emitRuns(const QList<int> &rows, int firstColumn, int lastColumn, const QList<int> &roles);
 
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     int m_rows = 0;
 };
 

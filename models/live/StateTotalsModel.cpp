@@ -1,16 +1,16 @@
 #include "StateTotalsModel.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <map>
 
 namespace oc {
 
-StateTotalsModel::StateTotalsModel(HubFeed *feed, QObject *parent)
+StateTotalsModel::StateTotalsModel(LiveSource *feed, QObject *parent)
     : QAbstractTableModel(parent)
     , m_feed(feed)
 {
-    connect(feed, &HubFeed::totalsChanged, this, &StateTotalsModel::recompute);
+    connect(feed, &LiveSource::totalsChanged, this, &StateTotalsModel::recompute);
     recompute();
 }
 

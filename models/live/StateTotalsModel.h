@@ -7,7 +7,7 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // Per-state totals (events live, needing review, RSVPs), sorted by state code.
 // New states are inserted at their sorted row; changed rows get dataChanged.
@@ -17,7 +17,7 @@ class StateTotalsModel : public QAbstractTableModel
 public:
     enum Column { State, Events, NeedsReview, Rsvps, ColumnCount };
 
-    explicit StateTotalsModel(HubFeed *feed, QObject *parent = nullptr);
+    explicit StateTotalsModel(LiveSource *feed, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -35,7 +35,7 @@ private:
         qint64 rsvps = 0;
         bool operator==(const Row &) const = default;
     };
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     std::vector<Row> m_rows;
 };
 

@@ -1,17 +1,17 @@
 #include "TopEventsModel.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <algorithm>
 
 namespace oc {
 
-TopEventsModel::TopEventsModel(HubFeed *feed, int limit, QObject *parent)
+TopEventsModel::TopEventsModel(LiveSource *feed, int limit, QObject *parent)
     : QAbstractTableModel(parent)
     , m_feed(feed)
     , m_limit(limit)
 {
-    connect(feed, &HubFeed::totalsChanged, this, &TopEventsModel::recompute);
+    connect(feed, &LiveSource::totalsChanged, this, &TopEventsModel::recompute);
     recompute();
 }
 

@@ -6,7 +6,7 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // The N events with the most RSVPs. Rows only grow up to N; a change of rank
 // is a dataChanged of the rows involved, never a reset.
@@ -17,7 +17,7 @@ public:
     enum Column { Title, Place, Rsvps, ColumnCount };
     enum Role { EventIdRole = Qt::UserRole + 1 };
 
-    explicit TopEventsModel(HubFeed *feed, int limit = 10, QObject *parent = nullptr);
+    explicit TopEventsModel(LiveSource *feed, int limit = 10, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -33,7 +33,7 @@ private:
         qint64 rsvps = 0;
         bool operator==(const Row &) const = default;
     };
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     int m_limit;
     std::vector<Row> m_rows;
 };

@@ -71,13 +71,13 @@ qsizetype TrafficSeries::valueCount(const QList<QPointF> &points)
     return std::count_if(points.cbegin(), points.cend(), [](const QPointF &p) { return !isGap(p); });
 }
 
-TrafficSeries::Result TrafficSeries::build(const HubFeed &feed, Window w, qint64 nowMs)
+TrafficSeries::Result TrafficSeries::build(const LiveSource &feed, Window w, qint64 nowMs)
 {
     const qint64 known = feed.lastUpdate().isValid() ? feed.lastUpdate().toMSecsSinceEpoch() : 0;
     return build(feed.traffic(), feed.rsvpsPerMinute(), w, nowMs, known);
 }
 
-TrafficSeries::Result TrafficSeries::build(const std::map<qint64, HubFeed::TrafficSample> &traffic,
+TrafficSeries::Result TrafficSeries::build(const std::map<qint64, LiveSource::TrafficSample> &traffic,
                                            const std::map<qint64, qint64> &rsvpsPerMinute, Window w, qint64 nowMs,
                                            qint64 knownUntilMs)
 {

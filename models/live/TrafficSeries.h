@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QList>
 #include <QPointF>
@@ -48,9 +48,9 @@ public:
     // are drawn, so the live edge never dips because a minute is half over.
     // `knownUntilMs` is when the feed last heard from the hub: RSVP minutes
     // after it are unknown, not zero.
-    static Result build(const std::map<qint64, HubFeed::TrafficSample> &traffic,
+    static Result build(const std::map<qint64, LiveSource::TrafficSample> &traffic,
                         const std::map<qint64, qint64> &rsvpsPerMinute, Window w, qint64 nowMs, qint64 knownUntilMs);
-    static Result build(const HubFeed &feed, Window w, qint64 nowMs);
+    static Result build(const LiveSource &feed, Window w, qint64 nowMs);
 
     static bool isGap(const QPointF &p);
     static QPointF gap(qint64 atMs);

@@ -2,7 +2,7 @@
 
 #include "DbTable.h"
 #include "DisplayText.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "Log.h"
 
 #include <QLocale>
@@ -21,15 +21,15 @@ const QByteArray kHostsSql = QByteArray("WITH w AS (SELECT pg_snapshot_xmin(pg_c
 
 } // namespace
 
-HostTrainingModel::HostTrainingModel(DbConnection *db, HubFeed *feed, QObject *parent)
+HostTrainingModel::HostTrainingModel(DbConnection *db, LiveSource *feed, QObject *parent)
     : QAbstractTableModel(parent)
     , m_db(db)
     , m_feed(feed)
 {
     if (m_feed) {
-        connect(m_feed, &HubFeed::updated, this, &HostTrainingModel::onTick);
-        connect(m_feed, &HubFeed::eventsAppended, this, &HostTrainingModel::onFeedAppended);
-        connect(m_feed, &HubFeed::eventsChanged, this, &HostTrainingModel::onFeedChanged);
+        connect(m_feed, &LiveSource::updated, this, &HostTrainingModel::onTick);
+        connect(m_feed, &LiveSource::eventsAppended, this, &HostTrainingModel::onFeedAppended);
+        connect(m_feed, &LiveSource::eventsChanged, this, &HostTrainingModel::onFeedChanged);
         if (!m_feed->events().empty())
             onFeedAppended(0, int(m_feed->events().size()) - 1);
     }

@@ -12,7 +12,7 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // Every host with their prep state, last contact and notes, plus when their
 // next event starts (from the live feed). Hosts are read once and then
@@ -49,7 +49,7 @@ public:
         QueueKeyRole, // present in every dataChanged so the queue proxy re-sorts and re-filters
     };
 
-    HostTrainingModel(DbConnection *db, HubFeed *feed, QObject *parent = nullptr);
+    HostTrainingModel(DbConnection *db, LiveSource *feed, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -99,7 +99,7 @@ private:
     void emitRowChanged(int row);
 
     QPointer<DbConnection> m_db;
-    QPointer<HubFeed> m_feed;
+    QPointer<LiveSource> m_feed;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_index;
     QByteArray m_hi = "0";

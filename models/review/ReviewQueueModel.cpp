@@ -2,7 +2,7 @@
 
 #include "DbTable.h"
 #include "DisplayText.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "Log.h"
 
 #include <QBrush>
@@ -13,7 +13,7 @@
 
 namespace oc {
 
-ReviewQueueModel::ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb, QObject *parent)
+ReviewQueueModel::ReviewQueueModel(LiveSource *feed, DbConnection *claimsDb, QObject *parent)
     : QAbstractTableModel(parent)
     , m_feed(feed)
     , m_db(claimsDb)
@@ -29,8 +29,8 @@ ReviewQueueModel::ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb, QObjec
     m_dupTimer.setInterval(300);
     connect(&m_dupTimer, &QTimer::timeout, this, &ReviewQueueModel::recomputeDuplicates);
     if (m_feed) {
-        connect(m_feed, &HubFeed::eventsAppended, this, &ReviewQueueModel::onAppended);
-        connect(m_feed, &HubFeed::eventsChanged, this, &ReviewQueueModel::onChanged);
+        connect(m_feed, &LiveSource::eventsAppended, this, &ReviewQueueModel::onAppended);
+        connect(m_feed, &LiveSource::eventsChanged, this, &ReviewQueueModel::onChanged);
         if (!m_feed->events().empty())
             onAppended(0, int(m_feed->events().size()) - 1);
     }

@@ -16,9 +16,9 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
-// The events waiting for approval, oldest first, mirrored from HubFeed in
+// The events waiting for approval, oldest first, mirrored from the live source in
 // batches: new rows are inserted in contiguous ranges, changed rows raise
 // dataChanged only for the columns and roles that moved, reviewed rows are
 // removed. It never resets on a tick, so the reviewer's selection and scroll
@@ -57,7 +57,7 @@ public:
         FilterKeyRole, // present in every dataChanged so filtering proxies re-check
     };
 
-    explicit ReviewQueueModel(HubFeed *feed, DbConnection *claimsDb = nullptr, QObject *parent = nullptr);
+    explicit ReviewQueueModel(LiveSource *feed, DbConnection *claimsDb = nullptr, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -112,7 +112,7 @@ private:
     static bool needsReview(const EventRecord &e) { return e.approval == Approval::NeedsApproval; }
     static bool before(const EventRecord &a, const EventRecord &b);
 
-    QPointer<HubFeed> m_feed;
+    QPointer<LiveSource> m_feed;
     QPointer<DbConnection> m_db;
     std::vector<Row> m_rows;
     QHash<qint64, int> m_index;

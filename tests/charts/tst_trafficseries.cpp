@@ -15,7 +15,7 @@ constexpr qint64 kHour = 60 * kMin;
 // Aligned to every step in use (10 s, 1 min, 2 min).
 constexpr qint64 T = 1'800'000'000'000;
 
-using Traffic = std::map<qint64, HubFeed::TrafficSample>;
+using Traffic = std::map<qint64, LiveSource::TrafficSample>;
 using Rsvps = std::map<qint64, qint64>;
 
 // Buckets from `from` (inclusive) to `to` (exclusive), every 10 s, unless `keep` says no.
@@ -25,7 +25,7 @@ Traffic buckets(qint64 from, qint64 to, qint64 requests, qint64 errors = 0, doub
     Traffic t;
     for (qint64 b = from; b < to; b += TrafficSeries::kBucketMs)
         if (!keep || keep(b))
-            t[b] = HubFeed::TrafficSample {b, requests, errors, p95};
+            t[b] = LiveSource::TrafficSample {b, requests, errors, p95};
     return t;
 }
 
@@ -93,7 +93,7 @@ private Q_SLOTS:
         for (qint64 m = T - 2 * kHour; m < T; m += kMin)
             for (int i = 0; i < 6; ++i) {
                 const qint64 b = m + i * TrafficSeries::kBucketMs;
-                t[b] = HubFeed::TrafficSample {b, 10 + i, i == 0 ? 3 : 0, 100.0 + 50 * i};
+                t[b] = LiveSource::TrafficSample {b, 10 + i, i == 0 ? 3 : 0, 100.0 + 50 * i};
             }
         const auto r = TrafficSeries::build(t, {}, W::Hour1, T, T);
         QCOMPARE(r.viewsPerMinute.size(), 60);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         // Only the first half of the last minute was reported.
         Traffic t = buckets(T - kHour, T - kMin, 10);
         for (int i = 0; i < 3; ++i)
-            t[T - kMin + i * TrafficSeries::kBucketMs] = HubFeed::TrafficSample {0, 10, 0, 100};
+            t[T - kMin + i * TrafficSeries::kBucketMs] = LiveSource::TrafficSample {0, 10, 0, 100};
         const auto r = TrafficSeries::build(t, {}, W::Hour1, T, T);
         QCOMPARE(r.viewsPerMinute.size(), 60);
         QCOMPARE(r.viewsPerMinute.last().y(), 60.0);
@@ -254,7 +254,7 @@ private Q_SLOTS:
     void dataOutsideTheWindowIsIgnored()
     {
         Traffic t = buckets(T - 3 * kHour, T - 2 * kHour, 10);
-        t[T + 5 * kMin] = HubFeed::TrafficSample {T + 5 * kMin, 10, 0, 100}; // clock skew: the future
+        t[T + 5 * kMin] = LiveSource::TrafficSample {T + 5 * kMin, 10, 0, 100}; // clock skew: the future
         const auto r = TrafficSeries::build(t, {}, W::Hour1, T, T);
         QVERIFY(r.viewsPerMinute.isEmpty());
     }

@@ -1,7 +1,7 @@
 #include "TrafficChartsPanel.h"
 
 #include "ChartFactory.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "LogCategories.h"
 
 #include <QAction>
@@ -52,7 +52,7 @@ QColor actionColor(const QString &action)
 
 } // namespace
 
-TrafficChartsPanel::TrafficChartsPanel(HubFeed *feed, QWidget *parent)
+TrafficChartsPanel::TrafficChartsPanel(LiveSource *feed, QWidget *parent)
     : QWidget(parent)
     , m_feed(feed)
 {
@@ -127,6 +127,12 @@ TrafficChartsPanel::TrafficChartsPanel(HubFeed *feed, QWidget *parent)
     grid->addWidget(chart(Metric::Latency)->widget(), 1, 1);
     m_stack->addWidget(gridPage);
     m_stack->addWidget(overview->widget());
+    // A source without traffic (a read-only mirror) would draw empty charts
+    // that read as "no visitors"; show only what it has.
+    if (m_feed && !m_feed->has(LiveSource::Capability::Traffic)) {
+        for (Metric m : {Metric::Views, Metric::ErrorRate, Metric::Latency})
+            chart(m)->widget()->hide();
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -142,17 +148,17 @@ TrafficChartsPanel::TrafficChartsPanel(HubFeed *feed, QWidget *parent)
     m_ageTimer.start();
 
     if (m_feed) {
-        connect(m_feed, &HubFeed::trafficChanged, this, &TrafficChartsPanel::scheduleRefresh);
-        connect(m_feed, &HubFeed::totalsChanged, this, &TrafficChartsPanel::scheduleRefresh);
-        connect(m_feed, &HubFeed::annotationsChanged, this, [this] {
+        connect(m_feed, &LiveSource::trafficChanged, this, &TrafficChartsPanel::scheduleRefresh);
+        connect(m_feed, &LiveSource::totalsChanged, this, &TrafficChartsPanel::scheduleRefresh);
+        connect(m_feed, &LiveSource::annotationsChanged, this, [this] {
             m_annotationsDirty = true;
             scheduleRefresh();
         });
-        connect(m_feed, &HubFeed::staleChanged, this, [this] {
+        connect(m_feed, &LiveSource::staleChanged, this, [this] {
             updateDataAge();
             scheduleRefresh();
         });
-        connect(m_feed, &HubFeed::updated, this, &TrafficChartsPanel::updateDataAge);
+        connect(m_feed, &LiveSource::updated, this, &TrafficChartsPanel::updateDataAge);
     }
     updateDataAge();
     refresh();
@@ -364,11 +370,11 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
     static const QStringList kMarked {QStringLiteral("launch"), QStringLiteral("blast"),
                                       QStringLiteral("blast_approved"), QStringLiteral("flip_static"),
                                       QStringLiteral("flip_dynamic")};
-    QList<HubFeed::Annotation> rows;
-    for (const HubFeed::Annotation &a : m_feed->annotations())
+    QList<LiveSource::Annotation> rows;
+    for (const LiveSource::Annotation &a : m_feed->annotations())
         if (kMarked.contains(a.action))
             rows << a;
-    std::stable_sort(rows.begin(), rows.end(), [](const HubFeed::Annotation &a, const HubFeed::Annotation &b) {
+    std::stable_sort(rows.begin(), rows.end(), [](const LiveSource::Annotation &a, const LiveSource::Annotation &b) {
         return a.at < b.at || (a.at == b.at && a.id < b.id);
     });
 
@@ -385,7 +391,7 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
             return tr("Site dynamic");
         return action;
     };
-    auto make = [&](const HubFeed::Annotation &a, bool pending) {
+    auto make = [&](const LiveSource::Annotation &a, bool pending) {
         TimeSeriesChart::Annotation out;
         out.atMs = a.at.toMSecsSinceEpoch();
         out.label = pending ? tr("%1 (no outcome yet)").arg(label(a.action)) : label(a.action);
@@ -399,8 +405,8 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
     // One marker per operation: its outcome when there is one; otherwise the
     // first intent still waiting for it (retries of an intent add nothing).
     QList<TimeSeriesChart::Annotation> out;
-    QHash<QString, HubFeed::Annotation> waiting;
-    for (const HubFeed::Annotation &a : std::as_const(rows)) {
+    QHash<QString, LiveSource::Annotation> waiting;
+    for (const LiveSource::Annotation &a : std::as_const(rows)) {
         if (a.phase == QLatin1String("outcome")) {
             waiting.remove(a.action);
             out << make(a, false);
@@ -408,7 +414,7 @@ QList<TimeSeriesChart::Annotation> TrafficChartsPanel::buildAnnotations() const
             waiting.insert(a.action, a);
         }
     }
-    for (const HubFeed::Annotation &a : std::as_const(waiting))
+    for (const LiveSource::Annotation &a : std::as_const(waiting))
         out << make(a, true);
     std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.atMs < b.atMs; });
     return out;

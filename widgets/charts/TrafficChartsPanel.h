@@ -18,7 +18,7 @@ QT_END_NAMESPACE
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // The site's traffic at a glance: views/min, RSVPs/min, 5xx rate and p95
 // latency over 15 min / 1 h / 24 h, with limit lines and markers where
@@ -43,7 +43,7 @@ public:
         bool operator==(const Thresholds &) const = default;
     };
 
-    explicit TrafficChartsPanel(HubFeed *feed, QWidget *parent = nullptr);
+    explicit TrafficChartsPanel(LiveSource *feed, QWidget *parent = nullptr);
     ~TrafficChartsPanel() override;
 
     TrafficSeries::Window timeWindow() const { return m_window; }
@@ -83,7 +83,7 @@ private:
     QList<TimeSeriesChart::Annotation> buildAnnotations() const;
     QList<TimeSeriesChart::Threshold> thresholdsFor(Metric metric) const;
 
-    QPointer<HubFeed> m_feed;
+    QPointer<LiveSource> m_feed;
     std::array<std::unique_ptr<TimeSeriesChart>, 5> m_charts;
     std::array<QAction *, 3> m_windowActions {};
     QStackedWidget *m_stack = nullptr;

@@ -1,13 +1,13 @@
 #include "ActivityPanel.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QListWidget>
 #include <QVBoxLayout>
 
 namespace oc {
 
-ActivityPanel::ActivityPanel(HubFeed *feed, QWidget *parent)
+ActivityPanel::ActivityPanel(LiveSource *feed, QWidget *parent)
     : QWidget(parent)
     , m_feed(feed)
 {
@@ -17,7 +17,13 @@ ActivityPanel::ActivityPanel(HubFeed *feed, QWidget *parent)
     m_list->setAccessibleName(tr("Activity log"));
     m_list->setWordWrap(true);
     l->addWidget(m_list);
-    connect(feed, &HubFeed::annotationsChanged, this, &ActivityPanel::refresh);
+    if (!feed->has(LiveSource::Capability::Audit)) {
+        // Say so rather than show an empty log that reads as "nothing happened".
+        auto *none = new QListWidgetItem(tr("This data source has no activity log."), m_list);
+        none->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    connect(feed, &LiveSource::annotationsChanged, this, &ActivityPanel::refresh);
     refresh();
 }
 

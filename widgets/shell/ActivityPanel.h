@@ -6,18 +6,18 @@ class QListWidget;
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // The audit log's recent actions (launch, flips, blasts), newest first.
 class ActivityPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ActivityPanel(HubFeed *feed, QWidget *parent = nullptr);
+    explicit ActivityPanel(LiveSource *feed, QWidget *parent = nullptr);
 
 private:
     void refresh();
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     QListWidget *m_list;
     int m_shown = 0;
 };

@@ -1,14 +1,14 @@
 #include "ConnectionStatus.h"
 
 #include "DbConnection.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QPainter>
 #include <QStyle>
 
 namespace oc {
 
-ConnectionStatus::ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent)
+ConnectionStatus::ConnectionStatus(DbConnection *db, LiveSource *feed, const QString &target, QWidget *parent)
     : QLabel(parent)
     , m_db(db)
     , m_feed(feed)
@@ -17,7 +17,7 @@ ConnectionStatus::ConnectionStatus(DbConnection *db, HubFeed *feed, const QStrin
     setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Database connection"));
     connect(db, &DbConnection::stateChanged, this, &ConnectionStatus::refresh);
-    connect(feed, &HubFeed::updated, this, &ConnectionStatus::refresh);
+    connect(feed, &LiveSource::updated, this, &ConnectionStatus::refresh);
     refresh();
 }
 
@@ -26,8 +26,12 @@ void ConnectionStatus::refresh()
     QString s;
     switch (m_db->state()) {
     case DbConnection::State::Connected:
-        s = m_db->isStandby() ? tr("● connected to standby (lag %1 s)").arg(m_feed->replicationLagSeconds(), 0, 'f', 1)
-                              : tr("● connected");
+        if (!m_db->isStandby())
+            s = tr("● connected");
+        else if (m_feed->has(LiveSource::Capability::ReplicationLag))
+            s = tr("● connected to standby (lag %1 s)").arg(m_feed->replicationLagSeconds(), 0, 'f', 1);
+        else
+            s = tr("● connected to standby");
         break;
     case DbConnection::State::Connecting: s = tr("◌ connecting…"); break;
     case DbConnection::State::Backoff: s = tr("○ reconnecting — %1").arg(m_db->lastError().left(120)); break;

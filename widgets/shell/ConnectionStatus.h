@@ -5,14 +5,14 @@
 namespace oc {
 
 class DbConnection;
-class HubFeed;
+class LiveSource;
 
 // Status-bar text: connection state, primary or standby (with lag).
 class ConnectionStatus : public QLabel
 {
     Q_OBJECT
 public:
-    ConnectionStatus(DbConnection *db, HubFeed *feed, const QString &target, QWidget *parent = nullptr);
+    ConnectionStatus(DbConnection *db, LiveSource *feed, const QString &target, QWidget *parent = nullptr);
 
     // The status bar must never make the window wider than a laptop screen:
     // a long target is elided, the whole line is in the tooltip.
@@ -24,7 +24,7 @@ protected:
 private:
     void refresh();
     DbConnection *m_db;
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     QString m_target;
 };
 

@@ -1,19 +1,19 @@
 #include "DataAgeLabel.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QDateTime>
 
 namespace oc {
 
-DataAgeLabel::DataAgeLabel(HubFeed *feed, QWidget *parent)
+DataAgeLabel::DataAgeLabel(LiveSource *feed, QWidget *parent)
     : QLabel(parent)
     , m_feed(feed)
 {
     setTextFormat(Qt::PlainText);
     setAccessibleName(tr("Data age"));
-    connect(feed, &HubFeed::updated, this, &DataAgeLabel::refresh);
-    connect(feed, &HubFeed::staleChanged, this, &DataAgeLabel::refresh);
+    connect(feed, &LiveSource::updated, this, &DataAgeLabel::refresh);
+    connect(feed, &LiveSource::staleChanged, this, &DataAgeLabel::refresh);
     connect(&m_timer, &QTimer::timeout, this, &DataAgeLabel::refresh);
     m_timer.start(1000);
     refresh();

@@ -5,7 +5,7 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 
 // "updated 3 s ago", or "stale since 14:02:11" in a warning colour when the
 // database is unreachable: every panel says how old its data is.
@@ -13,11 +13,11 @@ class DataAgeLabel : public QLabel
 {
     Q_OBJECT
 public:
-    explicit DataAgeLabel(HubFeed *feed, QWidget *parent = nullptr);
+    explicit DataAgeLabel(LiveSource *feed, QWidget *parent = nullptr);
     void refresh();
 
 private:
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     QTimer m_timer;
 };
 

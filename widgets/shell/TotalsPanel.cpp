@@ -1,7 +1,7 @@
 #include "TotalsPanel.h"
 
 #include "DataAgeLabel.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "Sparkline.h"
 #include "StatTile.h"
 #include "StateTotalsModel.h"
@@ -43,7 +43,7 @@ QList<double> lastMinutes(const std::map<qint64, qint64> &perMinute, int minutes
 }
 } // namespace
 
-TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent)
+TotalsPanel::TotalsPanel(LiveSource *feed, QWidget *parent)
     : QWidget(parent)
     , m_feed(feed)
 {
@@ -68,8 +68,14 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent)
         {QStringLiteral("rsvpGoal"), tr("RSVP goal")},    {QStringLiteral("views"), tr("Page views / min")},
         {QStringLiteral("errors"), tr("Error rate")},     {QStringLiteral("conversion"), tr("RSVPs per 1,000 views")},
     };
+    // Traffic figures from a source without traffic would be zeros that
+    // look real: those tiles are left out.
+    const bool traffic = feed->has(LiveSource::Capability::Traffic);
+    const QStringList trafficKeys {QStringLiteral("views"), QStringLiteral("errors"), QStringLiteral("conversion")};
     int i = 0;
     for (const auto &[key, caption] : tiles) {
+        if (!traffic && trafficKeys.contains(key))
+            continue;
         auto *t = new StatTile(caption, this);
         m_tiles.insert(key, t);
         m_order << key;
@@ -77,7 +83,8 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent)
         ++i;
     }
     m_tiles.value(QStringLiteral("rsvpsMin"))->sparkline();
-    m_tiles.value(QStringLiteral("views"))->sparkline()->setColor(QColor(0x8e, 0x24, 0xaa));
+    if (traffic)
+        m_tiles.value(QStringLiteral("views"))->sparkline()->setColor(QColor(0x8e, 0x24, 0xaa));
     outer->addLayout(m_grid);
 
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -89,7 +96,7 @@ TotalsPanel::TotalsPanel(HubFeed *feed, QWidget *parent)
     split->addWidget(m_top);
     outer->addWidget(split, 1);
 
-    connect(feed, &HubFeed::totalsChanged, this, &TotalsPanel::refresh);
+    connect(feed, &LiveSource::totalsChanged, this, &TotalsPanel::refresh);
     refresh();
 }
 
@@ -115,6 +122,8 @@ void TotalsPanel::setWallboard(bool on)
         int i = 0;
         for (const char *k : wallKeys) {
             StatTile *t = m_tiles.value(QString::fromLatin1(k));
+            if (!t)
+                continue; // not offered by this source
             m_grid->addWidget(t, i / 2, i % 2);
             t->setVisible(true);
             ++i;
@@ -132,7 +141,7 @@ void TotalsPanel::refresh()
 {
     if (!m_feed->hasSnapshot())
         return;
-    const HubFeed::Totals t = m_feed->totals();
+    const LiveSource::Totals t = m_feed->totals();
     const QLocale loc;
     m_tiles.value(QStringLiteral("rsvps"))->setValue(loc.toString(t.rsvps));
     m_tiles.value(QStringLiteral("rsvps5"))->setValue(loc.toString(t.rsvpsLast5Min));
@@ -142,7 +151,7 @@ void TotalsPanel::refresh()
     m_tiles.value(QStringLiteral("review"))->setValue(loc.toString(t.eventsNeedingReview));
     m_tiles.value(QStringLiteral("full"))->setValue(loc.toString(t.eventsFull));
     m_tiles.value(QStringLiteral("states"))->setValue(loc.toString(t.statesCovered));
-    const HubFeed::Campaign *c = m_feed->currentCampaign();
+    const LiveSource::Campaign *c = m_feed->currentCampaign();
     m_tiles.value(QStringLiteral("eventGoal"))
         ->setValue(loc.toString(t.eventGoalProgress * 100, 'f', 0) + QLatin1Char('%'),
                    c ? tr("%1 of %2 events").arg(loc.toString(t.eventsLive + t.eventsFull), loc.toString(c->eventGoal))
@@ -150,6 +159,8 @@ void TotalsPanel::refresh()
     m_tiles.value(QStringLiteral("rsvpGoal"))
         ->setValue(loc.toString(t.rsvpGoalProgress * 100, 'f', 0) + QLatin1Char('%'),
                    c ? tr("goal %1").arg(loc.toString(c->rsvpGoal)) : QString());
+    if (!m_feed->has(LiveSource::Capability::Traffic))
+        return;
     m_tiles.value(QStringLiteral("views"))->setValue(loc.toString(t.viewsLastMinute));
     std::map<qint64, qint64> viewsPerMinute;
     for (const auto &[bucket, s] : m_feed->traffic())

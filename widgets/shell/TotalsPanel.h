@@ -7,18 +7,18 @@ class QGridLayout;
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 class StatTile;
 class DataAgeLabel;
 
 // Live totals: big numbers with sparklines, per-state table, top events.
-// Everything is computed from HubFeed's in-memory mirror; nothing here
+// Everything is computed from the live source's in-memory mirror; nothing here
 // queries the database.
 class TotalsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TotalsPanel(HubFeed *feed, QWidget *parent = nullptr);
+    explicit TotalsPanel(LiveSource *feed, QWidget *parent = nullptr);
 
     // Wallboard: bigger numbers, fewer tiles, no tables.
     void setWallboard(bool on);
@@ -27,7 +27,7 @@ public:
 private:
     void refresh();
 
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     QHash<QString, StatTile *> m_tiles;
     QStringList m_order;
     QGridLayout *m_grid;

@@ -2,7 +2,7 @@
 
 #include "ConsoleSession.h"
 #include "DataAgeLabel.h"
-#include "HubFeed.h"
+#include "HubFeed.h" // the session's feed converts to LiveSource for the panels
 #include "TotalsPanel.h"
 #include "MapPanel.h"
 #include "TrafficChartsPanel.h"
@@ -26,10 +26,10 @@ WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent)
     f.setBold(true);
     title->setFont(f);
     auto updateTitle = [this, title] {
-        const HubFeed::Campaign *c = m_session->feed()->currentCampaign();
+        const LiveSource::Campaign *c = m_session->feed()->currentCampaign();
         title->setText(c ? c->title + QStringLiteral(" — ") + c->status : tr("Waiting for data…"));
     };
-    connect(session->feed(), &HubFeed::campaignsChanged, this, updateTitle);
+    connect(session->feed(), &LiveSource::campaignsChanged, this, updateTitle);
     updateTitle();
     auto *age = new DataAgeLabel(session->feed(), this);
     QFont af = age->font();
