@@ -1,67 +1,30 @@
 #pragma once
 
-#include "Log.h"
+#include <spdlog/logger.h>
 
 #include <memory>
 
-// The logging categories, declared once: a misspelt category at a call site
-// would silently open a new logger, a misspelt function does not compile.
-// Each returns the category's logger (Log::get), so loggers made before
-// Log::init picks up the file sink are replaced as before.
+// The logging categories, declared once: a misspelt category string at a call
+// site would silently open a new logger, a misspelt function does not compile.
 //
 //     oc::logcat::db()->info("connected to {}", host);
 //
-// A new category is one line here; keep the names short, they head each line
-// of the log.
+// Each returns Log::get(name), not a cached pointer, so a logger made before
+// Log::init still gets the file sink afterwards. A new category is one line
+// here and one in LogCategories.cpp; the names head each line of the log.
 namespace oc::logcat {
 
-inline std::shared_ptr<spdlog::logger> actions()
-{
-    return Log::get("actions");
-} // one-click actions, audit
-inline std::shared_ptr<spdlog::logger> api()
-{
-    return Log::get("api");
-} // the simulator's HTTP side
-inline std::shared_ptr<spdlog::logger> app()
-{
-    return Log::get("app");
-} // start-up, shutdown, settings
-inline std::shared_ptr<spdlog::logger> db()
-{
-    return Log::get("db");
-} // connections, migrations, servers
-inline std::shared_ptr<spdlog::logger> demo()
-{
-    return Log::get("demo");
-} // the --demo processes
-inline std::shared_ptr<spdlog::logger> feed()
-{
-    return Log::get("feed");
-} // the live feed
-inline std::shared_ptr<spdlog::logger> map()
-{
-    return Log::get("map");
-} // map, geo data
-inline std::shared_ptr<spdlog::logger> qt()
-{
-    return Log::get("qt");
-} // Qt's own messages
-inline std::shared_ptr<spdlog::logger> review()
-{
-    return Log::get("review");
-} // review desk, host training
-inline std::shared_ptr<spdlog::logger> secrets()
-{
-    return Log::get("secrets");
-} // the desktop keychain
-inline std::shared_ptr<spdlog::logger> sim()
-{
-    return Log::get("sim");
-} // the simulator's scenario and data
-inline std::shared_ptr<spdlog::logger> ui()
-{
-    return Log::get("ui");
-} // widgets
+std::shared_ptr<spdlog::logger> actions(); // "actions": one-click actions and their audit
+std::shared_ptr<spdlog::logger> api(); // "api": the simulator's HTTP side (ops API, public site)
+std::shared_ptr<spdlog::logger> app(); // "app": start-up, shutdown, settings, workspaces
+std::shared_ptr<spdlog::logger> db(); // "db": connections, migrations, private servers
+std::shared_ptr<spdlog::logger> demo(); // "demo": the --demo backend processes
+std::shared_ptr<spdlog::logger> feed(); // "feed": the live data source
+std::shared_ptr<spdlog::logger> map(); // "map": the map and its geo data
+std::shared_ptr<spdlog::logger> qt(); // "qt": Qt's own messages
+std::shared_ptr<spdlog::logger> review(); // "review": review desk and host training
+std::shared_ptr<spdlog::logger> secrets(); // "secrets": the desktop keychain
+std::shared_ptr<spdlog::logger> sim(); // "sim": the simulator's scenario, seeding and import
+std::shared_ptr<spdlog::logger> ui(); // "ui": widgets
 
 } // namespace oc::logcat
