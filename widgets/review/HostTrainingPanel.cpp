@@ -27,7 +27,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -49,7 +48,6 @@ HostTrainingPanel::HostTrainingPanel(DbConnection *db, HubFeed *feed, QWidget *p
 {
     setObjectName(QStringLiteral("hostTrainingPanel"));
     m_service = new HostTrainingService(db, this);
-    m_service->setOperatorName(QSettings().value(QStringLiteral("review/operatorName")).toString());
     m_model = new HostTrainingModel(db, feed, this);
     m_filter = new HostQueueFilter(this);
     m_filter->setSourceModel(m_model);

@@ -32,7 +32,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -76,7 +75,6 @@ ReviewPanel::ReviewPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
 {
     setObjectName(QStringLiteral("reviewPanel"));
     m_service = new ReviewService(db, this);
-    m_service->setOperatorName(QSettings().value(QStringLiteral("review/operatorName")).toString());
     m_model = new ReviewQueueModel(feed, db, this);
     m_filter = new ReviewQueueFilter(this);
     m_filter->setSourceModel(m_model);

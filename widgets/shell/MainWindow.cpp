@@ -100,7 +100,11 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
 
     m_review = new ReviewPanel(session->writeDb(), feed, this);
     addPanel(QStringLiteral("reviewDock"), tr("Review queue"), m_review, QKeySequence(Qt::ALT | Qt::Key_R), false);
+    // One operator name for every audit (ConfigResolver): actions, review
+    // decisions and host-training notes record the same person.
+    m_review->service()->setOperatorName(session->operatorName());
     m_hosts = new HostTrainingPanel(session->writeDb(), feed, this);
+    m_hosts->service()->setOperatorName(session->operatorName());
     addPanel(QStringLiteral("hostsDock"), tr("Host training"), m_hosts, QKeySequence(Qt::ALT | Qt::Key_H), false);
     m_actions = new ActionsPanel(session, this);
     addPanel(QStringLiteral("actionsDock"), tr("Actions"), m_actions, QKeySequence(Qt::ALT | Qt::Key_A), false);

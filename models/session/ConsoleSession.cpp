@@ -1,5 +1,6 @@
 #include "ConsoleSession.h"
 
+#include "ActionsController.h"
 #include "ConnInfo.h"
 #include "HubFeed.h"
 #include "PgAsyncConnection.h"
@@ -23,6 +24,9 @@ ConsoleSession::ConsoleSession(Config config, QObject *parent)
 
 ConsoleSession::~ConsoleSession()
 {
+    // The controllers use the connections and the feed: they go first.
+    delete m_actions;
+    m_actions = nullptr;
     m_feed->stop();
 }
 
@@ -34,6 +38,14 @@ void ConsoleSession::start()
         m_writeDb->open(ConnInfo::withParam(m_config.writeConninfo, QStringLiteral("application_name"),
                                             QStringLiteral("organizer-console-write")));
     m_feed->start();
+}
+
+ActionsController *ConsoleSession::actions()
+{
+    if (!m_actions)
+        m_actions =
+            new ActionsController(writeDb(), m_feed, {m_config.apiUrl, m_config.apiToken, m_config.operatorName}, this);
+    return m_actions;
 }
 
 } // namespace oc

@@ -5,11 +5,14 @@
 
 namespace oc {
 
+class ActionsController;
 class DbConnection;
 class HubFeed;
 
 // What one console window works with: its database connection (reads may go
-// to a standby), the live feed, the ops API endpoint and who is operating.
+// to a standby), the live feed, the ops API endpoint, who is operating (the
+// one name every audit records) and the feature controllers, each created
+// once, on first use, so a wallboard never starts the actions' polling.
 // Owned by the application; panels receive it and never own it.
 class ConsoleSession : public QObject
 {
@@ -37,12 +40,14 @@ public:
     HubFeed *feed() const { return m_feed; }
     const Config &config() const { return m_config; }
     QString operatorName() const { return m_config.operatorName; }
+    ActionsController *actions();
 
 private:
     Config m_config;
     DbConnection *m_db = nullptr;
     DbConnection *m_writeDb = nullptr;
     HubFeed *m_feed = nullptr;
+    ActionsController *m_actions = nullptr;
 };
 
 } // namespace oc
