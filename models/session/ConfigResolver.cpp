@@ -1,5 +1,7 @@
 #include "ConfigResolver.h"
 
+#include "ConnectionProfile.h"
+
 #include <QSettings>
 
 namespace oc {
@@ -45,14 +47,13 @@ ConfigResolver::Resolved ConfigResolver::resolve(const CommandLine &cli, const E
     } else if (const QString e = env("ORGANIZER_DB"); !e.isEmpty()) {
         c.conninfo = e;
         r.databaseSource = DatabaseSource::Environment;
-    } else if (settings.value(QStringLiteral("connection/demo")).toBool()) {
+    } else if (const ConnectionProfile saved = ConnectionProfile::load(settings); saved.demo) {
         r.useDemo = true;
         r.databaseSource = DatabaseSource::SavedDemo;
-    } else if (const QString saved = settings.value(QStringLiteral("connection/conninfo")).toString();
-               !saved.isEmpty()) {
-        c.conninfo = saved;
+    } else if (!saved.conninfo.isEmpty()) {
+        c.conninfo = saved.conninfo;
         r.databaseSource = DatabaseSource::SavedProfile;
-        r.passwordMayBeInKeychain = settings.value(QStringLiteral("connection/passwordInKeychain")).toBool();
+        r.passwordMayBeInKeychain = saved.passwordInKeychain;
     }
     return r;
 }
@@ -63,7 +64,7 @@ void ConfigResolver::applyDialog(Resolved &r, bool demoChosen, const QString &co
     r.session.conninfo = demoChosen ? QString() : conninfo;
     r.databaseSource = DatabaseSource::Dialog;
     // The dialog saved the profile, and with it whether the keychain has the password.
-    r.passwordMayBeInKeychain = !demoChosen && settings.value(QStringLiteral("connection/passwordInKeychain")).toBool();
+    r.passwordMayBeInKeychain = !demoChosen && ConnectionProfile::load(settings).passwordInKeychain;
 }
 
 ConfigResolver::Environment ConfigResolver::processEnvironment()

@@ -1,6 +1,8 @@
 #include "ConsoleSession.h"
 
 #include "ActionsController.h"
+#include "HostTrainingController.h"
+#include "ReviewDeskController.h"
 #include "ConnInfo.h"
 #include "HubFeed.h"
 #include "PgAsyncConnection.h"
@@ -27,6 +29,10 @@ ConsoleSession::~ConsoleSession()
     // The controllers use the connections and the feed: they go first.
     delete m_actions;
     m_actions = nullptr;
+    delete m_reviewDesk;
+    m_reviewDesk = nullptr;
+    delete m_hostTraining;
+    m_hostTraining = nullptr;
     m_feed->stop();
 }
 
@@ -46,6 +52,20 @@ ActionsController *ConsoleSession::actions()
         m_actions =
             new ActionsController(writeDb(), m_feed, {m_config.apiUrl, m_config.apiToken, m_config.operatorName}, this);
     return m_actions;
+}
+
+ReviewDeskController *ConsoleSession::reviewDesk()
+{
+    if (!m_reviewDesk)
+        m_reviewDesk = new ReviewDeskController(writeDb(), m_feed, m_config.operatorName, this);
+    return m_reviewDesk;
+}
+
+HostTrainingController *ConsoleSession::hostTraining()
+{
+    if (!m_hostTraining)
+        m_hostTraining = new HostTrainingController(writeDb(), m_feed, m_config.operatorName, this);
+    return m_hostTraining;
 }
 
 } // namespace oc

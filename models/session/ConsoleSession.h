@@ -7,7 +7,9 @@ namespace oc {
 
 class ActionsController;
 class DbConnection;
+class HostTrainingController;
 class HubFeed;
+class ReviewDeskController;
 
 // What one console window works with: its database connection (reads may go
 // to a standby), the live feed, the ops API endpoint, who is operating (the
@@ -41,6 +43,8 @@ public:
     const Config &config() const { return m_config; }
     QString operatorName() const { return m_config.operatorName; }
     ActionsController *actions();
+    ReviewDeskController *reviewDesk();
+    HostTrainingController *hostTraining();
 
 private:
     Config m_config;
@@ -48,6 +52,8 @@ private:
     DbConnection *m_writeDb = nullptr;
     HubFeed *m_feed = nullptr;
     ActionsController *m_actions = nullptr;
+    ReviewDeskController *m_reviewDesk = nullptr;
+    HostTrainingController *m_hostTraining = nullptr;
 };
 
 } // namespace oc

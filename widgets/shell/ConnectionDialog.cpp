@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 
+#include "ConnectionProfile.h"
 #include "ConnInfo.h"
 #include "ConnectionDiagnosis.h"
 #include "Contrast.h"
@@ -18,19 +19,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace oc {
-namespace {
-const QString kConninfoKey = QStringLiteral("connection/conninfo");
-// Only whether the password is in the keychain; the password itself never
-// goes into the settings.
-const QString kKeychainKey = QStringLiteral("connection/passwordInKeychain");
-} // namespace
-
 ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
     : QDialog(parent)
     , m_secrets(secrets ? secrets : new KeychainSecretStore(this))
@@ -119,12 +112,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
         connect(r, &QRadioButton::toggled, this, &ConnectionDialog::updateEnabled);
     connect(m_passwordMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateEnabled);
 
-    const QSettings s;
-    if (const QString saved = s.value(kConninfoKey).toString(); !saved.isEmpty()) {
+    if (const ConnectionProfile saved = ConnectionProfile::load(); !saved.conninfo.isEmpty()) {
         m_real->setChecked(true);
         m_mode->setCurrentIndex(2);
-        m_conninfo->setText(saved);
-        m_wasRemembered = s.value(kKeychainKey).toBool();
+        m_conninfo->setText(saved.conninfo);
+        m_wasRemembered = saved.passwordInKeychain;
         if (m_wasRemembered) {
             m_passwordMode->setCurrentIndex(1);
             m_remember->setChecked(true);
@@ -216,15 +208,12 @@ QString ConnectionDialog::conninfo() const
 
 void ConnectionDialog::saveProfile() const
 {
-    QSettings s;
-    if (demoChosen()) {
-        s.setValue(QStringLiteral("connection/demo"), true);
-        return;
-    }
-    s.setValue(QStringLiteral("connection/demo"), false);
+    ConnectionProfile p;
+    p.demo = demoChosen();
     // Never the password: ConnInfo::redacted would keep a typed one as ***.
-    s.setValue(kConninfoKey, savedConninfo());
-    s.setValue(kKeychainKey, rememberInKeychain());
+    p.conninfo = p.demo ? QString() : savedConninfo();
+    p.passwordInKeychain = !p.demo && rememberInKeychain();
+    p.save();
 }
 
 void ConnectionDialog::setBusy(bool busy)
@@ -245,8 +234,8 @@ void ConnectionDialog::finish()
     }
     const QString key = ConnInfo::profileKey(savedConninfo());
     const QString typed = m_password->text();
-    const QSettings s;
-    const bool sameProfile = s.value(kConninfoKey).toString() == savedConninfo();
+    const ConnectionProfile saved = ConnectionProfile::load();
+    const bool sameProfile = saved.conninfo == savedConninfo();
     const bool stored = m_wasRemembered && sameProfile;
     if (rememberInKeychain() && !typed.isEmpty()) {
         setBusy(true);
@@ -275,7 +264,7 @@ void ConnectionDialog::finish()
     if (!rememberInKeychain() && m_wasRemembered && m_keychainAvailable) {
         // Forget what the keychain has for the saved profile: the user chose
         // another way.
-        const QString oldKey = ConnInfo::profileKey(s.value(kConninfoKey).toString());
+        const QString oldKey = ConnInfo::profileKey(saved.conninfo);
         setBusy(true);
         m_secrets->remove(oldKey, this, [this, done](const SecretStore::Result &r) {
             setBusy(false);
