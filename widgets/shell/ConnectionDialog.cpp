@@ -6,8 +6,7 @@
 #include "Contrast.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
-#include "Migrator.h"
-#include "PgAsyncConnection.h"
+#include "ConnectionProbe.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -323,48 +322,14 @@ void ConnectionDialog::changeEvent(QEvent *event)
 
 void ConnectionDialog::testConnection()
 {
-    QString parseError;
-    const QString ci = ConnInfo::withParam(conninfo(), QStringLiteral("connect_timeout"), QStringLiteral("5"));
-    if (!ConnInfo::validate(ci, &parseError)) {
-        const auto d = ConnectionDiagnosis::fromError(parseError);
-        showResult(false, d.summary, d.advice, parseError);
-        return;
-    }
     m_test->setEnabled(false);
     setResultText(tr("Connecting…"), std::nullopt);
-    m_probe = std::make_unique<PgAsyncConnection>();
-    m_probe->setAutoReconnect(false);
-    auto *probe = m_probe.get();
-    connect(probe, &DbConnection::connectionLost, this, [this](const QString &why) {
-        const auto d = ConnectionDiagnosis::fromError(why);
-        showResult(false, d.summary, d.advice, why);
-    });
-    connect(probe, &DbConnection::connected, this, [this, probe] {
-        probe->exec({DbQuery("SELECT CASE WHEN to_regclass('public.schema_migrations') IS NULL THEN -1 ELSE 0 END")},
-                    this, [this, probe](const DbConnection::Outcome &o) {
-                        if (const DbError *e = DbConnection::error(o)) {
-                            const auto d = ConnectionDiagnosis::fromError(e->message, e->sqlState);
-                            showResult(false, d.summary, d.advice, e->message);
-                            return;
-                        }
-                        if ((*DbConnection::tables(o))[0].toInt64(0, 0) < 0) {
-                            const auto d = ConnectionDiagnosis::fromSchema(-1, 0);
-                            showResult(false, d.summary, d.advice, {});
-                            return;
-                        }
-                        probe->exec({DbQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")}, this,
-                                    [this](const DbConnection::Outcome &o2) {
-                                        const DbError *e2 = DbConnection::error(o2);
-                                        const int v = e2 ? -1 : int((*DbConnection::tables(o2))[0].toInt64(0, 0));
-                                        const int latest =
-                                            Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
-                                        const auto d = ConnectionDiagnosis::fromSchema(v, latest);
-                                        showResult(d.kind == ConnectionDiagnosis::Kind::Ok, d.summary, d.advice,
-                                                   e2 ? e2->message : QString());
-                                    });
-                    });
-    });
-    probe->open(ci);
+    m_probe = std::make_unique<ConnectionProbe>();
+    connect(m_probe.get(), &ConnectionProbe::finished, this,
+            [this](const ConnectionDiagnosis &d, const QString &detail) {
+                showResult(d.kind == ConnectionDiagnosis::Kind::Ok, d.summary, d.advice, detail);
+            });
+    m_probe->start(conninfo());
 }
 
 } // namespace oc
