@@ -1,11 +1,13 @@
-// organizer-console: thin entry point. Parses the command line, sets up
-// logging, starts the demo environment if asked, and shows the main window
-// or the wallboard. Everything else lives in the libraries.
+// organizer-console: the entry point. Parses the command line, has
+// ConfigResolver (models/session) decide the configuration, reads a
+// remembered password, starts the demo if asked, then the session and the
+// main window or the wallboard.
+#include "ConfigResolver.h"
 #include "ConnInfo.h"
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
 #include "MainWindow.h"
@@ -29,8 +31,15 @@ using namespace oc;
 
 namespace {
 
+// No one to show a dialog to (ssh, CI, --screenshot in a container).
+bool headless()
+{
+    return QGuiApplication::platformName() == QLatin1String("offscreen") ||
+        QGuiApplication::platformName() == QLatin1String("minimal");
+}
+
 // Renders the window once the data has loaded, saves a PNG and quits.
-void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
+void scheduleScreenshot(QWidget *w, LiveSource *feed, const QString &path)
 {
     auto shoot = [w, path](int rc) {
         WindowCapture::capture(w).save(path, "PNG")
@@ -40,7 +49,7 @@ void scheduleScreenshot(QWidget *w, HubFeed *feed, const QString &path)
     };
     // A few ticks after the snapshot so totals, charts and map have settled.
     auto ticks = std::make_shared<int>(0);
-    QObject::connect(feed, &HubFeed::updated, w, [=] {
+    QObject::connect(feed, &LiveSource::updated, w, [=] {
         if (++*ticks == 4)
             QTimer::singleShot(500, w, [=] { shoot(0); });
     });
@@ -58,8 +67,7 @@ bool askForPassword(ConsoleSession::Config &cfg, bool &useDemo, const SecretStor
     const QString why = r.status == SecretStore::Status::NotFound
         ? QApplication::translate("main", "the keychain has no password for %1").arg(ConnInfo::profileKey(cfg.conninfo))
         : r.message;
-    if (QGuiApplication::platformName() == QLatin1String("offscreen") ||
-        QGuiApplication::platformName() == QLatin1String("minimal")) {
+    if (headless()) {
         std::fprintf(stderr,
                      "organizer-console: the password could not be read from the desktop keychain (%s); "
                      "connecting without it\n",
@@ -155,39 +163,20 @@ int main(int argc, char **argv)
         scheme && *scheme != Qt::ColorScheme::Unknown)
         ThemeSetup::apply(*scheme);
 
-    ConsoleSession::Config cfg;
-    cfg.operatorName = p.value(operatorOpt);
-    if (cfg.operatorName.isEmpty())
-        cfg.operatorName = qEnvironmentVariable(
-            "ORGANIZER_OPERATOR",
-            settings.value(QStringLiteral("operator/name"), qEnvironmentVariable("USER", QStringLiteral("operator")))
-                .toString());
-    cfg.apiUrl =
-        QUrl(p.value(apiOpt).isEmpty()
-                 ? qEnvironmentVariable("ORGANIZER_HUB_URL", settings.value(QStringLiteral("api/url")).toString())
-                 : p.value(apiOpt));
-    cfg.apiToken = qEnvironmentVariable("ORGANIZER_HUB_TOKEN");
-
-    // Where to connect: command line, environment, saved profile, or ask.
-    bool useDemo = p.isSet(demoOpt);
-    bool fromProfile = false; // the saved profile or the dialog, whose password may be in the keychain
-    if (!useDemo) {
-        if (p.isSet(dbOpt))
-            cfg.conninfo = p.value(dbOpt);
-        else if (p.isSet(serviceOpt))
-            cfg.conninfo = QStringLiteral("service=") + p.value(serviceOpt);
-        else if (const QString env = qEnvironmentVariable("ORGANIZER_DB"); !env.isEmpty())
-            cfg.conninfo = env;
-        else if (settings.value(QStringLiteral("connection/demo")).toBool())
-            useDemo = true;
-        else {
-            cfg.conninfo = settings.value(QStringLiteral("connection/conninfo")).toString();
-            fromProfile = true;
-        }
-    }
-    if (!useDemo && cfg.conninfo.isEmpty()) {
-        if (QGuiApplication::platformName() == QLatin1String("offscreen") ||
-            QGuiApplication::platformName() == QLatin1String("minimal")) {
+    // Command line, environment, settings, dialog: resolved once, in models/.
+    ConfigResolver::CommandLine cli;
+    cli.demo = p.isSet(demoOpt);
+    const auto given = [&p](const QCommandLineOption &o) {
+        return p.isSet(o) ? std::optional<QString>(p.value(o)) : std::nullopt;
+    };
+    cli.db = given(dbOpt);
+    cli.service = given(serviceOpt);
+    cli.writeDb = given(writeDbOpt);
+    cli.operatorName = given(operatorOpt);
+    cli.apiUrl = given(apiOpt);
+    ConfigResolver::Resolved resolved = ConfigResolver::resolve(cli, ConfigResolver::processEnvironment(), settings);
+    if (resolved.needsDialog()) {
+        if (headless()) {
             std::fprintf(stderr,
                          "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
                          "--service NAME, or set ORGANIZER_DB.\n");
@@ -196,10 +185,10 @@ int main(int argc, char **argv)
         ConnectionDialog dialog;
         if (dialog.exec() != QDialog::Accepted)
             return 0;
-        useDemo = dialog.demoChosen();
-        cfg.conninfo = dialog.conninfo();
-        fromProfile = true;
+        ConfigResolver::applyDialog(resolved, dialog.demoChosen(), dialog.conninfo(), settings);
     }
+    ConsoleSession::Config &cfg = resolved.session;
+    bool useDemo = resolved.useDemo;
 
     std::unique_ptr<DemoEnvironment> demo;
     std::unique_ptr<ConsoleSession> session;
@@ -224,7 +213,6 @@ int main(int argc, char **argv)
                 cfg.apiToken = demo->apiToken();
             }
         }
-        cfg.writeConninfo = p.value(writeDbOpt);
         QString parseError;
         if (!ConnInfo::validate(cfg.conninfo, &parseError)) {
             std::fprintf(stderr, "organizer-console: the connection string is not valid: %s\n", qPrintable(parseError));
@@ -259,8 +247,7 @@ int main(int argc, char **argv)
     // so the start continues in its callback, inside the event loop.
     std::unique_ptr<SecretStore> secrets;
     int rc = 0;
-    if (!useDemo && fromProfile && settings.value(QStringLiteral("connection/passwordInKeychain")).toBool() &&
-        !ConnInfo::hasPassword(cfg.conninfo)) {
+    if (!useDemo && resolved.passwordMayBeInKeychain && !ConnInfo::hasPassword(cfg.conninfo)) {
         secrets = std::make_unique<KeychainSecretStore>();
         log->info("reading the password for {} from the desktop keychain",
                   ConnInfo::profileKey(cfg.conninfo).toStdString());

@@ -1,28 +1,47 @@
 #include "BlastRecord.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QTimeZone>
 
 namespace oc {
 
+BlastRecord::State BlastRecord::state() const
+{
+    static const QHash<QString, State> states = {
+        {QStringLiteral("pending_approval"), State::PendingApproval},
+        {QStringLiteral("approved"), State::Approved},
+        {QStringLiteral("declined"), State::Declined},
+        {QStringLiteral("queued"), State::Queued},
+        {QStringLiteral("sending"), State::Sending},
+        {QStringLiteral("sent"), State::Sent},
+        {QStringLiteral("cancelled"), State::Cancelled},
+        {QStringLiteral("failed"), State::Failed},
+    };
+    return states.value(status, State::Unknown);
+}
+
 bool BlastRecord::isFinal() const
 {
-    return status == QLatin1String("sent") || status == QLatin1String("cancelled") ||
-        status == QLatin1String("declined") || status == QLatin1String("failed");
+    switch (state()) {
+    case State::Sent:
+    case State::Cancelled:
+    case State::Declined:
+    case State::Failed: return true;
+    default: return false;
+    }
 }
 
 bool BlastRecord::awaitsDispatch() const
 {
-    return remoteId.isEmpty() &&
-        (status == QLatin1String("queued") || status == QLatin1String("approved") ||
-         status == QLatin1String("sending"));
+    const State s = state();
+    return remoteId.isEmpty() && (s == State::Queued || s == State::Approved || s == State::Sending);
 }
 
 bool BlastRecord::isRemoteActive() const
 {
-    return !remoteId.isEmpty() &&
-        (status == QLatin1String("queued") || status == QLatin1String("sending") ||
-         status == QLatin1String("approved"));
+    const State s = state();
+    return !remoteId.isEmpty() && (s == State::Queued || s == State::Sending || s == State::Approved);
 }
 
 QJsonObject BlastRecord::apiBody() const

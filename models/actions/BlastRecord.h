@@ -13,6 +13,9 @@ namespace oc {
 // One row of `blasts` as the console knows it.
 struct BlastRecord
 {
+    // The hub's `blast_status` enum.
+    enum class State { Unknown, PendingApproval, Approved, Declined, Queued, Sending, Sent, Cancelled, Failed };
+
     qint64 id = 0;
     QUuid key;
     qint64 campaignId = 0;
@@ -31,6 +34,7 @@ struct BlastRecord
     QDateTime updatedAt;
 
     bool isValid() const { return id > 0; }
+    State state() const;
     // Nothing more will happen to it.
     bool isFinal() const;
     // Written as intent, not yet confirmed by the backend: what a restart resumes.

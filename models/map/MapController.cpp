@@ -2,7 +2,7 @@
 
 #include "EventRecord.h"
 #include "GeoDistance.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "LogCategories.h"
 #include "MapStyle.h"
 #include "MercatorProjection.h"
@@ -37,7 +37,7 @@ QString stateMix(const ClusterItem &item)
 
 } // namespace
 
-MapController::MapController(HubFeed *feed, QObject *parent)
+MapController::MapController(LiveSource *feed, QObject *parent)
     : QObject(parent)
     , m_feed(feed)
     , m_points(std::make_shared<std::vector<MapPoint>>())
@@ -53,10 +53,10 @@ MapController::MapController(HubFeed *feed, QObject *parent)
     connect(&m_watcher, &QFutureWatcher<MapSnapshot>::finished, this, &MapController::onBuildFinished);
 
     if (m_feed) {
-        connect(m_feed, &HubFeed::eventsAppended, this, &MapController::onAppended);
-        connect(m_feed, &HubFeed::eventsChanged, this, &MapController::onChanged);
-        connect(m_feed, &HubFeed::rsvpCountsChanged, this, &MapController::onChanged);
-        connect(m_feed, &HubFeed::staleChanged, this, &MapController::staleChanged);
+        connect(m_feed, &LiveSource::eventsAppended, this, &MapController::onAppended);
+        connect(m_feed, &LiveSource::eventsChanged, this, &MapController::onChanged);
+        connect(m_feed, &LiveSource::rsvpCountsChanged, this, &MapController::onChanged);
+        connect(m_feed, &LiveSource::staleChanged, this, &MapController::staleChanged);
         if (!m_feed->events().empty())
             onAppended(0, int(m_feed->events().size()) - 1);
     }

@@ -20,7 +20,7 @@
 
 namespace oc {
 
-class HubFeed;
+class LiveSource;
 struct EventRecord;
 
 // The state behind the event map: which events are shown (filters), the
@@ -70,10 +70,10 @@ class MapController : public QObject
     Q_PROPERTY(quint64 generation READ generation NOTIFY snapshotChanged)
 
 public:
-    explicit MapController(HubFeed *feed, QObject *parent = nullptr);
+    explicit MapController(LiveSource *feed, QObject *parent = nullptr);
     ~MapController() override;
 
-    HubFeed *feed() const { return m_feed; }
+    LiveSource *feed() const { return m_feed; }
     // The current snapshot; never null (empty before the first build).
     std::shared_ptr<const MapSnapshot> snapshot() const { return m_snapshot; }
     const ClusterOptions &clusterOptions() const { return m_options; }
@@ -126,7 +126,7 @@ public:
     quint64 generation() const { return m_snapshot->generation; }
 
     // Replaces the events wholesale, for benchmarks and tools that run
-    // without a HubFeed (feed() is null then; tooltips name no titles).
+    // without a LiveSource (feed() is null then; tooltips name no titles).
     void replacePoints(std::vector<MapPoint> points);
 
     // Markers the current index shows in a lng/lat box at a Map zoom level.
@@ -179,7 +179,7 @@ private:
     double zoomForRadius(double lat, double miles) const;
     double zoomForBox(double west, double south, double east, double north) const;
 
-    HubFeed *m_feed;
+    LiveSource *m_feed;
     ClusterOptions m_options;
     double m_zoomOffset = 1; // Map zoom minus cluster zoom: 256 px Map tiles vs the index's 512 extent
 

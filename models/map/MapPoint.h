@@ -9,7 +9,7 @@
 
 namespace oc {
 
-// What the map needs of one HubFeed row, kept compact and Qt-free in its
+// What the map needs of one LiveSource row, kept compact and Qt-free in its
 // fields so the worker thread can filter and cluster a copy of a million of
 // them without touching the feed's EventRecords.
 struct MapPoint

@@ -19,12 +19,12 @@ struct MapSnapshot
 {
     struct Nearby
     {
-        int row = 0; // HubFeed row
+        int row = 0; // LiveSource row
         double miles = 0;
         bool operator==(const Nearby &) const = default;
     };
 
-    std::shared_ptr<const ClusterIndex> index; // ClusterPoint::id is the HubFeed row
+    std::shared_ptr<const ClusterIndex> index; // ClusterPoint::id is the LiveSource row
     std::vector<Nearby> nearest; // by distance, within the search radius
     std::vector<int> unlocatedRows; // filtered events without coordinates, by row
     int totalEvents = 0;

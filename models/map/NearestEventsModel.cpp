@@ -1,7 +1,7 @@
 #include "NearestEventsModel.h"
 
 #include "EventRecord.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "MapController.h"
 #include "MapStyle.h"
 
@@ -15,9 +15,9 @@ NearestEventsModel::NearestEventsModel(MapController *controller, QObject *paren
     , m_controller(controller)
 {
     connect(m_controller, &MapController::snapshotChanged, this, &NearestEventsModel::refresh);
-    if (HubFeed *feed = m_controller->feed()) {
-        connect(feed, &HubFeed::eventsChanged, this, &NearestEventsModel::feedRowsChanged);
-        connect(feed, &HubFeed::rsvpCountsChanged, this, &NearestEventsModel::feedRowsChanged);
+    if (LiveSource *feed = m_controller->feed()) {
+        connect(feed, &LiveSource::eventsChanged, this, &NearestEventsModel::feedRowsChanged);
+        connect(feed, &LiveSource::rsvpCountsChanged, this, &NearestEventsModel::feedRowsChanged);
     }
     refresh();
 }

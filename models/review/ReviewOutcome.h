@@ -32,6 +32,9 @@ struct ReviewOutcome
     QList<ReviewConflict> conflicts;
 
     bool ok() const { return status == Status::Ok; }
+    // SQLSTATE 42501 (insufficient_privilege): the database role, not the
+    // data, refused the write.
+    bool refusedByRole() const { return sqlState == QLatin1String("42501"); }
 };
 
 } // namespace oc

@@ -5,6 +5,8 @@
 #include "HubFeed.h"
 #include "RejectDialog.h"
 #include "ReviewPanel.h"
+#include "ReviewDeskController.h"
+#include "HostTrainingController.h"
 #include "ReviewQueueFilter.h"
 #include "ReviewQueueModel.h"
 #include "ReviewService.h"
@@ -65,8 +67,8 @@ private Q_SLOTS:
         QVERIFY(conn);
         HubFeed feed(conn.get());
         feed.setIntervals(100, 300);
-        ReviewPanel panel(conn.get(), &feed);
-        panel.service()->setOperatorName(QStringLiteral("tester"));
+        ReviewDeskController desk(conn.get(), &feed, QStringLiteral("tester"));
+        ReviewPanel panel(&desk);
         QSignalSpy written(panel.service(), &ReviewService::writeFinished);
         QSignalSpy claims(panel.service(), &ReviewService::claimFinished);
         panel.resize(1400, 800);
@@ -164,8 +166,8 @@ private Q_SLOTS:
         QVERIFY(conn);
         HubFeed feed(conn.get());
         feed.setIntervals(100, 300);
-        ReviewPanel panel(conn.get(), &feed);
-        panel.service()->setOperatorName(QStringLiteral("tester"));
+        ReviewDeskController desk(conn.get(), &feed, QStringLiteral("tester"));
+        ReviewPanel panel(&desk);
         QSignalSpy conflicts(panel.service(), &ReviewService::conflictDetected);
         panel.resize(1200, 700);
         panel.show();
@@ -209,8 +211,8 @@ private Q_SLOTS:
         QVERIFY(conn);
         HubFeed feed(conn.get());
         feed.setIntervals(100, 300);
-        HostTrainingPanel panel(conn.get(), &feed);
-        panel.service()->setOperatorName(QStringLiteral("tester"));
+        HostTrainingController hosts(conn.get(), &feed, QStringLiteral("tester"));
+        HostTrainingPanel panel(&hosts);
         panel.resize(1200, 700);
         panel.show();
         QVERIFY(QTest::qWaitForWindowActive(&panel));

@@ -149,7 +149,9 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("OrganizerConsoleTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_screenfit"));
+        // Its own settings file: the runs at scale 1 and 2 go in parallel.
+        QCoreApplication::setApplicationName(
+            QStringLiteral("tst_screenfit-%1").arg(QCoreApplication::applicationPid()));
         QCOMPARE(QGuiApplication::screens().size(), 3);
         DemoEnvironment::Options o;
         o.events = 300;
@@ -162,6 +164,13 @@ private Q_SLOTS:
     }
 
     void init() { QSettings().clear(); }
+    void cleanupTestCase()
+    {
+        QSettings s;
+        s.clear();
+        s.sync();
+        QFile::remove(s.fileName());
+    }
 
     void fitsEveryScreen_data()
     {

@@ -1,18 +1,15 @@
 #include "ActionsPanel.h"
 
-#include "ActionAudit.h"
+#include "ActionsController.h"
 #include "BlastDialog.h"
 #include "BlastService.h"
 #include "CampaignLauncher.h"
 #include "ConfirmActionDialog.h"
 #include "ConsoleSession.h"
-#include "DbConnection.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "Log.h"
-#include "OpsApiClient.h"
 #include "PendingApprovalsModel.h"
 #include "SiteFlipper.h"
-#include "StaticSnapshotBuilder.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -64,18 +61,15 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("actionsPanel"));
     setAccessibleName(tr("Actions"));
-    const auto &cfg = session->config();
-    m_api = new OpsApiClient(cfg.apiUrl, cfg.apiToken, this);
-    m_api->setActor(cfg.operatorName);
-    m_apiUsable = m_api->isUsable(&m_apiProblem);
-    // Writes and the reads they depend on go to the primary.
-    m_audit = new ActionAudit(session->writeDb(), cfg.operatorName, this);
-    m_permissions = new ActionPermissions(session->writeDb(), this);
-    m_launcher = new CampaignLauncher(m_audit, m_api, this);
-    m_builder = new StaticSnapshotBuilder(session->writeDb(), this);
-    m_flipper = new SiteFlipper(m_audit, m_api, m_builder, this);
-    m_blasts = new BlastService(session->writeDb(), m_api, cfg.operatorName, this);
-    m_approvals = new PendingApprovalsModel(session->writeDb(), cfg.operatorName, this);
+    // The services and the rules live in the session's ActionsController;
+    // this panel shows its state and forwards the user's clicks.
+    m_controller = session->actions();
+    m_api = m_controller->api();
+    m_permissions = m_controller->permissions();
+    m_launcher = m_controller->launcher();
+    m_flipper = m_controller->flipper();
+    m_blasts = m_controller->blasts();
+    m_approvals = m_controller->approvals();
 
     auto *l = new QVBoxLayout(this);
     m_roleLabel = new QLabel(this);
@@ -190,30 +184,23 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     connect(m_flipDynamic, &QPushButton::clicked, this, &ActionsPanel::askFlipDynamic);
     connect(m_blast, &QPushButton::clicked, this, &ActionsPanel::openBlastDialog);
     connect(m_retry, &QPushButton::clicked, this, [this] {
-        if (!m_currentBlast.isNull()) {
+        if (!currentBlast().isNull()) {
             showStatus(tr("Retrying with the same idempotency key…"), false);
-            m_blasts->retry(m_currentBlast);
+            m_blasts->retry(currentBlast());
         }
     });
     connect(m_cancelBlast, &QPushButton::clicked, this, &ActionsPanel::askCancelBlast);
     connect(m_approve, &QPushButton::clicked, this, &ActionsPanel::askApprove);
     connect(m_decline, &QPushButton::clicked, this, &ActionsPanel::askDecline);
     connect(m_approvalsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ActionsPanel::updateControls);
-    connect(m_approvals, &PendingApprovalsModel::countChanged, this, [this, apBox](int n) {
+            [this] { m_controller->setSelectedApproval(selectedApprovalRow()); });
+    connect(m_approvals, &PendingApprovalsModel::countChanged, this, [apBox](int n) {
         apBox->setTitle(n > 0 ? tr("Waiting for a second operator (%1)").arg(n) : tr("Waiting for a second operator"));
-        updateControls();
     });
-    connect(m_approvals, &QAbstractItemModel::dataChanged, this, &ActionsPanel::updateControls);
-
-    connect(m_permissions, &ActionPermissions::roleChanged, this, &ActionsPanel::updateControls);
-    connect(m_launcher, &CampaignLauncher::busyChanged, this, &ActionsPanel::updateControls);
+    connect(m_controller, &ActionsController::enablementChanged, this, &ActionsPanel::updateControls);
     connect(m_launcher, &CampaignLauncher::progress, this, [this](const QString &t) { showStatus(t, false); });
-    connect(m_launcher, &CampaignLauncher::finished, this, [this](bool ok, const QString &message) {
-        showStatus(message, !ok);
-        m_session->feed()->pollNow();
-    });
-    connect(m_flipper, &SiteFlipper::busyChanged, this, &ActionsPanel::updateControls);
+    connect(m_launcher, &CampaignLauncher::finished, this,
+            [this](bool ok, const QString &message) { showStatus(message, !ok); });
     connect(m_flipper, &SiteFlipper::modeChanged, this, &ActionsPanel::updateSiteMode);
     connect(m_flipper, &SiteFlipper::progress, this, [this](int step, int steps, const QString &text) {
         m_progress->setVisible(true);
@@ -226,35 +213,30 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
         m_progress->setValue(ok ? m_progress->maximum() : m_progress->value());
         m_progress->setVisible(false);
         showStatus(message, !ok);
-        m_session->feed()->pollNow();
     });
     connect(m_blasts, &BlastService::rejected, this, [this](const QString &m) { showStatus(m, true); });
     connect(m_blasts, &BlastService::intentRecorded, this, [this](const BlastRecord &b) {
-        m_currentBlast = b.key;
+        m_controller->setCurrentBlast(b.key);
         showBlast(b);
-        showStatus(b.status == QLatin1String("pending_approval")
+        showStatus(b.state() == BlastRecord::State::PendingApproval
                        ? tr("Blast #%1 is recorded and waits for a second operator's approval.").arg(b.id)
                        : tr("Blast #%1 is recorded; sending it to the backend…").arg(b.id),
                    false);
     });
     connect(m_blasts, &BlastService::blastUpdated, this, [this](const BlastRecord &b) {
-        if (b.key == m_currentBlast || m_currentBlast.isNull()) {
-            m_currentBlast = b.key;
+        if (b.key == currentBlast() || currentBlast().isNull()) {
+            m_controller->setCurrentBlast(b.key);
             showBlast(b);
         }
-        m_approvals->refresh();
     });
     connect(m_blasts, &BlastService::attemptFailed, this, [this](const QUuid &key, const QString &m) {
-        m_currentBlast = key;
+        m_controller->setCurrentBlast(key);
         if (const auto b = m_blasts->record(key))
             showBlast(*b);
         showStatus(m, true);
     });
-    connect(m_blasts, &BlastService::busyChanged, this, &ActionsPanel::updateControls);
-    connect(m_blasts, &BlastService::decisionFinished, this, [this](qint64, bool ok, const QString &m) {
-        showStatus(m, !ok);
-        m_approvals->refresh();
-    });
+    connect(m_blasts, &BlastService::decisionFinished, this,
+            [this](qint64, bool ok, const QString &m) { showStatus(m, !ok); });
     connect(m_blasts, &BlastService::cancelFinished, this,
             [this](const QUuid &, bool ok, const QString &m) { showStatus(m, !ok); });
     connect(m_blasts, &BlastService::resumed, this, [this](int n) {
@@ -262,42 +244,23 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
             showStatus(tr("Resumed %n unfinished blast(s) with their original keys.", nullptr, n), false);
     });
 
-    HubFeed *feed = session->feed();
-    connect(feed, &HubFeed::campaignsChanged, this, &ActionsPanel::updateCampaigns);
-    connect(feed, &HubFeed::updated, this, [this] {
-        // site_state changes made elsewhere (another console, the backend).
-        if (m_apiUsable && !m_flipper->isBusy() && !m_session->feed()->siteMode().isEmpty() &&
-            m_session->feed()->siteMode() != m_flipper->mode())
-            m_flipper->refreshMode();
-        updateSiteMode();
-    });
-    connect(m_campaign, &QComboBox::currentIndexChanged, this, &ActionsPanel::updateControls);
-
-    connect(session->writeDb(), &DbConnection::connected, this, &ActionsPanel::onConnected);
-    if (session->writeDb()->state() == DbConnection::State::Connected)
-        onConnected();
+    connect(session->feed(), &LiveSource::campaignsChanged, this, &ActionsPanel::updateCampaigns);
+    connect(session->feed(), &LiveSource::updated, this, &ActionsPanel::updateSiteMode);
+    connect(m_campaign, &QComboBox::currentIndexChanged, this,
+            [this] { m_controller->setSelectedCampaign(m_campaign->currentData().toLongLong()); });
 
     updateCampaigns();
     updateSiteMode();
     updateControls();
-    if (!m_apiUsable)
-        showStatus(m_apiProblem, true);
+    if (!m_controller->apiUsable())
+        showStatus(m_controller->apiProblem(), true);
 }
 
 ActionsPanel::~ActionsPanel() = default;
 
-void ActionsPanel::onConnected()
+QUuid ActionsPanel::currentBlast() const
 {
-    m_blasts->loadPolicy();
-    if (m_started)
-        return;
-    m_started = true;
-    m_approvals->start();
-    if (m_apiUsable) {
-        m_flipper->refreshMode();
-        // A blast recorded before a crash or restart goes out under its own key.
-        m_blasts->resumeUnfinished();
-    }
+    return m_controller->currentBlast();
 }
 
 QString ActionsPanel::statusText() const
@@ -321,16 +284,18 @@ void ActionsPanel::showStatus(const QString &text, bool error)
 void ActionsPanel::showBlast(const BlastRecord &b)
 {
     QString status;
-    if (b.status == QLatin1String("pending_approval"))
-        status = tr("waiting for a second operator");
-    else if (b.status == QLatin1String("sent"))
-        status = tr("sent to %1").arg(QLocale().toString(b.sentCount));
-    else if (b.status == QLatin1String("approved"))
-        status = tr("approved by %1").arg(b.approvedBy);
-    else if (b.status == QLatin1String("queued") && b.remoteId.isEmpty())
-        status = b.lastError.isEmpty() ? tr("recorded, sending") : tr("recorded, not confirmed by the backend");
-    else
-        status = b.status;
+    switch (b.state()) {
+    case BlastRecord::State::PendingApproval: status = tr("waiting for a second operator"); break;
+    case BlastRecord::State::Sent: status = tr("sent to %1").arg(QLocale().toString(b.sentCount)); break;
+    case BlastRecord::State::Approved: status = tr("approved by %1").arg(b.approvedBy); break;
+    case BlastRecord::State::Queued:
+        if (b.remoteId.isEmpty()) {
+            status = b.lastError.isEmpty() ? tr("recorded, sending") : tr("recorded, not confirmed by the backend");
+            break;
+        }
+        [[fallthrough]];
+    default: status = b.status;
+    }
     m_blastStatus->setText(
         tr("Blast #%1 · %2 to %3 · %4")
             .arg(QString::number(b.id), channelName(b.channel), QLocale().toString(b.audienceSize), status));
@@ -343,88 +308,56 @@ void ActionsPanel::updateCampaigns()
     const auto &list = m_session->feed()->campaigns();
     QSignalBlocker block(m_campaign);
     m_campaign->clear();
-    for (const HubFeed::Campaign &c : list)
+    for (const LiveSource::Campaign &c : list)
         m_campaign->addItem(c.title, c.id);
     int i = m_campaign->findData(selected);
     if (i < 0 && m_session->feed()->currentCampaign())
         i = m_campaign->findData(m_session->feed()->currentCampaign()->id);
     m_campaign->setCurrentIndex(std::max(0, i));
+    m_controller->setSelectedCampaign(m_campaign->currentData().toLongLong());
     updateControls();
 }
 
 void ActionsPanel::updateSiteMode()
 {
-    QString mode = m_flipper->mode();
-    if (mode.isEmpty())
-        mode = m_session->feed()->siteMode();
-    if (mode == QLatin1String("static"))
+    switch (m_controller->siteMode()) {
+    case SiteMode::Static:
         m_siteLabel->setText(tr("Serving the STATIC fallback page. RSVPs are queued and written when you flip back."));
-    else if (mode == QLatin1String("dynamic"))
-        m_siteLabel->setText(tr("Serving the live (dynamic) event finder."));
-    else
-        m_siteLabel->setText(tr("Site mode unknown."));
-    updateControls();
-}
-
-QString ActionsPanel::disabledReason() const
-{
-    if (!m_apiUsable)
-        return m_apiProblem;
-    switch (m_permissions->role()) {
-    case ActionPermissions::Role::Operator: return {};
-    case ActionPermissions::Role::Unknown: return tr("Checking what your database role may do…");
-    default:
-        return tr("Your database role (%1) may not launch, flip or send; ask for an operator login.")
-            .arg(m_permissions->roleName());
+        break;
+    case SiteMode::Dynamic: m_siteLabel->setText(tr("Serving the live (dynamic) event finder.")); break;
+    case SiteMode::Unknown: m_siteLabel->setText(tr("Site mode unknown.")); break;
     }
+    updateControls();
 }
 
 void ActionsPanel::updateControls()
 {
-    const QString why = disabledReason();
-    const bool may = why.isEmpty();
+    const ActionsController::Enablement &e = m_controller->enablement();
     m_roleLabel->setText(tr("Operator %1 · database role: %2%3")
                              .arg(m_session->operatorName(), m_permissions->roleName(),
                                   m_permissions->databaseUser().isEmpty()
                                       ? QString()
                                       : QStringLiteral(" (%1)").arg(m_permissions->databaseUser())));
-
-    const HubFeed::Campaign *campaign = nullptr;
     const qint64 cid = m_campaign->currentData().toLongLong();
-    for (const HubFeed::Campaign &c : m_session->feed()->campaigns())
+    QString campaignStatus;
+    for (const LiveSource::Campaign &c : m_session->feed()->campaigns())
         if (c.id == cid)
-            campaign = &c;
-    m_campaignStatus->setText(campaign ? campaign->status : QString());
-    const bool launchable =
-        campaign && campaign->status != QLatin1String("live") && campaign->status != QLatin1String("ended");
-    m_launch->setEnabled(may && launchable && !m_launcher->isBusy());
+            campaignStatus = c.status;
+    m_campaignStatus->setText(campaignStatus);
 
-    QString mode = m_flipper->mode();
-    if (mode.isEmpty())
-        mode = m_session->feed()->siteMode();
-    const bool flipping = m_flipper->isBusy();
-    m_flipStatic->setEnabled(may && !flipping && mode != QLatin1String("static"));
-    m_flipDynamic->setEnabled(may && !flipping && mode == QLatin1String("static"));
-
-    m_blast->setEnabled(may && !m_session->feed()->campaigns().isEmpty());
-    const auto current = m_currentBlast.isNull() ? std::nullopt : m_blasts->record(m_currentBlast);
-    const bool busy = current && m_blasts->isBusy(current->key);
-    m_retry->setVisible(current && current->awaitsDispatch() && !current->lastError.isEmpty());
-    m_retry->setEnabled(may && current && current->awaitsDispatch() && !busy);
-    m_cancelBlast->setEnabled(may && current && !current->isFinal() && current->status != QLatin1String("sending"));
-
-    const int row = selectedApprovalRow();
-    const bool decidable = may && row >= 0 && m_approvals->canDecide(row);
-    m_approve->setEnabled(decidable);
-    m_decline->setEnabled(decidable);
-    const QString tip = !may
-        ? why
-        : (row >= 0 && !m_approvals->canDecide(row) ? tr("You requested this blast; another operator has to decide.")
-                                                    : QString());
-    m_approve->setToolTip(tip);
-    m_decline->setToolTip(tip);
+    m_launch->setEnabled(e.launch);
+    m_flipStatic->setEnabled(e.flipToStatic);
+    m_flipDynamic->setEnabled(e.flipToDynamic);
+    m_blast->setEnabled(e.blast);
+    m_retry->setVisible(e.retryShown);
+    m_retry->setEnabled(e.retry);
+    m_cancelBlast->setEnabled(e.cancelBlast);
+    m_approve->setEnabled(e.decide);
+    m_decline->setEnabled(e.decide);
+    m_approve->setToolTip(e.decideHint);
+    m_decline->setToolTip(e.decideHint);
     for (QPushButton *b : {m_launch, m_flipStatic, m_flipDynamic, m_blast})
-        b->setStatusTip(why);
+        b->setStatusTip(e.disabledReason);
 }
 
 int ActionsPanel::selectedApprovalRow() const
@@ -451,8 +384,8 @@ void ActionsPanel::confirm(const QString &title, const QString &heading, const Q
 void ActionsPanel::askLaunch()
 {
     const qint64 cid = m_campaign->currentData().toLongLong();
-    const HubFeed::Campaign *campaign = nullptr;
-    for (const HubFeed::Campaign &c : m_session->feed()->campaigns())
+    const LiveSource::Campaign *campaign = nullptr;
+    for (const LiveSource::Campaign &c : m_session->feed()->campaigns())
         if (c.id == cid)
             campaign = &c;
     if (!campaign)
@@ -507,7 +440,7 @@ void ActionsPanel::openBlastDialog()
 
 void ActionsPanel::askCancelBlast()
 {
-    const auto b = m_blasts->record(m_currentBlast);
+    const auto b = m_blasts->record(currentBlast());
     if (!b)
         return;
     const QUuid key = b->key;

@@ -2,6 +2,7 @@
 
 #include "ActionPermissions.h"
 
+#include <QDialog>
 #include <QPointer>
 #include <QUuid>
 #include <QWidget>
@@ -14,7 +15,7 @@ class QTableView;
 
 namespace oc {
 
-class ActionAudit;
+class ActionsController;
 class BlastDialog;
 class BlastService;
 class CampaignLauncher;
@@ -23,15 +24,15 @@ class ConsoleSession;
 class OpsApiClient;
 class PendingApprovalsModel;
 class SiteFlipper;
-class StaticSnapshotBuilder;
 struct BlastRecord;
 
 // The coordinator's one-click actions: launch the campaign, flip the public
 // site to the static fallback and back, trigger a blast, and approve or
 // decline other operators' large blasts. Every action asks for confirmation
 // first and says what will happen; progress and errors are shown here, in
-// words. Controls follow the database role (viewers see them disabled), but
-// the database and the API enforce the rules regardless.
+// words. What may be done is decided by the session's ActionsController
+// (viewers see the controls disabled); the database and the API enforce the
+// rules regardless.
 class ActionsPanel : public QWidget
 {
     Q_OBJECT
@@ -62,10 +63,9 @@ public:
     bool statusIsError() const { return m_statusIsError; }
     // The dialog currently open (confirmation or blast), if any.
     QDialog *openDialog() const { return m_dialog; }
-    QUuid currentBlast() const { return m_currentBlast; }
+    QUuid currentBlast() const;
 
 private:
-    void onConnected();
     void updateControls();
     void updateCampaigns();
     void updateSiteMode();
@@ -81,14 +81,12 @@ private:
     void askApprove();
     void askDecline();
     int selectedApprovalRow() const;
-    QString disabledReason() const;
 
     ConsoleSession *m_session;
+    ActionsController *m_controller = nullptr;
     OpsApiClient *m_api = nullptr;
-    ActionAudit *m_audit = nullptr;
     ActionPermissions *m_permissions = nullptr;
     CampaignLauncher *m_launcher = nullptr;
-    StaticSnapshotBuilder *m_builder = nullptr;
     SiteFlipper *m_flipper = nullptr;
     BlastService *m_blasts = nullptr;
     PendingApprovalsModel *m_approvals = nullptr;
@@ -112,10 +110,6 @@ private:
     bool m_statusIsError = false;
 
     QPointer<QDialog> m_dialog;
-    QUuid m_currentBlast;
-    bool m_started = false;
-    bool m_apiUsable = false;
-    QString m_apiProblem;
 };
 
 } // namespace oc

@@ -42,7 +42,7 @@ const Template kTemplates[] = {
 
 } // namespace
 
-BlastDialog::BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &campaigns, qint64 campaignId,
+BlastDialog::BlastDialog(BlastService *service, const QList<LiveSource::Campaign> &campaigns, qint64 campaignId,
                          QWidget *parent)
     : QDialog(parent)
     , m_service(service)
@@ -63,7 +63,7 @@ BlastDialog::BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &
 
     m_campaign = new QComboBox(this);
     m_campaign->setAccessibleName(tr("Campaign"));
-    for (const HubFeed::Campaign &c : campaigns)
+    for (const LiveSource::Campaign &c : campaigns)
         m_campaign->addItem(QStringLiteral("%1 (%2)").arg(c.title, c.slug), c.id);
     if (const int i = m_campaign->findData(campaignId); i >= 0)
         m_campaign->setCurrentIndex(i);

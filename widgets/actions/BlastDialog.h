@@ -1,7 +1,7 @@
 #pragma once
 
 #include "BlastRequest.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -28,7 +28,7 @@ class BlastDialog : public QDialog
 {
     Q_OBJECT
 public:
-    BlastDialog(BlastService *service, const QList<HubFeed::Campaign> &campaigns, qint64 campaignId,
+    BlastDialog(BlastService *service, const QList<LiveSource::Campaign> &campaigns, qint64 campaignId,
                 QWidget *parent = nullptr);
 
     // -1 while counting or unknown.

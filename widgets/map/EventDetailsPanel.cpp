@@ -1,7 +1,7 @@
 #include "EventDetailsPanel.h"
 
 #include "EventRecord.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "MapController.h"
 
 #include <QFormLayout>
@@ -58,15 +58,15 @@ EventDetailsPanel::EventDetailsPanel(MapController *controller, QWidget *parent)
             [this] { m_controller->selectAndShow(m_controller->selectedEventId()); });
 
     connect(m_controller, &MapController::selectionChanged, this, &EventDetailsPanel::refresh);
-    if (HubFeed *feed = m_controller->feed()) {
+    if (LiveSource *feed = m_controller->feed()) {
         // RSVPs move all the time during a launch; keep the open event current.
         const auto maybeRefresh = [this](const QList<int> &rows) {
             const int row = m_controller->feed()->rowOf(m_controller->selectedEventId());
             if (row >= 0 && rows.contains(row))
                 refresh();
         };
-        connect(feed, &HubFeed::eventsChanged, this, maybeRefresh);
-        connect(feed, &HubFeed::rsvpCountsChanged, this, maybeRefresh);
+        connect(feed, &LiveSource::eventsChanged, this, maybeRefresh);
+        connect(feed, &LiveSource::rsvpCountsChanged, this, maybeRefresh);
     }
     refresh();
 }

@@ -1,6 +1,6 @@
 #include "EventMarkerLayer.h"
 
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "MapController.h"
 #include "MapStyle.h"
 #include "MarkerPaintNode.h"
@@ -211,7 +211,7 @@ bool EventMarkerLayer::activate(qreal x, qreal y)
             m_controller->zoomToCluster(it.lat, it.lng, zoom);
         return true;
     }
-    if (const HubFeed *feed = m_controller->feed(); feed && it.id < feed->events().size())
+    if (const LiveSource *feed = m_controller->feed(); feed && it.id < feed->events().size())
         m_controller->selectEvent(feed->events()[it.id].id);
     return true;
 }

@@ -38,7 +38,7 @@ void MapPanel::registerQmlTypes()
     });
 }
 
-MapPanel::MapPanel(HubFeed *feed, QWidget *parent)
+MapPanel::MapPanel(LiveSource *feed, QWidget *parent)
     : QWidget(parent)
     , m_controller(new MapController(feed, this))
 {

@@ -10,7 +10,7 @@ namespace oc {
 class BasemapLayer;
 class EventDetailsPanel;
 class EventMarkerLayer;
-class HubFeed;
+class LiveSource;
 class MapController;
 class MapSearchPanel;
 
@@ -25,7 +25,7 @@ class MapPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MapPanel(HubFeed *feed, QWidget *parent = nullptr);
+    explicit MapPanel(LiveSource *feed, QWidget *parent = nullptr);
     ~MapPanel() override;
 
     MapController *controller() const { return m_controller; }

@@ -1,7 +1,7 @@
 #include "MapSearchPanel.h"
 
 #include "EventRecord.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "MapController.h"
 #include "MapStyle.h"
 #include "NearestEventsModel.h"
@@ -138,8 +138,8 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
     connect(m_controller, &MapController::searchChanged, this, &MapSearchPanel::syncFromController);
     connect(m_controller, &MapController::countsChanged, this, &MapSearchPanel::updateSummary);
     connect(m_controller, &MapController::snapshotChanged, this, &MapSearchPanel::updateSummary);
-    if (HubFeed *feed = m_controller->feed())
-        connect(feed, &HubFeed::campaignsChanged, this, &MapSearchPanel::refillCampaigns);
+    if (LiveSource *feed = m_controller->feed())
+        connect(feed, &LiveSource::campaignsChanged, this, &MapSearchPanel::refillCampaigns);
     refillCampaigns();
     syncFromController();
     updateSummary();
@@ -179,7 +179,7 @@ void MapSearchPanel::applyDates()
 
 void MapSearchPanel::refillCampaigns()
 {
-    const HubFeed *feed = m_controller->feed();
+    const LiveSource *feed = m_controller->feed();
     QList<QPair<qint64, QString>> items {{0, tr("All campaigns")}};
     if (feed) {
         for (const auto &c : feed->campaigns())

@@ -1,5 +1,6 @@
 #include "HostTrainingPanel.h"
 
+#include "HostTrainingController.h"
 #include "ConflictDialog.h"
 #include "CsvExport.h"
 #include "DbConnection.h"
@@ -8,7 +9,7 @@
 #include "HostQueueFilter.h"
 #include "HostTrainingModel.h"
 #include "HostTrainingService.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -27,7 +28,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -43,25 +43,23 @@ QString when(const QDateTime &d)
 
 } // namespace
 
-HostTrainingPanel::HostTrainingPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
+HostTrainingPanel::HostTrainingPanel(HostTrainingController *hosts, QWidget *parent)
     : QWidget(parent)
-    , m_db(db)
+    , m_hosts(hosts)
+    , m_service(hosts->service())
+    , m_model(hosts->model())
+    , m_filter(hosts->filter())
 {
     setObjectName(QStringLiteral("hostTrainingPanel"));
-    m_service = new HostTrainingService(db, this);
-    m_service->setOperatorName(QSettings().value(QStringLiteral("review/operatorName")).toString());
-    m_model = new HostTrainingModel(db, feed, this);
-    m_filter = new HostQueueFilter(this);
-    m_filter->setSourceModel(m_model);
     buildUi();
-    connect(m_service, &HostTrainingService::hostRead, m_model, &HostTrainingModel::applyHost);
-    if (m_db) {
-        connect(m_db, &DbConnection::connected, m_model, &HostTrainingModel::pollNow);
-    }
-    m_model->start();
 }
 
 HostTrainingPanel::~HostTrainingPanel() = default;
+
+std::optional<HostInfo> HostTrainingPanel::currentHost() const
+{
+    return m_hosts->current();
+}
 
 void HostTrainingPanel::buildUi()
 {
@@ -228,11 +226,11 @@ void HostTrainingPanel::buildUi()
     // or our own write's read-back) replaces what is shown.
     connect(m_filter, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl, const QModelIndex &br) {
         const QModelIndex cur = m_table->currentIndex();
-        if (!m_current || !cur.isValid() || cur.row() < tl.row() || cur.row() > br.row())
+        if (!m_hosts->current() || !cur.isValid() || cur.row() < tl.row() || cur.row() > br.row())
             return;
         const HostInfo h = m_model->hostAt(m_filter->mapToSource(cur).row());
-        if (h.id == m_current->id && h.version > m_current->version) {
-            m_current = h;
+        if (h.id == m_hosts->current()->id && h.version > m_hosts->current()->version) {
+            m_hosts->setCurrent(h);
             displayHost(h);
         }
     });
@@ -255,16 +253,16 @@ void HostTrainingPanel::onCurrentRowChanged()
 {
     const QModelIndex src = m_filter->mapToSource(m_table->currentIndex());
     if (!src.isValid()) {
-        m_current.reset();
+        m_hosts->setCurrent(std::nullopt);
         displayHost(HostInfo {});
         m_log->clear();
         return;
     }
     const HostInfo h = m_model->hostAt(src.row());
-    if (m_current && m_current->id == h.id && m_current->version >= h.version)
+    if (m_hosts->current() && m_hosts->current()->id == h.id && m_hosts->current()->version >= h.version)
         return;
-    const bool otherHost = !m_current || m_current->id != h.id;
-    m_current = h;
+    const bool otherHost = !m_hosts->current() || m_hosts->current()->id != h.id;
+    m_hosts->setCurrent(h);
     displayHost(h);
     if (otherHost) {
         m_note->clear();
@@ -284,17 +282,17 @@ void HostTrainingPanel::displayHost(const HostInfo &h)
     m_email->setCursorPosition(0);
     const int idx = m_prep->findData(h.prepStatus);
     m_prep->setCurrentIndex(idx);
-    m_prep->setEnabled(h.id != 0 && !m_busy);
+    m_prep->setEnabled(h.id != 0 && !m_hosts->isBusy());
     m_lastContact->setText(h.lastContactAt.isValid() ? when(h.lastContactAt) : tr("never"));
     m_notes->setPlainText(h.notes);
 }
 
 void HostTrainingPanel::loadHistory(qint64 id)
 {
-    const int gen = ++m_loadGeneration;
+    const int gen = m_hosts->beginLoad();
     m_service->loadHost(
         id, [this, id, gen](const std::optional<HostInfo> &, const QList<ReviewLogEntry> &log, const QString &error) {
-            if (gen != m_loadGeneration || !m_current || m_current->id != id)
+            if (!m_hosts->isLatestLoad(gen, id))
                 return;
             m_log->clear();
             if (!error.isEmpty()) {
@@ -318,35 +316,35 @@ void HostTrainingPanel::setStatus(const QString &text)
 
 void HostTrainingPanel::copyPhone()
 {
-    if (!m_current || m_current->phone.isEmpty())
+    if (!m_hosts->current() || m_hosts->current()->phone.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(m_current->phone);
+    QGuiApplication::clipboard()->setText(m_hosts->current()->phone);
     setStatus(tr("Phone number copied."));
 }
 
 void HostTrainingPanel::copyEmail()
 {
-    if (!m_current || m_current->email.isEmpty())
+    if (!m_hosts->current() || m_hosts->current()->email.isEmpty())
         return;
-    QGuiApplication::clipboard()->setText(m_current->email);
+    QGuiApplication::clipboard()->setText(m_hosts->current()->email);
     setStatus(tr("Email address copied."));
 }
 
 void HostTrainingPanel::onPrepChosen(int index)
 {
-    if (!m_current || m_busy)
+    if (!m_hosts->current() || m_hosts->isBusy())
         return;
     const QString status = m_prep->itemData(index).toString();
-    if (status == m_current->prepStatus)
+    if (status == m_hosts->current()->prepStatus)
         return;
-    m_busy = true;
+    m_hosts->setBusy(true);
     m_prep->setEnabled(false);
-    m_service->setPrepStatus(*m_current, status, {}, [this](const ReviewOutcome &o) { onWriteDone(o); });
+    m_service->setPrepStatus(*m_hosts->current(), status, {}, [this](const ReviewOutcome &o) { onWriteDone(o); });
 }
 
 void HostTrainingPanel::logContact()
 {
-    if (!m_current || m_busy)
+    if (!m_hosts->current() || m_hosts->isBusy())
         return;
     const QString note = m_note->text().trimmed();
     if (note.isEmpty()) {
@@ -354,9 +352,9 @@ void HostTrainingPanel::logContact()
         m_note->setFocus();
         return;
     }
-    m_busy = true;
+    m_hosts->setBusy(true);
     m_prep->setEnabled(false);
-    m_service->logContact(*m_current, note, {}, [this](const ReviewOutcome &o) {
+    m_service->logContact(*m_hosts->current(), note, {}, [this](const ReviewOutcome &o) {
         if (o.ok())
             m_note->clear();
         onWriteDone(o);
@@ -365,8 +363,8 @@ void HostTrainingPanel::logContact()
 
 void HostTrainingPanel::onWriteDone(const ReviewOutcome &o)
 {
-    m_busy = false;
-    m_prep->setEnabled(m_current.has_value());
+    m_hosts->setBusy(false);
+    m_prep->setEnabled(m_hosts->current().has_value());
     switch (o.status) {
     case ReviewOutcome::Status::Ok:
         setStatus(tr("Saved: %1 for host #%2.").arg(ConflictDialog::actionLabel(o.action)).arg(o.targetId));
@@ -384,19 +382,15 @@ void HostTrainingPanel::onWriteDone(const ReviewOutcome &o)
             dlg->open();
         }
         break;
-    case ReviewOutcome::Status::Error:
-        setStatus(o.sqlState == QLatin1String("42501")
-                      ? tr("Not saved: your database role may not update hosts (ask for the trainer role).")
-                      : tr("Could not save host #%1: %2").arg(o.targetId).arg(o.error));
-        break;
+    case ReviewOutcome::Status::Error: setStatus(HostTrainingController::refusalText(o)); break;
     }
     // The read-back (hostRead) has already updated the model; show it, and
     // put the combo back if the write was refused.
-    if (m_current && m_current->id == o.targetId) {
+    if (m_hosts->current() && m_hosts->current()->id == o.targetId) {
         const int row = m_model->rowOfHost(o.targetId);
         if (row >= 0)
-            m_current = m_model->hostAt(row);
-        displayHost(*m_current);
+            m_hosts->setCurrent(m_model->hostAt(row));
+        displayHost(*m_hosts->current());
         loadHistory(o.targetId);
     }
 }

@@ -22,9 +22,10 @@ namespace oc {
 class DbConnection;
 class ElidedLabel;
 class HostQueueFilter;
+class HostTrainingController;
 class HostTrainingModel;
 class HostTrainingService;
-class HubFeed;
+class LiveSource;
 
 // The host-training queue: hosts whose events start soonest and who are not
 // fully prepped yet. Staff call or email the host (one click copies the phone
@@ -36,14 +37,14 @@ class HostTrainingPanel : public QWidget
 {
     Q_OBJECT
 public:
-    HostTrainingPanel(DbConnection *db, HubFeed *feed, QWidget *parent = nullptr);
+    explicit HostTrainingPanel(HostTrainingController *hosts, QWidget *parent = nullptr);
     ~HostTrainingPanel() override;
 
     HostTrainingService *service() const { return m_service; }
     HostTrainingModel *hostModel() const { return m_model; }
     HostQueueFilter *queueFilter() const { return m_filter; }
     QTableView *queueView() const { return m_table; }
-    std::optional<HostInfo> currentHost() const { return m_current; }
+    std::optional<HostInfo> currentHost() const;
     bool exportCsv(const QString &path, QString *error = nullptr);
 
 public Q_SLOTS:
@@ -65,13 +66,10 @@ private:
     void setStatus(const QString &text);
     void moveBy(int delta);
 
-    QPointer<DbConnection> m_db;
+    HostTrainingController *m_hosts;
     HostTrainingService *m_service;
     HostTrainingModel *m_model;
     HostQueueFilter *m_filter;
-    std::optional<HostInfo> m_current;
-    bool m_busy = false;
-    int m_loadGeneration = 0;
 
     QCheckBox *m_showAll = nullptr;
     QLabel *m_count = nullptr;

@@ -1,11 +1,12 @@
 #include "ReviewPanel.h"
 
+#include "ReviewDeskController.h"
 #include "ConflictDialog.h"
 #include "CsvExport.h"
 #include "DbConnection.h"
 #include "DisplayText.h"
 #include "ElidedLabel.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "Log.h"
 #include "RejectDialog.h"
 #include "ReviewQueueFilter.h"
@@ -30,14 +31,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimeZone>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -69,55 +67,47 @@ QString when(const QDateTime &d)
 
 } // namespace
 
-ReviewPanel::ReviewPanel(DbConnection *db, HubFeed *feed, QWidget *parent)
+ReviewPanel::ReviewPanel(ReviewDeskController *desk, QWidget *parent)
     : QWidget(parent)
-    , m_db(db)
-    , m_feed(feed)
+    , m_desk(desk)
+    , m_feed(desk->feed())
+    , m_service(desk->service())
+    , m_model(desk->model())
+    , m_filter(desk->filter())
 {
     setObjectName(QStringLiteral("reviewPanel"));
-    m_service = new ReviewService(db, this);
-    m_service->setOperatorName(QSettings().value(QStringLiteral("review/operatorName")).toString());
-    m_model = new ReviewQueueModel(feed, db, this);
-    m_filter = new ReviewQueueFilter(this);
-    m_filter->setSourceModel(m_model);
     buildUi();
     connectModel();
-
-    connect(m_service, &ReviewService::reviewerResolved, this,
-            [this](const QString &name) { m_model->setCurrentReviewer(name); });
-    if (!m_service->reviewerName().isEmpty())
-        m_model->setCurrentReviewer(m_service->reviewerName());
-    if (m_db) {
-        connect(m_db, &DbConnection::connected, m_service, &ReviewService::resolveReviewer);
-        if (m_db->state() == DbConnection::State::Connected)
-            m_service->resolveReviewer();
-    }
+    connect(m_desk, &ReviewDeskController::busyChanged, this, &ReviewPanel::updateActions);
+    connect(m_desk, &ReviewDeskController::claimWarningChanged, this, &ReviewPanel::claimWarningChanged);
     if (m_feed) {
-        connect(m_feed, &HubFeed::campaignsChanged, this, &ReviewPanel::refreshCampaigns);
+        connect(m_feed, &LiveSource::campaignsChanged, this, &ReviewPanel::refreshCampaigns);
         refreshCampaigns();
     }
     applyFilters();
     updateActions();
-
-    auto *claimClock = new QTimer(this);
-    claimClock->setInterval(5000);
-    connect(claimClock, &QTimer::timeout, this, &ReviewPanel::checkClaimExpiry);
-    claimClock->start();
 }
 
 ReviewPanel::~ReviewPanel() = default;
 
-void ReviewPanel::checkClaimExpiry()
+qint64 ReviewPanel::currentEventId() const
 {
-    // Two minutes: time to finish or re-claim (C) before another reviewer
-    // may take the event.
-    const QString warning = m_current && m_current->claimEndsSoon(m_service->reviewerName(), 120)
-        ? tr("Your claim on #%1 runs out at %2").arg(m_current->id).arg(when(m_current->claimedUntil))
-        : QString();
-    if (warning == m_claimWarning)
-        return;
-    m_claimWarning = warning;
-    Q_EMIT claimWarningChanged(warning);
+    return m_desk->currentEventId();
+}
+
+std::optional<ReviewEvent> ReviewPanel::currentEvent() const
+{
+    return m_desk->current();
+}
+
+bool ReviewPanel::isEditing() const
+{
+    return m_desk->isEditing();
+}
+
+bool ReviewPanel::hasWritesInFlight() const
+{
+    return m_desk->hasWritesInFlight();
 }
 
 QAction *ReviewPanel::addShortcutAction(const QString &text, const QString &tip, const QList<QKeySequence> &keys,
@@ -382,7 +372,7 @@ void ReviewPanel::connectModel()
             &ReviewPanel::onCurrentRowChanged);
     auto ensureCurrent = [this] {
         updateCount();
-        if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0 && !m_editing)
+        if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0 && !m_desk->isEditing())
             m_table->setCurrentIndex(m_filter->index(0, 0));
     };
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, ensureCurrent);
@@ -393,19 +383,20 @@ void ReviewPanel::connectModel()
     // while editing, warn that saving will report a conflict).
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
-                if (!m_current || (!roles.isEmpty() && !roles.contains(ReviewQueueModel::VersionRole)))
+                const auto &current = m_desk->current();
+                if (!current || (!roles.isEmpty() && !roles.contains(ReviewQueueModel::VersionRole)))
                     return;
-                const int row = m_model->rowOfEvent(m_current->id);
-                if (row < tl.row() || row > br.row() || m_busy.contains(m_current->id))
+                const int row = m_model->rowOfEvent(current->id);
+                if (row < tl.row() || row > br.row() || m_desk->isBusy(current->id))
                     return;
                 const EventRecord *rec = m_model->recordAt(row);
-                if (!rec || rec->version <= m_current->version)
+                if (!rec || !m_desk->isOutdatedBy(*rec))
                     return;
-                if (m_editing) {
+                if (m_desk->isEditing()) {
                     setBanner(tr("Someone else changed this event while you edit it. Saving will show what changed."));
                 } else {
                     setBanner(tr("This event was just changed by someone else; showing the new version."));
-                    loadDetails(m_current->id);
+                    loadDetails(current->id);
                 }
             });
 }
@@ -416,7 +407,7 @@ void ReviewPanel::refreshCampaigns()
         return;
     const qint64 selected = m_campaign->currentData().toLongLong();
     QList<QPair<qint64, QString>> items;
-    for (const HubFeed::Campaign &c : m_feed->campaigns())
+    for (const LiveSource::Campaign &c : m_feed->campaigns())
         items.append({c.id, DisplayText::line(c.title, 60)});
     // Rebuilding on every tick would close an open popup; only on change.
     bool same = m_campaign->count() == items.size() + 1;
@@ -456,20 +447,20 @@ void ReviewPanel::updateCount()
 
 void ReviewPanel::onCurrentRowChanged()
 {
-    if (m_editing)
+    if (m_desk->isEditing())
         return; // the event being edited stays on screen until saved or cancelled
     const QModelIndex src = m_filter->mapToSource(m_table->currentIndex());
     if (!src.isValid()) {
-        m_current.reset();
+        m_desk->setCurrent(std::nullopt);
         displayEvent(ReviewEvent {});
         displayHistory({});
         updateActions();
         return;
     }
     const ReviewEvent e = m_model->reviewEventAt(src.row());
-    if (m_current && m_current->id == e.id && m_current->version >= e.version)
+    if (m_desk->isCurrent(e.id) && m_desk->current()->version >= e.version)
         return;
-    m_current = e;
+    m_desk->setCurrent(e);
     setBanner({});
     displayEvent(e);
     displayHistory({});
@@ -479,11 +470,11 @@ void ReviewPanel::onCurrentRowChanged()
 
 void ReviewPanel::loadDetails(qint64 id)
 {
-    const int gen = ++m_loadGeneration;
+    const int gen = m_desk->beginLoad();
     m_service->loadEvent(
         id,
         [this, id, gen](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &log, const QString &error) {
-            if (gen != m_loadGeneration || !m_current || m_current->id != id)
+            if (!m_desk->isLatestLoad(gen, id))
                 return; // the reviewer has moved on
             if (!error.isEmpty()) {
                 setStatus(tr("Could not load event #%1: %2").arg(id).arg(error));
@@ -493,9 +484,9 @@ void ReviewPanel::loadDetails(qint64 id)
                 setStatus(tr("Event #%1 no longer exists.").arg(id));
                 return;
             }
-            if (m_editing)
+            if (m_desk->isEditing())
                 return; // never replace what the reviewer is typing
-            m_current = *e;
+            m_desk->setCurrent(*e);
             m_model->applyClaim(e->id, e->claimedBy, e->claimedUntil, e->version);
             displayEvent(*e);
             displayHistory(log);
@@ -575,27 +566,29 @@ void ReviewPanel::setBanner(const QString &text)
 
 bool ReviewPanel::canDecide() const
 {
-    return m_current && m_current->id != 0 && !m_busy.contains(m_current->id);
+    return m_desk->canDecide();
 }
 
 void ReviewPanel::updateActions()
 {
-    const bool have = m_current && m_current->id != 0;
-    const bool idle = have && !m_busy.contains(m_current->id);
+    const auto &current = m_desk->current();
+    const bool editing = m_desk->isEditing();
+    const bool have = current && current->id != 0;
+    const bool idle = have && !m_desk->isBusy(current->id);
     for (QAction *a : {m_actNext, m_actPrev, m_actBulk, m_actExport, m_actNote})
-        a->setEnabled(!m_editing);
+        a->setEnabled(!editing);
     for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit})
-        a->setEnabled(!m_editing && idle);
-    m_actNote->setEnabled(!m_editing && have);
+        a->setEnabled(!editing && idle);
+    m_actNote->setEnabled(!editing && have);
     for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
-        a->setEnabled(m_editing && idle);
-    m_actFlag->setText(have && m_current->flagged ? tr("Unflag [F]") : tr("Flag [F]"));
+        a->setEnabled(editing && idle);
+    m_actFlag->setText(have && current->flagged ? tr("Unflag [F]") : tr("Flag [F]"));
 }
 
 void ReviewPanel::restoreFocus()
 {
     activateWindow();
-    if (m_editing)
+    if (m_desk->isEditing())
         m_title->setFocus();
     else
         m_table->setFocus();
@@ -638,7 +631,7 @@ void ReviewPanel::advanceAfterDecision(qint64 decidedId)
 
 void ReviewPanel::keyPressEvent(QKeyEvent *event)
 {
-    if (!m_editing && event->modifiers() == Qt::NoModifier) {
+    if (!m_desk->isEditing() && event->modifiers() == Qt::NoModifier) {
         if (event->key() == Qt::Key_Down) {
             selectNext();
             return;
@@ -653,13 +646,13 @@ void ReviewPanel::keyPressEvent(QKeyEvent *event)
 
 void ReviewPanel::onWriteDone(const ReviewOutcome &o, bool decision)
 {
-    m_busy.remove(o.targetId);
-    const bool isCurrent = m_current && m_current->id == o.targetId;
+    m_desk->markDone(o.targetId);
+    const bool isCurrent = m_desk->isCurrent(o.targetId);
     switch (o.status) {
     case ReviewOutcome::Status::Ok:
         setStatus(tr("Saved: %1 of #%2.").arg(ConflictDialog::actionLabel(o.action)).arg(o.targetId));
-        if (isCurrent && o.current && !m_editing) {
-            m_current = *o.current;
+        if (isCurrent && o.current && !m_desk->isEditing()) {
+            m_desk->setCurrent(*o.current);
             displayEvent(*o.current);
             loadDetails(o.targetId); // the log has a new line
         }
@@ -669,13 +662,9 @@ void ReviewPanel::onWriteDone(const ReviewOutcome &o, bool decision)
     case ReviewOutcome::Status::Conflict:
         setStatus(tr("Not saved: #%1 changed meanwhile.").arg(o.targetId));
         if (o.conflict)
-            showConflicts({*o.conflict}, m_editing && isCurrent);
+            showConflicts({*o.conflict}, m_desk->isEditing() && isCurrent);
         break;
-    case ReviewOutcome::Status::Error:
-        setStatus(o.sqlState == QLatin1String("42501")
-                      ? tr("Not saved: your database role may not review events (ask for the trainer role).")
-                      : tr("Could not save #%1: %2").arg(o.targetId).arg(o.error));
-        break;
+    case ReviewOutcome::Status::Error: setStatus(ReviewDeskController::refusalText(o)); break;
     }
     updateActions();
 }
@@ -689,20 +678,20 @@ void ReviewPanel::showConflicts(const QList<ReviewConflict> &conflicts, bool off
     dlg->setWindowModality(Qt::WindowModal);
     const qint64 id = conflicts.front().targetId;
     connect(dlg, &QDialog::finished, this, [this, id](int result) {
-        if (result == ConflictDialog::KeepMine && m_editing && m_current && m_current->id == id) {
+        if (result == ConflictDialog::KeepMine && m_desk->isEditing() && m_desk->isCurrent(id)) {
             // The reviewer has seen the other change and chose their edits;
             // the next save is checked against the version they just saw.
             m_service->loadEvent(
                 id, [this, id](const std::optional<ReviewEvent> &e, const QList<ReviewLogEntry> &, const QString &) {
-                    if (e && m_editing && m_current && m_current->id == id) {
-                        m_current = *e;
+                    if (e && m_desk->isEditing() && m_desk->isCurrent(id)) {
+                        m_desk->setCurrent(*e);
                         setBanner(tr("Your edits are kept; saving now replaces the other change."));
                     }
                 });
         } else if (result == QDialog::Accepted) {
-            if (m_editing)
+            if (m_desk->isEditing())
                 setEditing(false);
-            if (m_current && m_current->id == id)
+            if (m_desk->isCurrent(id))
                 loadDetails(id);
             setBanner({});
         }
@@ -713,9 +702,9 @@ void ReviewPanel::showConflicts(const QList<ReviewConflict> &conflicts, bool off
 
 void ReviewPanel::claimCurrent()
 {
-    if (!canDecide() || m_editing)
+    if (!canDecide() || m_desk->isEditing())
         return;
-    const ReviewEvent seen = *m_current;
+    const ReviewEvent seen = *m_desk->current();
     m_service->claim(seen.id, [this, seen](const ReviewService::Claim &c) {
         m_model->applyClaim(c.eventId, c.holder, c.until, c.version);
         if (!c.error.isEmpty()) {
@@ -730,27 +719,22 @@ void ReviewPanel::claimCurrent()
             return;
         }
         setStatus(tr("You hold #%1 until %2.").arg(c.eventId).arg(when(c.until)));
-        if (m_current && m_current->id == c.eventId) {
-            m_current->claimedBy = c.holder;
-            m_current->claimedUntil = c.until;
-            // Adopt the new version only if our claim was the only change;
-            // otherwise the reviewer must see the other change first.
-            if (c.version == seen.version + 1 && m_current->version == seen.version)
-                m_current->version = c.version;
-            else if (!m_editing)
+        if (m_desk->isCurrent(c.eventId)) {
+            // Otherwise the reviewer must see the other change first.
+            if (!m_desk->recordClaim(seen, c.holder, c.until, c.version) && !m_desk->isEditing())
                 loadDetails(c.eventId);
-            if (!m_editing)
-                displayEvent(*m_current);
+            if (!m_desk->isEditing())
+                displayEvent(*m_desk->current());
         }
     });
 }
 
 void ReviewPanel::approveCurrent()
 {
-    if (!canDecide() || m_editing)
+    if (!canDecide() || m_desk->isEditing())
         return;
-    const ReviewEvent seen = *m_current;
-    m_busy.insert(seen.id);
+    const ReviewEvent seen = *m_desk->current();
+    m_desk->markBusy(seen.id);
     setStatus(tr("Approving #%1\u2026").arg(seen.id));
     m_service->approve(seen, {}, [this](const ReviewOutcome &o) { onWriteDone(o, true); });
     advanceAfterDecision(seen.id);
@@ -759,15 +743,15 @@ void ReviewPanel::approveCurrent()
 
 void ReviewPanel::rejectCurrent()
 {
-    if (!canDecide() || m_editing)
+    if (!canDecide() || m_desk->isEditing())
         return;
-    const ReviewEvent seen = *m_current;
+    const ReviewEvent seen = *m_desk->current();
     auto *dlg = new RejectDialog(seen.title, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->setWindowModality(Qt::WindowModal);
     connect(dlg, &QDialog::accepted, this, [this, dlg, seen] {
         const QString message = dlg->message();
-        m_busy.insert(seen.id);
+        m_desk->markBusy(seen.id);
         setStatus(tr("Rejecting #%1\u2026").arg(seen.id));
         m_service->reject(seen, message, [this](const ReviewOutcome &o) { onWriteDone(o, true); });
         advanceAfterDecision(seen.id);
@@ -779,31 +763,32 @@ void ReviewPanel::rejectCurrent()
 
 void ReviewPanel::toggleFlagCurrent()
 {
-    if (!canDecide() || m_editing)
+    if (!canDecide() || m_desk->isEditing())
         return;
-    const ReviewEvent seen = *m_current;
-    m_busy.insert(seen.id);
+    const ReviewEvent seen = *m_desk->current();
+    m_desk->markBusy(seen.id);
     m_service->setFlagged(seen, !seen.flagged, {}, [this](const ReviewOutcome &o) { onWriteDone(o, false); });
     updateActions();
 }
 
 void ReviewPanel::editCurrent()
 {
-    if (!canDecide() || m_editing)
+    if (!canDecide() || m_desk->isEditing())
         return;
-    if (m_current->claimedBy != m_service->reviewerName() || !m_current->isClaimActive())
+    const ReviewEvent &e = *m_desk->current();
+    if (e.claimedBy != m_desk->reviewerName() || !e.isClaimActive())
         claimCurrent();
     setEditing(true);
 }
 
 void ReviewPanel::setEditing(bool on)
 {
-    m_editing = on;
+    m_desk->setEditing(on);
     for (QLineEdit *l : {m_title, m_venue, m_address, m_city, m_usState, m_zip})
         l->setReadOnly(!on);
     m_starts->setReadOnly(!on);
     m_capacity->setReadOnly(!on);
-    m_description->setReadOnly(!on || !(m_current && m_current->hasDetails));
+    m_description->setReadOnly(!on || !(m_desk->current() && m_desk->current()->hasDetails));
     m_table->setEnabled(!on);
     m_editButtons->setVisible(on);
     if (on) {
@@ -819,7 +804,8 @@ void ReviewPanel::setEditing(bool on)
 
 ReviewEvent ReviewPanel::editedEvent() const
 {
-    ReviewEvent e = *m_current;
+    const ReviewEvent &shown = *m_desk->current();
+    ReviewEvent e = shown;
     e.title = m_title->text().trimmed();
     e.venue = m_venue->text().trimmed();
     e.address = m_address->text().trimmed();
@@ -831,35 +817,31 @@ ReviewEvent ReviewPanel::editedEvent() const
         e.description = m_description->toPlainText();
     const QDateTime starts = m_starts->dateTime().toUTC();
     // Minutes are what the editor shows; seconds must not count as an edit.
-    if (m_current->startsAt.isValid() && starts.secsTo(m_current->startsAt.toUTC()) / 60 == 0)
+    if (shown.startsAt.isValid() && starts.secsTo(shown.startsAt.toUTC()) / 60 == 0)
         return e;
-    if (m_current->endsAt.isValid() && m_current->startsAt.isValid())
-        e.endsAt = m_current->endsAt.addSecs(m_current->startsAt.secsTo(starts));
+    if (shown.endsAt.isValid() && shown.startsAt.isValid())
+        e.endsAt = shown.endsAt.addSecs(shown.startsAt.secsTo(starts));
     e.startsAt = starts;
     return e;
 }
 
 void ReviewPanel::save(bool approve)
 {
-    if (!m_editing || !m_current || m_busy.contains(m_current->id))
+    if (!m_desk->isEditing() || !m_desk->canDecide())
         return;
-    const ReviewEvent seen = *m_current;
+    const ReviewEvent seen = *m_desk->current();
     const ReviewEvent edited = editedEvent();
-    if (edited.title.isEmpty()) {
-        setStatus(tr("The title must not be empty."));
+    if (const QString problem = ReviewDeskController::checkEdits(edited); !problem.isEmpty()) {
+        setStatus(problem);
         return;
     }
-    if (!edited.state.isEmpty() && !QRegularExpression(QStringLiteral("^[A-Z]{2}$")).match(edited.state).hasMatch()) {
-        setStatus(tr("State must be a two-letter code such as PA."));
-        return;
-    }
-    m_busy.insert(seen.id);
+    m_desk->markBusy(seen.id);
     updateActions();
     m_service->saveEdits(seen, edited, approve, [this, approve, id = seen.id](const ReviewOutcome &o) {
-        const bool stillEditing = m_editing && m_current && m_current->id == id;
+        const bool stillEditing = m_desk->isEditing() && m_desk->isCurrent(id);
         if (o.ok() && stillEditing) {
             if (o.current)
-                m_current = *o.current;
+                m_desk->setCurrent(*o.current);
             setEditing(false);
             if (approve) {
                 // The table was frozen while editing; sync to its current row
@@ -869,7 +851,7 @@ void ReviewPanel::save(bool approve)
                 onCurrentRowChanged();
                 return;
             }
-            displayEvent(*m_current);
+            displayEvent(*m_desk->current());
         }
         onWriteDone(o, approve);
     });
@@ -887,26 +869,26 @@ void ReviewPanel::saveEdits()
 
 void ReviewPanel::cancelEdit()
 {
-    if (!m_editing)
+    if (!m_desk->isEditing())
         return;
     setEditing(false);
-    if (m_current)
-        displayEvent(*m_current);
+    if (m_desk->current())
+        displayEvent(*m_desk->current());
     setStatus(tr("Edit cancelled."));
     onCurrentRowChanged();
 }
 
 void ReviewPanel::bulkApproveSelection()
 {
-    if (m_editing)
+    if (m_desk->isEditing())
         return;
     QList<ReviewEvent> seen;
     for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
         const QModelIndex src = m_filter->mapToSource(i);
         ReviewEvent e = m_model->reviewEventAt(src.row());
-        if (m_current && m_current->id == e.id && m_current->version >= e.version)
-            e = *m_current;
-        if (e.id && !m_busy.contains(e.id))
+        if (m_desk->isCurrent(e.id) && m_desk->current()->version >= e.version)
+            e = *m_desk->current();
+        if (e.id && !m_desk->isBusy(e.id))
             seen << e;
     }
     if (seen.isEmpty()) {
@@ -926,12 +908,12 @@ void ReviewPanel::bulkApproveSelection()
         if (!yes)
             return;
         for (const ReviewEvent &e : seen)
-            m_busy.insert(e.id);
+            m_desk->markBusy(e.id);
         updateActions();
         setStatus(tr("Approving %n event(s)\u2026", nullptr, int(seen.size())));
         m_service->bulkApprove(seen, [this, seen](const ReviewOutcome &o) {
             for (const ReviewEvent &e : seen)
-                m_busy.remove(e.id);
+                m_desk->markDone(e.id);
             if (o.status == ReviewOutcome::Status::Error) {
                 setStatus(tr("Bulk approval failed, nothing was approved: %1").arg(o.error));
             } else {
@@ -951,7 +933,7 @@ void ReviewPanel::bulkApproveSelection()
 
 void ReviewPanel::focusNote()
 {
-    if (!m_current)
+    if (!m_desk->current())
         return;
     m_note->setFocus();
 }
@@ -959,15 +941,15 @@ void ReviewPanel::focusNote()
 void ReviewPanel::addNote()
 {
     const QString text = m_note->text().trimmed();
-    if (text.isEmpty() || !m_current) {
+    if (text.isEmpty() || !m_desk->current()) {
         m_table->setFocus();
         return;
     }
-    const qint64 id = m_current->id;
+    const qint64 id = m_desk->currentEventId();
     m_service->addNote(id, text, [this, id](const ReviewOutcome &o) {
         if (o.ok()) {
             setStatus(tr("Note saved on #%1.").arg(id));
-            if (m_current && m_current->id == id && !m_editing)
+            if (m_desk->isCurrent(id) && !m_desk->isEditing())
                 loadDetails(id);
         } else {
             setStatus(tr("Could not save the note: %1").arg(o.error));

@@ -29,7 +29,8 @@ namespace oc {
 
 class DbConnection;
 class ElidedLabel;
-class HubFeed;
+class LiveSource;
+class ReviewDeskController;
 class ReviewQueueFilter;
 class ReviewQueueModel;
 class ReviewService;
@@ -47,20 +48,18 @@ class ReviewPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ReviewPanel(DbConnection *db, HubFeed *feed, QWidget *parent = nullptr);
+    explicit ReviewPanel(ReviewDeskController *desk, QWidget *parent = nullptr);
     ~ReviewPanel() override;
 
     ReviewService *service() const { return m_service; }
     ReviewQueueModel *queueModel() const { return m_model; }
     ReviewQueueFilter *queueFilter() const { return m_filter; }
     QTableView *queueView() const { return m_table; }
-    qint64 currentEventId() const { return m_current ? m_current->id : 0; }
-    std::optional<ReviewEvent> currentEvent() const { return m_current; }
-    bool isEditing() const { return m_editing; }
-    bool hasWritesInFlight() const { return !m_busy.isEmpty(); }
-    // Non-empty while the reviewer's claim on the open event is about to
-    // run out (the main window shows it wherever the user is).
-    QString claimWarning() const { return m_claimWarning; }
+    ReviewDeskController *desk() const { return m_desk; }
+    qint64 currentEventId() const;
+    std::optional<ReviewEvent> currentEvent() const;
+    bool isEditing() const;
+    bool hasWritesInFlight() const;
     // Writes the filtered queue to `path` (behind a progress dialog).
     bool exportCsv(const QString &path, QString *error = nullptr);
 
@@ -111,19 +110,12 @@ private:
     void restoreFocus();
     void save(bool approve);
     void addNote();
-    void checkClaimExpiry();
 
-    QPointer<DbConnection> m_db;
-    QPointer<HubFeed> m_feed;
+    ReviewDeskController *m_desk;
+    QPointer<LiveSource> m_feed;
     ReviewService *m_service;
     ReviewQueueModel *m_model;
     ReviewQueueFilter *m_filter;
-
-    std::optional<ReviewEvent> m_current;
-    QSet<qint64> m_busy;
-    bool m_editing = false;
-    int m_loadGeneration = 0;
-    QString m_claimWarning;
 
     // Filters
     QComboBox *m_campaign = nullptr;

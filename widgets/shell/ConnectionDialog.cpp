@@ -1,12 +1,12 @@
 #include "ConnectionDialog.h"
 
+#include "ConnectionProfile.h"
 #include "ConnInfo.h"
 #include "ConnectionDiagnosis.h"
 #include "Contrast.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
-#include "Migrator.h"
-#include "PgAsyncConnection.h"
+#include "ConnectionProbe.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,19 +18,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace oc {
-namespace {
-const QString kConninfoKey = QStringLiteral("connection/conninfo");
-// Only whether the password is in the keychain; the password itself never
-// goes into the settings.
-const QString kKeychainKey = QStringLiteral("connection/passwordInKeychain");
-} // namespace
-
 ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
     : QDialog(parent)
     , m_secrets(secrets ? secrets : new KeychainSecretStore(this))
@@ -119,12 +111,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
         connect(r, &QRadioButton::toggled, this, &ConnectionDialog::updateEnabled);
     connect(m_passwordMode, &QComboBox::currentIndexChanged, this, &ConnectionDialog::updateEnabled);
 
-    const QSettings s;
-    if (const QString saved = s.value(kConninfoKey).toString(); !saved.isEmpty()) {
+    if (const ConnectionProfile saved = ConnectionProfile::load(); !saved.conninfo.isEmpty()) {
         m_real->setChecked(true);
         m_mode->setCurrentIndex(2);
-        m_conninfo->setText(saved);
-        m_wasRemembered = s.value(kKeychainKey).toBool();
+        m_conninfo->setText(saved.conninfo);
+        m_wasRemembered = saved.passwordInKeychain;
         if (m_wasRemembered) {
             m_passwordMode->setCurrentIndex(1);
             m_remember->setChecked(true);
@@ -216,15 +207,12 @@ QString ConnectionDialog::conninfo() const
 
 void ConnectionDialog::saveProfile() const
 {
-    QSettings s;
-    if (demoChosen()) {
-        s.setValue(QStringLiteral("connection/demo"), true);
-        return;
-    }
-    s.setValue(QStringLiteral("connection/demo"), false);
+    ConnectionProfile p;
+    p.demo = demoChosen();
     // Never the password: ConnInfo::redacted would keep a typed one as ***.
-    s.setValue(kConninfoKey, savedConninfo());
-    s.setValue(kKeychainKey, rememberInKeychain());
+    p.conninfo = p.demo ? QString() : savedConninfo();
+    p.passwordInKeychain = !p.demo && rememberInKeychain();
+    p.save();
 }
 
 void ConnectionDialog::setBusy(bool busy)
@@ -245,8 +233,8 @@ void ConnectionDialog::finish()
     }
     const QString key = ConnInfo::profileKey(savedConninfo());
     const QString typed = m_password->text();
-    const QSettings s;
-    const bool sameProfile = s.value(kConninfoKey).toString() == savedConninfo();
+    const ConnectionProfile saved = ConnectionProfile::load();
+    const bool sameProfile = saved.conninfo == savedConninfo();
     const bool stored = m_wasRemembered && sameProfile;
     if (rememberInKeychain() && !typed.isEmpty()) {
         setBusy(true);
@@ -275,7 +263,7 @@ void ConnectionDialog::finish()
     if (!rememberInKeychain() && m_wasRemembered && m_keychainAvailable) {
         // Forget what the keychain has for the saved profile: the user chose
         // another way.
-        const QString oldKey = ConnInfo::profileKey(s.value(kConninfoKey).toString());
+        const QString oldKey = ConnInfo::profileKey(saved.conninfo);
         setBusy(true);
         m_secrets->remove(oldKey, this, [this, done](const SecretStore::Result &r) {
             setBusy(false);
@@ -334,48 +322,14 @@ void ConnectionDialog::changeEvent(QEvent *event)
 
 void ConnectionDialog::testConnection()
 {
-    QString parseError;
-    const QString ci = ConnInfo::withParam(conninfo(), QStringLiteral("connect_timeout"), QStringLiteral("5"));
-    if (!ConnInfo::validate(ci, &parseError)) {
-        const auto d = ConnectionDiagnosis::fromError(parseError);
-        showResult(false, d.summary, d.advice, parseError);
-        return;
-    }
     m_test->setEnabled(false);
     setResultText(tr("Connecting…"), std::nullopt);
-    m_probe = std::make_unique<PgAsyncConnection>();
-    m_probe->setAutoReconnect(false);
-    auto *probe = m_probe.get();
-    connect(probe, &DbConnection::connectionLost, this, [this](const QString &why) {
-        const auto d = ConnectionDiagnosis::fromError(why);
-        showResult(false, d.summary, d.advice, why);
-    });
-    connect(probe, &DbConnection::connected, this, [this, probe] {
-        probe->exec({DbQuery("SELECT CASE WHEN to_regclass('public.schema_migrations') IS NULL THEN -1 ELSE 0 END")},
-                    this, [this, probe](const DbConnection::Outcome &o) {
-                        if (const DbError *e = DbConnection::error(o)) {
-                            const auto d = ConnectionDiagnosis::fromError(e->message, e->sqlState);
-                            showResult(false, d.summary, d.advice, e->message);
-                            return;
-                        }
-                        if ((*DbConnection::tables(o))[0].toInt64(0, 0) < 0) {
-                            const auto d = ConnectionDiagnosis::fromSchema(-1, 0);
-                            showResult(false, d.summary, d.advice, {});
-                            return;
-                        }
-                        probe->exec({DbQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")}, this,
-                                    [this](const DbConnection::Outcome &o2) {
-                                        const DbError *e2 = DbConnection::error(o2);
-                                        const int v = e2 ? -1 : int((*DbConnection::tables(o2))[0].toInt64(0, 0));
-                                        const int latest =
-                                            Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
-                                        const auto d = ConnectionDiagnosis::fromSchema(v, latest);
-                                        showResult(d.kind == ConnectionDiagnosis::Kind::Ok, d.summary, d.advice,
-                                                   e2 ? e2->message : QString());
-                                    });
-                    });
-    });
-    probe->open(ci);
+    m_probe = std::make_unique<ConnectionProbe>();
+    connect(m_probe.get(), &ConnectionProbe::finished, this,
+            [this](const ConnectionDiagnosis &d, const QString &detail) {
+                showResult(d.kind == ConnectionDiagnosis::Kind::Ok, d.summary, d.advice, detail);
+            });
+    m_probe->start(conninfo());
 }
 
 } // namespace oc

@@ -17,7 +17,7 @@ class QStackedWidget;
 
 namespace oc {
 
-class PgAsyncConnection;
+class ConnectionProbe;
 class SecretStore;
 
 // First run: "open the demo" or connect to a real database (service name,
@@ -91,7 +91,7 @@ private:
     QPushButton *m_test;
     QPushButton *m_ok;
     QLabel *m_result;
-    std::unique_ptr<PgAsyncConnection> m_probe;
+    std::unique_ptr<ConnectionProbe> m_probe;
     SecretStore *m_secrets;
     bool m_keychainAvailable = false;
     bool m_wasRemembered = false; // the saved profile's password is in the keychain

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ActionsController.h"
 #include "ActionsPanel.h"
 #include "ActivityPanel.h"
 #include "ConnectionStatus.h"
@@ -7,10 +8,11 @@
 #include "DataAgeLabel.h"
 #include "EventTableModel.h"
 #include "HostTrainingPanel.h"
-#include "HubFeed.h"
+#include "LiveSource.h"
 #include "MapController.h"
 #include "MapPanel.h"
 #include "PendingApprovalsModel.h"
+#include "ReviewDeskController.h"
 #include "ReviewPanel.h"
 #include "TotalsPanel.h"
 #include "TrafficChartsPanel.h"
@@ -65,7 +67,7 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-    HubFeed *feed = session->feed();
+    LiveSource *feed = session->feed();
 
     m_map = new MapPanel(feed, this);
     m_map->setAccessibleName(tr("Event map"));
@@ -98,9 +100,9 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     traffic->setAutoCompact(true);
     addPanel(QStringLiteral("trafficDock"), tr("Traffic"), traffic, QKeySequence(Qt::ALT | Qt::Key_C), false);
 
-    m_review = new ReviewPanel(session->writeDb(), feed, this);
+    m_review = new ReviewPanel(session->reviewDesk(), this);
     addPanel(QStringLiteral("reviewDock"), tr("Review queue"), m_review, QKeySequence(Qt::ALT | Qt::Key_R), false);
-    m_hosts = new HostTrainingPanel(session->writeDb(), feed, this);
+    m_hosts = new HostTrainingPanel(session->hostTraining(), this);
     addPanel(QStringLiteral("hostsDock"), tr("Host training"), m_hosts, QKeySequence(Qt::ALT | Qt::Key_H), false);
     m_actions = new ActionsPanel(session, this);
     addPanel(QStringLiteral("actionsDock"), tr("Actions"), m_actions, QKeySequence(Qt::ALT | Qt::Key_A), false);
@@ -117,13 +119,13 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
         if (const qint64 id = m_review->currentEventId())
             m_map->controller()->selectAndShow(id);
     });
-    connect(m_review, &ReviewPanel::claimWarningChanged, this, [this](const QString &w) {
+    connect(session->reviewDesk(), &ReviewDeskController::claimWarningChanged, this, [this](const QString &w) {
         m_claimWarning = w;
         updateAttention();
         if (!w.isEmpty())
             bringForward(dock(QStringLiteral("reviewDock")), Workspace::ReviewDesk);
     });
-    connect(m_actions->approvals(), &PendingApprovalsModel::countChanged, this, [this](int n) {
+    connect(session->actions()->approvals(), &PendingApprovalsModel::countChanged, this, [this](int n) {
         const bool more = n > m_pendingApprovals;
         m_pendingApprovals = n;
         updateAttention();
@@ -131,7 +133,8 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
             bringForward(dock(QStringLiteral("actionsDock")), Workspace::RapidResponse);
     });
     // The first start follows the database role; a choice made since wins.
-    connect(m_actions->permissions(), &ActionPermissions::roleChanged, m_workspaces, &WorkspaceController::adoptRole);
+    connect(session->actions()->permissions(), &ActionPermissions::roleChanged, m_workspaces,
+            &WorkspaceController::adoptRole);
 
     auto *connection = new ConnectionStatus(session->db(), feed, session->config().displayTarget, this);
     statusBar()->addWidget(connection, 1);

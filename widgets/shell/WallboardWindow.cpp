@@ -2,7 +2,7 @@
 
 #include "ConsoleSession.h"
 #include "DataAgeLabel.h"
-#include "HubFeed.h" // the session's feed converts to LiveSource for the panels
+#include "LiveSource.h"
 #include "TotalsPanel.h"
 #include "MapPanel.h"
 #include "TrafficChartsPanel.h"

@@ -1,5 +1,8 @@
 #include "ConsoleSession.h"
 
+#include "ActionsController.h"
+#include "HostTrainingController.h"
+#include "ReviewDeskController.h"
 #include "ConnInfo.h"
 #include "HubFeed.h"
 #include "PgAsyncConnection.h"
@@ -15,14 +18,22 @@ ConsoleSession::ConsoleSession(Config config, QObject *parent)
     m_db = read;
     if (!m_config.writeConninfo.isEmpty() && m_config.writeConninfo != m_config.conninfo)
         m_writeDb = new PgAsyncConnection(this);
-    m_feed = new HubFeed(m_db, this);
-    m_feed->setIntervals(m_config.pollFastMs, m_config.pollSlowMs);
+    auto *hub = new HubFeed(m_db, this);
+    hub->setIntervals(m_config.pollFastMs, m_config.pollSlowMs);
+    m_feed = hub;
     if (m_config.displayTarget.isEmpty())
         m_config.displayTarget = ConnInfo::redacted(m_config.conninfo);
 }
 
 ConsoleSession::~ConsoleSession()
 {
+    // The controllers use the connections and the feed: they go first.
+    delete m_actions;
+    m_actions = nullptr;
+    delete m_reviewDesk;
+    m_reviewDesk = nullptr;
+    delete m_hostTraining;
+    m_hostTraining = nullptr;
     m_feed->stop();
 }
 
@@ -34,6 +45,28 @@ void ConsoleSession::start()
         m_writeDb->open(ConnInfo::withParam(m_config.writeConninfo, QStringLiteral("application_name"),
                                             QStringLiteral("organizer-console-write")));
     m_feed->start();
+}
+
+ActionsController *ConsoleSession::actions()
+{
+    if (!m_actions)
+        m_actions =
+            new ActionsController(writeDb(), m_feed, {m_config.apiUrl, m_config.apiToken, m_config.operatorName}, this);
+    return m_actions;
+}
+
+ReviewDeskController *ConsoleSession::reviewDesk()
+{
+    if (!m_reviewDesk)
+        m_reviewDesk = new ReviewDeskController(writeDb(), m_feed, m_config.operatorName, this);
+    return m_reviewDesk;
+}
+
+HostTrainingController *ConsoleSession::hostTraining()
+{
+    if (!m_hostTraining)
+        m_hostTraining = new HostTrainingController(writeDb(), m_feed, m_config.operatorName, this);
+    return m_hostTraining;
 }
 
 } // namespace oc

@@ -5,11 +5,16 @@
 
 namespace oc {
 
+class ActionsController;
 class DbConnection;
-class HubFeed;
+class HostTrainingController;
+class LiveSource;
+class ReviewDeskController;
 
 // What one console window works with: its database connection (reads may go
-// to a standby), the live feed, the ops API endpoint and who is operating.
+// to a standby), the live feed, the ops API endpoint, who is operating (the
+// one name every audit records) and the feature controllers, each created
+// once, on first use, so a wallboard never starts the actions' polling.
 // Owned by the application; panels receive it and never own it.
 class ConsoleSession : public QObject
 {
@@ -34,15 +39,22 @@ public:
     void start();
     DbConnection *db() const { return m_db; }
     DbConnection *writeDb() const { return m_writeDb ? m_writeDb : m_db; }
-    HubFeed *feed() const { return m_feed; }
+    // The live data, from whichever source the session reads.
+    LiveSource *feed() const { return m_feed; }
     const Config &config() const { return m_config; }
     QString operatorName() const { return m_config.operatorName; }
+    ActionsController *actions();
+    ReviewDeskController *reviewDesk();
+    HostTrainingController *hostTraining();
 
 private:
     Config m_config;
     DbConnection *m_db = nullptr;
     DbConnection *m_writeDb = nullptr;
-    HubFeed *m_feed = nullptr;
+    LiveSource *m_feed = nullptr;
+    ActionsController *m_actions = nullptr;
+    ReviewDeskController *m_reviewDesk = nullptr;
+    HostTrainingController *m_hostTraining = nullptr;
 };
 
 } // namespace oc

@@ -1,0 +1,75 @@
+#include "ConfigResolver.h"
+
+#include "ConnectionProfile.h"
+
+#include <QSettings>
+
+namespace oc {
+
+namespace {
+
+QString first(std::initializer_list<QString> candidates)
+{
+    for (const QString &c : candidates)
+        if (!c.trimmed().isEmpty())
+            return c.trimmed();
+    return {};
+}
+
+} // namespace
+
+ConfigResolver::Resolved ConfigResolver::resolve(const CommandLine &cli, const Environment &env,
+                                                 const QSettings &settings)
+{
+    Resolved r;
+    ConsoleSession::Config &c = r.session;
+    // review/operatorName is what the review desk used before there was one
+    // name for every audit; still honoured so an upgrade changes no one's name.
+    c.operatorName = first({cli.operatorName.value_or(QString()), env("ORGANIZER_OPERATOR"),
+                            settings.value(QStringLiteral("operator/name")).toString(),
+                            settings.value(QStringLiteral("review/operatorName")).toString(), env("USER"),
+                            QStringLiteral("operator")});
+    c.apiUrl = QUrl(first({cli.apiUrl.value_or(QString()), env("ORGANIZER_HUB_URL"),
+                           settings.value(QStringLiteral("api/url")).toString()}));
+    // The token only ever from the environment (or the demo): never argv.
+    c.apiToken = env("ORGANIZER_HUB_TOKEN");
+    c.writeConninfo = cli.writeDb.value_or(QString());
+
+    if (cli.demo) {
+        r.useDemo = true;
+        r.databaseSource = DatabaseSource::Demo;
+    } else if (cli.db) {
+        c.conninfo = *cli.db;
+        r.databaseSource = DatabaseSource::CommandLine;
+    } else if (cli.service) {
+        c.conninfo = QStringLiteral("service=") + *cli.service;
+        r.databaseSource = DatabaseSource::Service;
+    } else if (const QString e = env("ORGANIZER_DB"); !e.isEmpty()) {
+        c.conninfo = e;
+        r.databaseSource = DatabaseSource::Environment;
+    } else if (const ConnectionProfile saved = ConnectionProfile::load(settings); saved.demo) {
+        r.useDemo = true;
+        r.databaseSource = DatabaseSource::SavedDemo;
+    } else if (!saved.conninfo.isEmpty()) {
+        c.conninfo = saved.conninfo;
+        r.databaseSource = DatabaseSource::SavedProfile;
+        r.passwordMayBeInKeychain = saved.passwordInKeychain;
+    }
+    return r;
+}
+
+void ConfigResolver::applyDialog(Resolved &r, bool demoChosen, const QString &conninfo, const QSettings &settings)
+{
+    r.useDemo = demoChosen;
+    r.session.conninfo = demoChosen ? QString() : conninfo;
+    r.databaseSource = DatabaseSource::Dialog;
+    // The dialog saved the profile, and with it whether the keychain has the password.
+    r.passwordMayBeInKeychain = !demoChosen && ConnectionProfile::load(settings).passwordInKeychain;
+}
+
+ConfigResolver::Environment ConfigResolver::processEnvironment()
+{
+    return [](const char *name) { return qEnvironmentVariable(name); };
+}
+
+} // namespace oc

@@ -1,0 +1,183 @@
+// Which one-click actions are enabled, decided by ActionsController's rules
+// alone (issue 13): no server, no widgets.
+#include "ActionsController.h"
+
+#include <QTest>
+
+using namespace oc;
+using In = ActionsController::Inputs;
+using Role = ActionPermissions::Role;
+
+namespace {
+
+In operatorWithCampaign(CampaignStatus status)
+{
+    In in;
+    in.apiUsable = true;
+    in.role = Role::Operator;
+    in.roleName = QStringLiteral("operator");
+    in.hasCampaigns = true;
+    in.selectedCampaign = status;
+    in.siteMode = SiteMode::Dynamic;
+    return in;
+}
+
+BlastRecord blast(const char *status, const QString &remoteId = {}, const QString &error = {})
+{
+    BlastRecord b;
+    b.id = 7;
+    b.status = QString::fromLatin1(status);
+    b.remoteId = remoteId;
+    b.lastError = error;
+    return b;
+}
+
+} // namespace
+
+class TestActionsRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void launchFollowsTheCampaign_data()
+    {
+        QTest::addColumn<CampaignStatus>("status");
+        QTest::addColumn<bool>("launch");
+        QTest::newRow("draft") << CampaignStatus::Draft << true;
+        QTest::newRow("paused") << CampaignStatus::Paused << true;
+        QTest::newRow("live") << CampaignStatus::Live << false;
+        QTest::newRow("ended") << CampaignStatus::Ended << false;
+        QTest::newRow("unknown") << CampaignStatus::Unknown << false;
+    }
+    void launchFollowsTheCampaign()
+    {
+        QFETCH(CampaignStatus, status);
+        QFETCH(bool, launch);
+        In in = operatorWithCampaign(status);
+        QCOMPARE(ActionsController::evaluate(in).launch, launch);
+        in.launching = true;
+        QVERIFY(!ActionsController::evaluate(in).launch);
+        in = operatorWithCampaign(status);
+        in.selectedCampaign.reset();
+        QVERIFY(!ActionsController::evaluate(in).launch);
+    }
+
+    void rolesAndApi_data()
+    {
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<bool>("api");
+        QTest::addColumn<bool>("may");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::newRow("operator") << Role::Operator << true << true << QString();
+        QTest::newRow("viewer") << Role::Viewer << true << false << QStringLiteral("viewer");
+        QTest::newRow("trainer") << Role::Trainer << true << false << QStringLiteral("trainer");
+        QTest::newRow("not yet known") << Role::Unknown << true << false << QStringLiteral("Checking");
+        QTest::newRow("no API") << Role::Operator << false << false << QStringLiteral("no ops API");
+    }
+    void rolesAndApi()
+    {
+        QFETCH(Role, role);
+        QFETCH(bool, api);
+        QFETCH(bool, may);
+        QFETCH(QString, reasonPart);
+        In in = operatorWithCampaign(CampaignStatus::Draft);
+        in.role = role;
+        in.roleName = ActionPermissions::name(role);
+        in.apiUsable = api;
+        in.apiProblem = QStringLiteral("There is no ops API configured");
+        const auto e = ActionsController::evaluate(in);
+        QCOMPARE(e.launch, may);
+        QCOMPARE(e.flipToStatic, may);
+        QCOMPARE(e.blast, may);
+        QVERIFY(!e.flipToDynamic);
+        QCOMPARE(e.disabledReason.isEmpty(), may);
+        QVERIFY2(e.disabledReason.contains(reasonPart, Qt::CaseInsensitive), qPrintable(e.disabledReason));
+    }
+
+    void flipFollowsTheSite()
+    {
+        In in = operatorWithCampaign(CampaignStatus::Live);
+        auto e = ActionsController::evaluate(in);
+        QVERIFY(e.flipToStatic && !e.flipToDynamic);
+        in.siteMode = SiteMode::Static;
+        e = ActionsController::evaluate(in);
+        QVERIFY(!e.flipToStatic && e.flipToDynamic);
+        in.flipping = true;
+        e = ActionsController::evaluate(in);
+        QVERIFY(!e.flipToStatic && !e.flipToDynamic);
+        // Not known yet: the static fallback stays one click away.
+        in = operatorWithCampaign(CampaignStatus::Live);
+        in.siteMode = SiteMode::Unknown;
+        e = ActionsController::evaluate(in);
+        QVERIFY(e.flipToStatic && !e.flipToDynamic);
+    }
+
+    void blastNeedsACampaign()
+    {
+        In in = operatorWithCampaign(CampaignStatus::Live);
+        QVERIFY(ActionsController::evaluate(in).blast);
+        in.hasCampaigns = false;
+        QVERIFY(!ActionsController::evaluate(in).blast);
+    }
+
+    void retryAndCancelFollowTheBlast()
+    {
+        In in = operatorWithCampaign(CampaignStatus::Live);
+        auto e = ActionsController::evaluate(in);
+        QVERIFY(!e.retry && !e.retryShown && !e.cancelBlast);
+        // Recorded, the backend did not confirm: retry shown and allowed.
+        in.currentBlast = blast("queued", {}, QStringLiteral("timeout"));
+        e = ActionsController::evaluate(in);
+        QVERIFY(e.retryShown && e.retry && e.cancelBlast);
+        in.currentBlastBusy = true; // an attempt in flight
+        QVERIFY(!ActionsController::evaluate(in).retry);
+        in.currentBlastBusy = false;
+        // Recorded and no error yet: nothing to retry by hand.
+        in.currentBlast = blast("queued");
+        e = ActionsController::evaluate(in);
+        QVERIFY(!e.retryShown && e.retry);
+        // The backend is sending: too late to cancel.
+        in.currentBlast = blast("sending", QStringLiteral("r-1"));
+        e = ActionsController::evaluate(in);
+        QVERIFY(!e.cancelBlast && !e.retry);
+        for (const char *final : {"sent", "cancelled", "declined", "failed"}) {
+            in.currentBlast = blast(final, QStringLiteral("r-1"));
+            e = ActionsController::evaluate(in);
+            QVERIFY2(!e.cancelBlast && !e.retry && !e.retryShown, final);
+        }
+        in.currentBlast = blast("pending_approval");
+        QVERIFY(ActionsController::evaluate(in).cancelBlast);
+    }
+
+    void approvalsNeedASecondOperator()
+    {
+        In in = operatorWithCampaign(CampaignStatus::Live);
+        QVERIFY(!ActionsController::evaluate(in).decide);
+        in.approvalSelected = true;
+        in.approvalDecidable = false; // my own request
+        auto e = ActionsController::evaluate(in);
+        QVERIFY(!e.decide);
+        QVERIFY(e.decideHint.contains(QStringLiteral("another operator")));
+        in.approvalDecidable = true;
+        e = ActionsController::evaluate(in);
+        QVERIFY(e.decide);
+        QVERIFY(e.decideHint.isEmpty());
+        in.role = Role::Viewer;
+        in.roleName = QStringLiteral("viewer");
+        e = ActionsController::evaluate(in);
+        QVERIFY(!e.decide);
+        QCOMPARE(e.decideHint, e.disabledReason);
+    }
+
+    void campaignStatusNames()
+    {
+        for (CampaignStatus s :
+             {CampaignStatus::Draft, CampaignStatus::Live, CampaignStatus::Paused, CampaignStatus::Ended})
+            QCOMPARE(parseCampaignStatus(campaignStatusName(s)), s);
+        QCOMPARE(parseCampaignStatus(u"LIVE"), CampaignStatus::Unknown);
+        QCOMPARE(parseSiteMode(u"static"), SiteMode::Static);
+        QCOMPARE(parseSiteMode(u""), SiteMode::Unknown);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActionsRules)
+#include "tst_actionsrules.moc"

@@ -1,0 +1,137 @@
+// The configuration precedence (issue 13): command line, environment,
+// settings, dialog, decided in ConfigResolver and nowhere else.
+#include "ConfigResolver.h"
+
+#include <QHash>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace oc;
+using Source = ConfigResolver::DatabaseSource;
+
+namespace {
+
+ConfigResolver::Environment envOf(QHash<QByteArray, QString> vars)
+{
+    return [vars](const char *name) { return vars.value(QByteArray(name)); };
+}
+
+} // namespace
+
+class TestConfigResolver : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("OrganizerConsoleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_configresolver"));
+    }
+    void init() { QSettings().clear(); }
+
+    void databasePrecedence()
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("connection/conninfo"), QStringLiteral("host=saved"));
+        const auto env = envOf({{"ORGANIZER_DB", QStringLiteral("host=env")}});
+        ConfigResolver::CommandLine cli;
+        cli.db = QStringLiteral("host=cli");
+        cli.service = QStringLiteral("hub");
+        auto r = ConfigResolver::resolve(cli, env, s);
+        QCOMPARE(r.session.conninfo, QStringLiteral("host=cli"));
+        QCOMPARE(r.databaseSource, Source::CommandLine);
+        cli.db.reset();
+        r = ConfigResolver::resolve(cli, env, s);
+        QCOMPARE(r.session.conninfo, QStringLiteral("service=hub"));
+        cli.service.reset();
+        r = ConfigResolver::resolve(cli, env, s);
+        QCOMPARE(r.session.conninfo, QStringLiteral("host=env"));
+        QCOMPARE(r.databaseSource, Source::Environment);
+        QVERIFY(!r.passwordMayBeInKeychain);
+        r = ConfigResolver::resolve(cli, envOf({}), s);
+        QCOMPARE(r.session.conninfo, QStringLiteral("host=saved"));
+        QCOMPARE(r.databaseSource, Source::SavedProfile);
+        QVERIFY(!r.needsDialog());
+        // --demo wins over everything.
+        cli.demo = true;
+        cli.db = QStringLiteral("host=cli");
+        r = ConfigResolver::resolve(cli, env, s);
+        QVERIFY(r.useDemo);
+        QCOMPARE(r.databaseSource, Source::Demo);
+    }
+
+    void keychainOnlyForTheSavedProfile()
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("connection/conninfo"), QStringLiteral("host=saved user=me"));
+        s.setValue(QStringLiteral("connection/passwordInKeychain"), true);
+        auto r = ConfigResolver::resolve({}, envOf({}), s);
+        QVERIFY(r.passwordMayBeInKeychain);
+        ConfigResolver::CommandLine cli;
+        cli.db = QStringLiteral("host=other");
+        r = ConfigResolver::resolve(cli, envOf({}), s);
+        QVERIFY(!r.passwordMayBeInKeychain);
+    }
+
+    void nothingConfiguredAsksTheDialog()
+    {
+        QSettings s;
+        auto r = ConfigResolver::resolve({}, envOf({}), s);
+        QVERIFY(r.needsDialog());
+        ConfigResolver::applyDialog(r, false, QStringLiteral("host=typed"), s);
+        QVERIFY(!r.needsDialog());
+        QCOMPARE(r.session.conninfo, QStringLiteral("host=typed"));
+        QCOMPARE(r.databaseSource, Source::Dialog);
+        s.setValue(QStringLiteral("connection/demo"), true);
+        r = ConfigResolver::resolve({}, envOf({}), s);
+        QVERIFY(r.useDemo);
+        QCOMPARE(r.databaseSource, Source::SavedDemo);
+    }
+
+    // One operator name for every audit; --operator reaches the review log
+    // because the review desk takes this very name (tst_screenfit and
+    // tst_review_service check the review side against a database).
+    void operatorPrecedence()
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("review/operatorName"), QStringLiteral("legacy-reviewer"));
+        auto env = envOf({{"USER", QStringLiteral("login")}});
+        QCOMPARE(ConfigResolver::resolve({}, env, s).session.operatorName, QStringLiteral("legacy-reviewer"));
+        s.setValue(QStringLiteral("operator/name"), QStringLiteral("saved"));
+        QCOMPARE(ConfigResolver::resolve({}, env, s).session.operatorName, QStringLiteral("saved"));
+        env = envOf({{"USER", QStringLiteral("login")}, {"ORGANIZER_OPERATOR", QStringLiteral("from-env")}});
+        QCOMPARE(ConfigResolver::resolve({}, env, s).session.operatorName, QStringLiteral("from-env"));
+        ConfigResolver::CommandLine cli;
+        cli.operatorName = QStringLiteral("alice");
+        QCOMPARE(ConfigResolver::resolve(cli, env, s).session.operatorName, QStringLiteral("alice"));
+        // Blank values do not count.
+        cli.operatorName = QStringLiteral("   ");
+        QCOMPARE(ConfigResolver::resolve(cli, env, s).session.operatorName, QStringLiteral("from-env"));
+        s.clear();
+        QCOMPARE(ConfigResolver::resolve({}, envOf({{"USER", QStringLiteral("login")}}), s).session.operatorName,
+                 QStringLiteral("login"));
+        QCOMPARE(ConfigResolver::resolve({}, envOf({}), s).session.operatorName, QStringLiteral("operator"));
+    }
+
+    void apiFromCommandLineEnvironmentSettings()
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("api/url"), QStringLiteral("http://saved"));
+        const auto env = envOf(
+            {{"ORGANIZER_HUB_URL", QStringLiteral("http://env")}, {"ORGANIZER_HUB_TOKEN", QStringLiteral("secret")}});
+        ConfigResolver::CommandLine cli;
+        cli.apiUrl = QStringLiteral("http://cli");
+        auto r = ConfigResolver::resolve(cli, env, s);
+        QCOMPARE(r.session.apiUrl, QUrl(QStringLiteral("http://cli")));
+        QCOMPARE(r.session.apiToken, QStringLiteral("secret"));
+        cli.apiUrl.reset();
+        QCOMPARE(ConfigResolver::resolve(cli, env, s).session.apiUrl, QUrl(QStringLiteral("http://env")));
+        QCOMPARE(ConfigResolver::resolve(cli, envOf({}), s).session.apiUrl, QUrl(QStringLiteral("http://saved")));
+        QVERIFY(ConfigResolver::resolve(cli, envOf({}), s).session.apiToken.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigResolver)
+#include "tst_configresolver.moc"
