@@ -10,6 +10,7 @@
 #include "LiveSource.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
+#include "LogCategories.h"
 #include "MainWindow.h"
 #include "SignalQuit.h"
 #include "ThemeSetup.h"
@@ -141,12 +142,18 @@ int main(int argc, char **argv)
         QStringLiteral("color-scheme"),
         QApplication::translate("main", "dark, light or system (the desktop's); remembered for the next start"),
         QStringLiteral("scheme"));
-    p.addOptions(
-        {demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt, schemeOpt});
+    const QCommandLineOption sourceOpt(
+        QStringLiteral("source"),
+        QApplication::translate("main",
+                                "where the live data comes from: hub (the campaign hub's schema), mobilize (a Mobilize "
+                                "SQL mirror, read-only) or auto (look at the database; the default)"),
+        QStringLiteral("source"));
+    p.addOptions({demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt,
+                  schemeOpt, sourceOpt});
     p.process(app);
 
     Log::init("organizer-console");
-    auto log = Log::get("app");
+    auto log = logcat::app();
     SignalQuit::install();
     QSettings settings;
 
@@ -174,6 +181,12 @@ int main(int argc, char **argv)
     cli.writeDb = given(writeDbOpt);
     cli.operatorName = given(operatorOpt);
     cli.apiUrl = given(apiOpt);
+    cli.source = given(sourceOpt);
+    if (cli.source && !ConfigResolver::parseSource(*cli.source)) {
+        std::fprintf(stderr, "organizer-console: --source must be hub, mobilize or auto, not \"%s\"\n",
+                     qPrintable(*cli.source));
+        return 2;
+    }
     ConfigResolver::Resolved resolved = ConfigResolver::resolve(cli, ConfigResolver::processEnvironment(), settings);
     if (resolved.needsDialog()) {
         if (headless()) {

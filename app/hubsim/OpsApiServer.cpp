@@ -1,5 +1,6 @@
 #include "OpsApiServer.h"
 
+#include "CampaignStatus.h"
 #include "BlastProvider.h"
 #include "HubStreamer.h"
 #include "LogCategories.h"
@@ -330,7 +331,8 @@ QFuture<HttpReply> OpsApiServer::launch(const Call &c)
                 return r;
             r.found = true;
             r.previous = t.text(0, 1);
-            if (r.previous == QLatin1String("draft") || r.previous == QLatin1String("paused"))
+            // The console's rule too (CampaignStatus.h): one definition of launchable.
+            if (isLaunchable(parseCampaignStatus(r.previous)))
                 s.exec(DbQuery("UPDATE campaigns SET status = 'live', launch_at = coalesce(launch_at, now()) "
                                "WHERE id = $1")
                            .bind(t.toInt64(0, 0)));
@@ -353,12 +355,13 @@ QFuture<HttpReply> OpsApiServer::launch(const Call &c)
             return HttpReply::problem(Status::NotFound, QStringLiteral("campaign-not-found"),
                                       QStringLiteral("No such campaign"),
                                       QStringLiteral("No campaign has the slug \"%1\".").arg(slug));
-        if (r.previous == QLatin1String("ended"))
+        const CampaignStatus previous = parseCampaignStatus(r.previous);
+        if (previous == CampaignStatus::Ended)
             return HttpReply::problem(Status::Conflict, QStringLiteral("campaign-ended"),
                                       QStringLiteral("The campaign has ended"),
                                       QStringLiteral("An ended campaign cannot be launched again."));
         const qint64 id = r.row.toInt64(0, 0);
-        const bool changed = r.previous != QLatin1String("live");
+        const bool changed = previous != CampaignStatus::Live;
         if (m_streamer && (m_o.streamerCampaignId == 0 || m_o.streamerCampaignId == id))
             // launchNow is idempotent on the streamer's side, so a retried
             // launch never restarts the surge curve.

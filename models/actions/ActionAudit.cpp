@@ -1,6 +1,6 @@
 #include "ActionAudit.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -74,15 +74,15 @@ void ActionAudit::intent(const QString &action, const QString &targetType, const
     const QString what = action;
     m_db->exec(std::move(guards), context, [done, what](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Log::get("actions")->warn("{}: intent not recorded ({}): {}", what.toStdString(), e->sqlState.toStdString(),
-                                      e->message.toStdString());
+            logcat::actions()->warn("{}: intent not recorded ({}): {}", what.toStdString(), e->sqlState.toStdString(),
+                                    e->message.toStdString());
             if (done)
                 done(0, e);
             return;
         }
         const auto &tables = *DbConnection::tables(o);
         const qint64 id = tables.back().rowCount() ? tables.back().toInt64(0, 0) : 0;
-        Log::get("actions")->info("{}: intent recorded (audit {})", what.toStdString(), id);
+        logcat::actions()->info("{}: intent recorded (audit {})", what.toStdString(), id);
         if (done)
             done(id, nullptr);
     });
@@ -102,7 +102,7 @@ void ActionAudit::writeOutcome(DbQuery q, QString action, QString result, int at
         return;
     m_db->exec({q}, this, [this, q, action, result, attemptsLeft](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            auto log = Log::get("actions");
+            auto log = logcat::actions();
             // Permission or constraint errors will not heal by retrying.
             if (attemptsLeft > 1 && e->connectionLost) {
                 log->warn("{}: outcome not recorded yet, retrying: {}", action.toStdString(), e->message.toStdString());
@@ -117,7 +117,7 @@ void ActionAudit::writeOutcome(DbQuery q, QString action, QString result, int at
                 tr("The outcome of \"%1\" could not be written to the audit log: %2").arg(action, e->message));
             return;
         }
-        Log::get("actions")->info("{}: outcome recorded: {}", action.toStdString(), result.toStdString());
+        logcat::actions()->info("{}: outcome recorded: {}", action.toStdString(), result.toStdString());
         Q_EMIT outcomeWritten(action, result);
     });
 }

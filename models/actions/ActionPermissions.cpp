@@ -1,6 +1,6 @@
 #include "ActionPermissions.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 namespace oc {
 
@@ -65,7 +65,7 @@ void ActionPermissions::refresh()
     m_db->exec({query()}, this, [this](const DbConnection::Outcome &o) {
         m_inFlight = false;
         if (const DbError *e = DbConnection::error(o)) {
-            Log::get("actions")->warn("cannot determine the console's role: {}", e->message.toStdString());
+            logcat::actions()->warn("cannot determine the console's role: {}", e->message.toStdString());
             return;
         }
         const DbTable &t = DbConnection::tables(o)->front();
@@ -75,7 +75,7 @@ void ActionPermissions::refresh()
             return;
         m_role = r;
         m_user = user;
-        Log::get("actions")->info("database user {} acts as {}", user.toStdString(), name(r).toStdString());
+        logcat::actions()->info("database user {} acts as {}", user.toStdString(), name(r).toStdString());
         Q_EMIT roleChanged(r);
     });
 }

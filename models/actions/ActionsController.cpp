@@ -15,7 +15,10 @@ namespace oc {
 ActionsController::Enablement ActionsController::evaluate(const Inputs &in)
 {
     Enablement e;
-    if (!in.apiUsable)
+    if (in.readOnlySource)
+        e.disabledReason = tr("This source is read-only (a Mobilize SQL mirror): launching, flipping and blasts "
+                              "record their intent in the hub database, which this console is not connected to.");
+    else if (!in.apiUsable)
         e.disabledReason = in.apiProblem;
     else if (in.role == ActionPermissions::Role::Unknown)
         e.disabledReason = tr("Checking what your database role may do…");
@@ -119,6 +122,7 @@ ActionsController::Inputs ActionsController::inputs() const
     Inputs in;
     in.apiUsable = m_apiUsable;
     in.apiProblem = m_apiProblem;
+    in.readOnlySource = !m_feed->has(LiveSource::Capability::Writable);
     in.role = m_permissions->role();
     in.roleName = m_permissions->roleName();
     in.hasCampaigns = !m_feed->campaigns().isEmpty();

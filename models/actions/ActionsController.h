@@ -51,6 +51,9 @@ public:
     {
         bool apiUsable = false;
         QString apiProblem;
+        // The live source cannot be written (a Mobilize SQL mirror): the
+        // audit trail and the exactly-once blast record have nowhere to go.
+        bool readOnlySource = false;
         ActionPermissions::Role role = ActionPermissions::Role::Unknown;
         QString roleName;
         bool hasCampaigns = false;

@@ -1,7 +1,7 @@
 #include "BlastService.h"
 
 #include "ActionAudit.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "OpsApiClient.h"
 
 #include <QJsonDocument>
@@ -170,7 +170,7 @@ void BlastService::loadPolicy()
         return;
     m_db->exec({DbQuery("SELECT blast_approval_threshold()")}, this, [this](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Log::get("actions")->warn("blast policy not readable: {}", e->message.toStdString());
+            logcat::actions()->warn("blast policy not readable: {}", e->message.toStdString());
             return;
         }
         const int t = int(DbConnection::tables(o)->front().toInt64(0, 0, -1));
@@ -211,7 +211,7 @@ void BlastService::updateFollowTimer()
 
 void BlastService::send(const BlastRequest &r)
 {
-    auto log = Log::get("actions");
+    auto log = logcat::actions();
     if (r.key.isNull() || r.campaignId <= 0 || r.message.trimmed().isEmpty() || r.audienceSize < 0 ||
         (r.channel != QLatin1String("email") && r.channel != QLatin1String("sms"))) {
         Q_EMIT rejected(tr("The blast is incomplete (campaign, channel, audience and message are required)."));
@@ -259,7 +259,7 @@ void BlastService::send(const BlastRequest &r)
     const QUuid key = r.key;
     m_db->exec({intent, selectByKey(key)}, this, [this, key, r](const DbConnection::Outcome &o) {
         m_recording.remove(key);
-        auto lg = Log::get("actions");
+        auto lg = logcat::actions();
         if (const DbError *e = DbConnection::error(o)) {
             setBusy(key, false);
             lg->warn("blast {}: intent not recorded ({}): {}", keyText(key).toStdString(), e->sqlState.toStdString(),
@@ -322,7 +322,7 @@ void BlastService::dispatch(const QUuid &key)
     const BlastRecord b = *it;
     m_busy.insert(key);
     setBusy(key, true);
-    Log::get("actions")->info("blast {} (#{}): calling the backend", keyText(key).toStdString(), b.id);
+    logcat::actions()->info("blast {} (#{}): calling the backend", keyText(key).toStdString(), b.id);
     m_api->createBlast(key, b.apiBody(), this, [this, key](const ApiResult &r) { onDispatched(key, r); });
 }
 
@@ -358,8 +358,8 @@ void BlastService::applyRemote(const QUuid &key, const QJsonObject &remote, bool
     m_db->exec(std::move(batch), this, [this, key](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
             // The backend has it; the follow loop records its status later.
-            Log::get("actions")->warn("blast {}: backend status not recorded: {}", keyText(key).toStdString(),
-                                      e->message.toStdString());
+            logcat::actions()->warn("blast {}: backend status not recorded: {}", keyText(key).toStdString(),
+                                    e->message.toStdString());
             return;
         }
         if (const auto row = firstRecord(DbConnection::tables(o)->back()))
@@ -372,7 +372,7 @@ void BlastService::dispatchFailed(const QUuid &key, const ApiResult &r)
     const auto rec = record(key);
     if (!rec || !m_db)
         return;
-    auto log = Log::get("actions");
+    auto log = logcat::actions();
     if (r.problemType == QLatin1String("blast-not-approved")) {
         // The database says it must not go out (pending, declined, cancelled).
         reload(key);
@@ -402,8 +402,8 @@ void BlastService::dispatchFailed(const QUuid &key, const ApiResult &r)
     batch.push_back(selectByKey(key));
     m_db->exec(std::move(batch), this, [this, key](const DbConnection::Outcome &o) {
         if (const DbError *e = DbConnection::error(o)) {
-            Log::get("actions")->warn("blast {}: failure not recorded: {}", keyText(key).toStdString(),
-                                      e->message.toStdString());
+            logcat::actions()->warn("blast {}: failure not recorded: {}", keyText(key).toStdString(),
+                                    e->message.toStdString());
             return;
         }
         if (const auto row = firstRecord(DbConnection::tables(o)->back()))
@@ -511,7 +511,7 @@ void BlastService::resumeUnfinished()
                     .bind(m_operator)},
                this, [this](const DbConnection::Outcome &o) {
                    if (const DbError *e = DbConnection::error(o)) {
-                       Log::get("actions")->warn("unfinished blasts not readable: {}", e->message.toStdString());
+                       logcat::actions()->warn("unfinished blasts not readable: {}", e->message.toStdString());
                        Q_EMIT resumed(0);
                        return;
                    }
@@ -524,8 +524,8 @@ void BlastService::resumeUnfinished()
                        track(b);
                        ++n;
                        if (b.awaitsDispatch()) {
-                           Log::get("actions")->info("blast {} (#{}): resuming with its original key",
-                                                     keyText(b.key).toStdString(), b.id);
+                           logcat::actions()->info("blast {} (#{}): resuming with its original key",
+                                                   keyText(b.key).toStdString(), b.id);
                            m_retriesLeft.insert(b.key, m_autoRetries);
                            dispatch(b.key);
                        }
@@ -572,7 +572,7 @@ void BlastService::approve(qint64 blastId)
             Q_EMIT decisionFinished(blastId, false, why);
             return;
         }
-        Log::get("actions")->info("blast #{} approved by {}", blastId, m_operator.toStdString());
+        logcat::actions()->info("blast #{} approved by {}", blastId, m_operator.toStdString());
         track(*row);
         Q_EMIT decisionFinished(blastId, true,
                                 tr("Blast #%1 approved; sending it to %2 recipients.")

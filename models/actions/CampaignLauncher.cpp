@@ -1,7 +1,7 @@
 #include "CampaignLauncher.h"
 
 #include "ActionAudit.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "OpsApiClient.h"
 
 namespace oc {
@@ -33,7 +33,7 @@ void CampaignLauncher::fail(const QString &slug, const QString &message, qint64 
 void CampaignLauncher::launch(const QString &slug)
 {
     if (m_busy) {
-        Log::get("actions")->info("launch {}: already in progress, ignored", slug.toStdString());
+        logcat::actions()->info("launch {}: already in progress, ignored", slug.toStdString());
         return;
     }
     if (!m_audit || !m_api)

@@ -1,6 +1,6 @@
 #include "OpsApiClient.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -180,14 +180,14 @@ void OpsApiClient::call(const QByteArray &method, const QString &path, const std
     connect(reply, &QNetworkReply::sslErrors, this, [what](const QList<QSslError> &errors) {
         // Logged, never ignored: the handshake fails and the call reports it.
         for (const QSslError &e : errors)
-            Log::get("api")->warn("{}: TLS: {}", what.toStdString(), e.errorString().toStdString());
+            logcat::api()->warn("{}: TLS: {}", what.toStdString(), e.errorString().toStdString());
     });
     const QString action = actionOf(method, path);
     connect(reply, &QNetworkReply::finished, this, [this, reply, deliver, what, clock, effectiveTimeout, action] {
         reply->deleteLater();
         setInFlight(m_inFlight - 1);
         const ApiResult r = resultOf(reply, effectiveTimeout, action);
-        auto log = Log::get("api");
+        auto log = logcat::api();
         if (r.ok())
             log->info("{} -> {} ({} ms)", what.toStdString(), r.httpStatus, clock->elapsed());
         else

@@ -1,7 +1,7 @@
 #include "StaticSnapshotBuilder.h"
 
 #include "GeoDistance.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "ZipDirectory.h"
 
 #include <QCryptographicHash>
@@ -298,12 +298,12 @@ void StaticSnapshotBuilder::build(QObject *context, Done done)
         }
         const DbTable rows = DbConnection::tables(out)->front();
         const QDateTime at = QDateTime::currentDateTimeUtc();
-        Log::get("actions")->info("static snapshot: rendering {} events", rows.rowCount());
+        logcat::actions()->info("static snapshot: rendering {} events", rows.rowCount());
         QtConcurrent::run([rows, o, at] {
             return fromTable(rows, ZipDirectory::builtIn(), o, at);
         }).then(this, [deliver](const StaticSnapshot &s) {
-            Log::get("actions")->info("static snapshot: {} events, {} bytes of HTML, {} ZIPs + {} ZIP areas",
-                                      s.events.size(), s.html.size(), s.exactZips, s.zipAreas);
+            logcat::actions()->info("static snapshot: {} events, {} bytes of HTML, {} ZIPs + {} ZIP areas",
+                                    s.events.size(), s.html.size(), s.exactZips, s.zipAreas);
             deliver(s, QString());
         });
     });

@@ -8,6 +8,7 @@
 #include "MercatorProjection.h"
 #include "ZipDirectory.h"
 
+#include <QSettings>
 #include <QDir>
 #include <QLocale>
 #include <QStandardPaths>
@@ -16,6 +17,11 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+
+namespace {
+constexpr auto kTileUrlKey = "map/tileUrl";
+constexpr auto kTileAttributionKey = "map/tileAttribution";
+} // namespace
 
 namespace oc {
 
@@ -440,6 +446,21 @@ double MapController::zoomForBox(double west, double south, double east, double 
     const double zx = std::log2(std::max(1.0, m_viewport.width() - margin) / (dx * 256));
     const double zy = std::log2(std::max(1.0, m_viewport.height() - margin) / (dy * 256));
     return std::clamp(std::min(zx, zy), kMinZoom, kMaxZoom);
+}
+
+void MapController::loadTileSource()
+{
+    const QSettings settings;
+    setTileSource(settings.value(QLatin1String(kTileUrlKey)).toString(),
+                  settings.value(QLatin1String(kTileAttributionKey)).toString());
+}
+
+void MapController::rememberTileSource(const QString &url, const QString &attribution)
+{
+    setTileSource(url, attribution);
+    QSettings settings;
+    settings.setValue(QLatin1String(kTileUrlKey), m_tileUrl);
+    settings.setValue(QLatin1String(kTileAttributionKey), m_tileAttribution);
 }
 
 } // namespace oc

@@ -114,6 +114,11 @@ public:
     // An empty URL means offline: only our own outlines, no network at all.
     // `url` is the prefix that "z/x/y.png" is appended to.
     void setTileSource(const QString &url, const QString &attribution);
+    // The tile server remembered in the settings ("map/tileUrl",
+    // "map/tileAttribution"); offline when none is.
+    void loadTileSource();
+    // Sets the tile source and remembers it for the next start.
+    void rememberTileSource(const QString &url, const QString &attribution);
     QString tileCacheDirectory() const;
     QString offlineAttribution() const;
 

@@ -3,7 +3,7 @@
 #include "DbTable.h"
 #include "DisplayText.h"
 #include "LiveSource.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QLocale>
 #include <QSet>
@@ -167,7 +167,7 @@ void HostTrainingModel::onHosts(const DbConnection::Outcome &o)
 {
     m_inFlight = false;
     if (const DbError *e = DbConnection::error(o)) {
-        Log::get("review")->warn("reading hosts failed: {}", e->message.toStdString());
+        logcat::review()->warn("reading hosts failed: {}", e->message.toStdString());
         return;
     }
     const DbTable &t = (*DbConnection::tables(o))[0];

@@ -2,7 +2,7 @@
 
 #include "AuditTrail.h"
 #include "DbTable.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,7 +32,7 @@ void HostTrainingService::write(const QString &action, const HostInfo &seen, con
                                 const QList<std::optional<QByteArray>> &extra, const QByteArray &auditParams, Done done)
 {
     auto finish = [this, done](const ReviewOutcome &o) {
-        auto log = Log::get("review");
+        auto log = logcat::review();
         if (o.ok())
             log->info("{} host {} -> v{}", o.action.toStdString(), o.targetId, o.newVersion);
         else

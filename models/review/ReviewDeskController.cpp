@@ -25,6 +25,9 @@ ReviewDeskController::ReviewDeskController(DbConnection *db, LiveSource *feed, c
 {
     m_filter->setSourceModel(m_model);
     m_service->setOperatorName(reviewerName);
+    if (feed && !feed->has(LiveSource::Capability::Writable))
+        m_readOnlyReason = tr("Read-only: this source is a Mobilize SQL mirror. Approve, reject and edit events in "
+                              "Mobilize (Open in Mobilize).");
     connect(m_service, &ReviewService::reviewerResolved, this,
             [this](const QString &name) { m_model->setCurrentReviewer(name); });
     if (!m_service->reviewerName().isEmpty())
@@ -105,7 +108,7 @@ void ReviewDeskController::markDone(qint64 eventId)
 
 bool ReviewDeskController::canDecide() const
 {
-    return m_current && m_current->id != 0 && !m_busy.contains(m_current->id);
+    return !isReadOnly() && m_current && m_current->id != 0 && !m_busy.contains(m_current->id);
 }
 
 void ReviewDeskController::checkClaimExpiry(const QDateTime &now)

@@ -68,8 +68,13 @@ public:
     void markBusy(qint64 eventId);
     void markDone(qint64 eventId);
     // A decision (claim, approve, reject, flag, edit) on the open event may
-    // start: there is one and no write of ours on it is in flight.
+    // start: the source takes writes, there is one and no write of ours on
+    // it is in flight.
     bool canDecide() const;
+    // A source the console may not write to (a Mobilize SQL mirror): the
+    // queue is for reading; decisions are made where the events live.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
 
     // Detail loads answer out of order; only the latest one counts.
     int beginLoad() { return ++m_loadGeneration; }
@@ -110,6 +115,7 @@ private:
     bool m_editing = false;
     int m_loadGeneration = 0;
     QString m_claimWarning;
+    QString m_readOnlyReason;
 };
 
 } // namespace oc

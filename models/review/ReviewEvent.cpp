@@ -1,17 +1,88 @@
 #include "ReviewEvent.h"
 
 #include "DbTable.h"
+#include "LogCategories.h"
+#include "RowReader.h"
 
 #include <QTimeZone>
 
 namespace oc {
 namespace {
 
-QDateTime msToUtc(const DbTable &t, int row, int col)
+// The columns, declared once: name and SQL, in the order of Col. The SELECT
+// list is generated from this table and every result is checked against it
+// by name before a row is read (ColumnList), so the SQL and the decoder
+// cannot drift apart.
+enum class Col {
+    Id,
+    Version,
+    CampaignId,
+    HostId,
+    Title,
+    Description,
+    StartsMs,
+    EndsMs,
+    Timezone,
+    Venue,
+    Address,
+    City,
+    State,
+    PostalCode,
+    Capacity,
+    Approval,
+    Flagged,
+    ReviewedBy,
+    ReviewedMs,
+    RejectionMessage,
+    ClaimedBy,
+    ClaimedUntilMs,
+    CreatedMs,
+    UpdatedMs,
+    HostName,
+    HostEmail,
+    HostPhone
+};
+struct Column
 {
-    if (t.isNull(row, col))
+    const char *name;
+    const char *sql;
+};
+constexpr Column kColumns[] = {
+    {"id", "e.id"},
+    {"version", "e.version"},
+    {"campaign_id", "e.campaign_id"},
+    {"host_id", "e.host_id"},
+    {"title", "e.title"},
+    {"description", "e.description"},
+    {"starts_ms", "(extract(epoch FROM e.starts_at) * 1000)::bigint"},
+    {"ends_ms", "(extract(epoch FROM e.ends_at) * 1000)::bigint"},
+    {"timezone", "e.timezone"},
+    {"venue", "e.venue"},
+    {"address", "e.address"},
+    {"city", "e.city"},
+    {"state", "e.state"},
+    {"postal_code", "e.postal_code"},
+    {"capacity", "e.capacity"},
+    {"approval_status", "e.approval_status"},
+    {"flagged", "e.flagged"},
+    {"reviewed_by", "e.reviewed_by"},
+    {"reviewed_ms", "(extract(epoch FROM e.reviewed_at) * 1000)::bigint"},
+    {"rejection_message", "e.rejection_message"},
+    {"claimed_by", "e.claimed_by"},
+    {"claimed_until_ms", "(extract(epoch FROM e.claimed_until) * 1000)::bigint"},
+    {"created_ms", "(extract(epoch FROM e.created_at) * 1000)::bigint"},
+    {"updated_ms", "(extract(epoch FROM e.updated_at) * 1000)::bigint"},
+    {"host_name", "h.name"},
+    {"host_email", "h.email"},
+    {"host_phone", "h.phone"},
+};
+static_assert(std::size(kColumns) == size_t(Col::HostPhone) + 1, "one kColumns entry per Col");
+
+QDateTime msToUtc(const RowReader &t, int row, Col c)
+{
+    if (t.isNull(row, c))
         return {};
-    return QDateTime::fromMSecsSinceEpoch(t.toInt64(row, col), QTimeZone::UTC);
+    return QDateTime::fromMSecsSinceEpoch(t.toInt64(row, c), QTimeZone::UTC);
 }
 
 QString iso(const QDateTime &d)
@@ -21,47 +92,66 @@ QString iso(const QDateTime &d)
 
 } // namespace
 
-const char *ReviewEvent::selectColumns()
+const ColumnList &ReviewEvent::columns()
 {
-    return "e.id, e.version, e.campaign_id, e.host_id, e.title, e.description, "
-           "(extract(epoch FROM e.starts_at) * 1000)::bigint, (extract(epoch FROM e.ends_at) * 1000)::bigint, "
-           "e.timezone, e.venue, e.address, e.city, e.state, e.postal_code, e.capacity, e.approval_status, "
-           "e.flagged, e.reviewed_by, (extract(epoch FROM e.reviewed_at) * 1000)::bigint, e.rejection_message, "
-           "e.claimed_by, (extract(epoch FROM e.claimed_until) * 1000)::bigint, "
-           "(extract(epoch FROM e.created_at) * 1000)::bigint, (extract(epoch FROM e.updated_at) * 1000)::bigint, "
-           "h.name, h.email, h.phone";
+    static const ColumnList list = [] {
+        QStringList names;
+        for (const Column &c : kColumns)
+            names << QString::fromLatin1(c.name);
+        return ColumnList(QStringLiteral("review event"), names);
+    }();
+    return list;
 }
 
-ReviewEvent ReviewEvent::fromTable(const DbTable &t, int r)
+const char *ReviewEvent::selectColumns()
 {
+    static const QByteArray sql = [] {
+        QByteArrayList parts;
+        for (const Column &c : kColumns)
+            parts << QByteArray(c.sql) + " AS " + c.name;
+        return parts.join(", ");
+    }();
+    return sql.constData();
+}
+
+ReviewEvent ReviewEvent::fromTable(const DbTable &table, int r)
+{
+    QString error;
+    const auto t = RowReader::bind(columns(), table, &error);
+    if (!t) {
+        // A programming error (SQL and decoder disagree), not bad data: say
+        // which column, and show no event rather than a shifted one.
+        logcat::review()->error("{}", error.toStdString());
+        return {};
+    }
     ReviewEvent e;
-    e.id = t.toInt64(r, 0);
-    e.version = int(t.toInt64(r, 1));
-    e.campaignId = t.toInt64(r, 2);
-    e.hostId = t.toInt64(r, 3);
-    e.title = t.text(r, 4);
-    e.description = t.text(r, 5);
-    e.startsAt = msToUtc(t, r, 6);
-    e.endsAt = msToUtc(t, r, 7);
-    e.timezone = t.text(r, 8);
-    e.venue = t.text(r, 9);
-    e.address = t.text(r, 10);
-    e.city = t.text(r, 11);
-    e.state = t.text(r, 12);
-    e.postalCode = t.text(r, 13);
-    e.capacity = int(t.toInt64(r, 14));
-    e.approval = EventRecord::approvalFromDb(t.raw(r, 15));
-    e.flagged = t.toBool(r, 16);
-    e.reviewedBy = t.text(r, 17);
-    e.reviewedAt = msToUtc(t, r, 18);
-    e.rejectionMessage = t.text(r, 19);
-    e.claimedBy = t.text(r, 20);
-    e.claimedUntil = msToUtc(t, r, 21);
-    e.createdAt = msToUtc(t, r, 22);
-    e.updatedAt = msToUtc(t, r, 23);
-    e.hostName = t.text(r, 24);
-    e.hostEmail = t.text(r, 25);
-    e.hostPhone = t.text(r, 26);
+    e.id = t->toInt64(r, Col::Id);
+    e.version = int(t->toInt64(r, Col::Version));
+    e.campaignId = t->toInt64(r, Col::CampaignId);
+    e.hostId = t->toInt64(r, Col::HostId);
+    e.title = t->text(r, Col::Title);
+    e.description = t->text(r, Col::Description);
+    e.startsAt = msToUtc(*t, r, Col::StartsMs);
+    e.endsAt = msToUtc(*t, r, Col::EndsMs);
+    e.timezone = t->text(r, Col::Timezone);
+    e.venue = t->text(r, Col::Venue);
+    e.address = t->text(r, Col::Address);
+    e.city = t->text(r, Col::City);
+    e.state = t->text(r, Col::State);
+    e.postalCode = t->text(r, Col::PostalCode);
+    e.capacity = int(t->toInt64(r, Col::Capacity));
+    e.approval = EventRecord::approvalFromDb(t->raw(r, Col::Approval));
+    e.flagged = t->toBool(r, Col::Flagged);
+    e.reviewedBy = t->text(r, Col::ReviewedBy);
+    e.reviewedAt = msToUtc(*t, r, Col::ReviewedMs);
+    e.rejectionMessage = t->text(r, Col::RejectionMessage);
+    e.claimedBy = t->text(r, Col::ClaimedBy);
+    e.claimedUntil = msToUtc(*t, r, Col::ClaimedUntilMs);
+    e.createdAt = msToUtc(*t, r, Col::CreatedMs);
+    e.updatedAt = msToUtc(*t, r, Col::UpdatedMs);
+    e.hostName = t->text(r, Col::HostName);
+    e.hostEmail = t->text(r, Col::HostEmail);
+    e.hostPhone = t->text(r, Col::HostPhone);
     e.hasDetails = true;
     return e;
 }

@@ -9,6 +9,8 @@
 
 namespace oc {
 
+class ColumnList;
+
 class DbTable;
 
 // An event as the reviewer sees it: the fields they judge and may edit, plus
@@ -61,7 +63,10 @@ struct ReviewEvent
 
     // SELECT list matching fromTable(); the query must alias events as e and
     // LEFT JOIN hosts as h.
+    // The SELECT list (each column named) and the names fromTable() checks
+    // a result against before it reads a row.
     static const char *selectColumns();
+    static const ColumnList &columns();
     static ReviewEvent fromTable(const DbTable &t, int row);
     static ReviewEvent fromRecord(const EventRecord &r);
     // The editable and review fields that differ, in a stable order. Fields

@@ -3,7 +3,7 @@
 #include "DbTable.h"
 #include "DisplayText.h"
 #include "LiveSource.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QBrush>
 #include <QColor>
@@ -423,7 +423,7 @@ void ReviewQueueModel::fetchClaims()
                this, [this](const DbConnection::Outcome &o) {
                    m_claimsInFlight = false;
                    if (const DbError *e = DbConnection::error(o)) {
-                       Log::get("review")->warn("reading claims failed: {}", e->message.toStdString());
+                       logcat::review()->warn("reading claims failed: {}", e->message.toStdString());
                    } else {
                        const DbTable &t = (*DbConnection::tables(o))[0];
                        for (int r = 0; r < t.rowCount(); ++r) {

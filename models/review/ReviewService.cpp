@@ -2,7 +2,7 @@
 
 #include "AuditTrail.h"
 #include "DbTable.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -82,7 +82,7 @@ void ReviewService::resolveReviewer()
 
 void ReviewService::finish(const ReviewOutcome &o, const Done &done)
 {
-    auto log = Log::get("review");
+    auto log = logcat::review();
     switch (o.status) {
     case ReviewOutcome::Status::Ok:
         log->info("{} {} {} by {} -> v{}", o.action.toStdString(), o.targetType.toStdString(), o.targetId,
@@ -459,9 +459,9 @@ void ReviewService::claimCall(bool take, qint64 eventId, ClaimDone done)
                 c.version = int(t.toInt64(0, 4));
             }
         }
-        Log::get("review")->info("{} event {} by {}: {}{}", take ? "claim" : "release", eventId,
-                                 reviewerName().toStdString(), c.won ? "ok" : "refused, held by ",
-                                 c.won ? "" : c.holder.toStdString());
+        logcat::review()->info("{} event {} by {}: {}{}", take ? "claim" : "release", eventId,
+                               reviewerName().toStdString(), c.won ? "ok" : "refused, held by ",
+                               c.won ? "" : c.holder.toStdString());
         report(c);
     });
 }

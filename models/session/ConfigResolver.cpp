@@ -34,6 +34,11 @@ ConfigResolver::Resolved ConfigResolver::resolve(const CommandLine &cli, const E
     // The token only ever from the environment (or the demo): never argv.
     c.apiToken = env("ORGANIZER_HUB_TOKEN");
     c.writeConninfo = cli.writeDb.value_or(QString());
+    // Without --source, a database we are pointed at is looked at first
+    // (the hub schema, or a Mobilize mirror's views); the demo is the hub's
+    // unless asked for the mirror.
+    c.source = parseSource(first({cli.source.value_or(QString()), env("ORGANIZER_SOURCE")}))
+                   .value_or(ConsoleSession::Source::Auto);
 
     if (cli.demo) {
         r.useDemo = true;
@@ -65,6 +70,18 @@ void ConfigResolver::applyDialog(Resolved &r, bool demoChosen, const QString &co
     r.databaseSource = DatabaseSource::Dialog;
     // The dialog saved the profile, and with it whether the keychain has the password.
     r.passwordMayBeInKeychain = !demoChosen && ConnectionProfile::load(settings).passwordInKeychain;
+}
+
+std::optional<ConsoleSession::Source> ConfigResolver::parseSource(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty() || t == QLatin1String("auto"))
+        return ConsoleSession::Source::Auto;
+    if (t == QLatin1String("hub"))
+        return ConsoleSession::Source::Hub;
+    if (t == QLatin1String("mobilize"))
+        return ConsoleSession::Source::Mobilize;
+    return std::nullopt;
 }
 
 ConfigResolver::Environment ConfigResolver::processEnvironment()

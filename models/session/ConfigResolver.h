@@ -27,6 +27,7 @@ public:
         std::optional<QString> writeDb;
         std::optional<QString> operatorName;
         std::optional<QString> apiUrl;
+        std::optional<QString> source; // "hub", "mobilize" or "auto"
     };
     // Reads one environment variable; empty when unset.
     using Environment = std::function<QString(const char *name)>;
@@ -45,6 +46,8 @@ public:
     };
 
     static Resolved resolve(const CommandLine &cli, const Environment &env, const QSettings &settings);
+    // "hub", "mobilize", "auto" (any case); nothing for anything else.
+    static std::optional<ConsoleSession::Source> parseSource(const QString &text);
     // The first-run dialog answered.
     static void applyDialog(Resolved &r, bool demoChosen, const QString &conninfo, const QSettings &settings);
     static Environment processEnvironment();

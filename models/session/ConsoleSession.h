@@ -21,8 +21,13 @@ class ConsoleSession : public QObject
     Q_OBJECT
     Q_PROPERTY(QString operatorName READ operatorName CONSTANT)
 public:
+    // Which schema the live data comes from: the hub's own, or a Mobilize
+    // SQL mirror (read-only). Auto is decided from the database at start.
+    enum class Source { Auto, Hub, Mobilize };
+
     struct Config
     {
+        Source source = Source::Hub;
         QString conninfo; // reads (may target a standby)
         QString writeConninfo; // writes; empty = same as conninfo
         QString displayTarget; // redacted, for the status bar

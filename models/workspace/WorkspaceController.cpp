@@ -1,6 +1,6 @@
 #include "WorkspaceController.h"
 
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QSettings>
 
@@ -15,8 +15,7 @@ WorkspaceController::WorkspaceController(const QString &settingsGroup, QObject *
         m_current = *w;
         m_chosen = true;
     } else if (!stored.isEmpty()) {
-        Log::get("app")->warn("unknown workspace '{}' in the settings; starting with the default",
-                              stored.toStdString());
+        logcat::app()->warn("unknown workspace '{}' in the settings; starting with the default", stored.toStdString());
     }
 }
 
@@ -83,8 +82,8 @@ void WorkspaceController::adoptRole(ActionPermissions::Role role)
     if (m_chosen)
         return;
     if (const auto w = forRole(role)) {
-        Log::get("app")->info("first start: the {} workspace for the database role {}", key(*w).toStdString(),
-                              ActionPermissions::name(role).toStdString());
+        logcat::app()->info("first start: the {} workspace for the database role {}", key(*w).toStdString(),
+                            ActionPermissions::name(role).toStdString());
         setCurrent(*w);
     }
 }

@@ -93,6 +93,17 @@ private Q_SLOTS:
         QVERIFY2(e.disabledReason.contains(reasonPart, Qt::CaseInsensitive), qPrintable(e.disabledReason));
     }
 
+    // On a read-only source (a Mobilize mirror) nothing here can be
+    // recorded: every action is off, and the reason says why.
+    void readOnlySourceDisablesActions()
+    {
+        In in = operatorWithCampaign(CampaignStatus::Draft);
+        in.readOnlySource = true;
+        const auto e = ActionsController::evaluate(in);
+        QVERIFY(!e.launch && !e.flipToStatic && !e.flipToDynamic && !e.blast && !e.decide);
+        QVERIFY2(e.disabledReason.contains(QStringLiteral("read-only")), qPrintable(e.disabledReason));
+    }
+
     void flipFollowsTheSite()
     {
         In in = operatorWithCampaign(CampaignStatus::Live);

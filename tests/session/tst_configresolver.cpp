@@ -115,6 +115,24 @@ private Q_SLOTS:
         QCOMPARE(ConfigResolver::resolve({}, envOf({}), s).session.operatorName, QStringLiteral("operator"));
     }
 
+    void sourceFromCommandLineOrEnvironment()
+    {
+        QSettings s;
+        using S = ConsoleSession::Source;
+        QCOMPARE(ConfigResolver::resolve({}, envOf({}), s).session.source, S::Auto);
+        QCOMPARE(
+            ConfigResolver::resolve({}, envOf({{"ORGANIZER_SOURCE", QStringLiteral("mobilize")}}), s).session.source,
+            S::Mobilize);
+        ConfigResolver::CommandLine cli;
+        cli.source = QStringLiteral("Hub");
+        QCOMPARE(
+            ConfigResolver::resolve(cli, envOf({{"ORGANIZER_SOURCE", QStringLiteral("mobilize")}}), s).session.source,
+            S::Hub);
+        QCOMPARE(ConfigResolver::parseSource(QStringLiteral(" auto ")), S::Auto);
+        QVERIFY(!ConfigResolver::parseSource(QStringLiteral("mobilise")));
+        QVERIFY(!ConfigResolver::parseSource(QStringLiteral("hub; DROP TABLE events")));
+    }
+
     void apiFromCommandLineEnvironmentSettings()
     {
         QSettings s;

@@ -7,7 +7,7 @@
 #include "ConfirmActionDialog.h"
 #include "ConsoleSession.h"
 #include "LiveSource.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "PendingApprovalsModel.h"
 #include "SiteFlipper.h"
 
@@ -278,7 +278,7 @@ void ActionsPanel::showStatus(const QString &text, bool error)
     m_status->setStyleSheet(error ? (darkWindow ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b00020;"))
                                   : QString());
     if (error)
-        Log::get("actions")->warn("shown to the operator: {}", text.toStdString());
+        logcat::actions()->warn("shown to the operator: {}", text.toStdString());
 }
 
 void ActionsPanel::showBlast(const BlastRecord &b)

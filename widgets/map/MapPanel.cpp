@@ -13,7 +13,6 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickWidget>
-#include <QSettings>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -21,11 +20,6 @@
 #include <mutex>
 
 namespace oc {
-
-namespace {
-constexpr auto kTileUrlKey = "map/tileUrl";
-constexpr auto kTileAttributionKey = "map/tileAttribution";
-} // namespace
 
 void MapPanel::registerQmlTypes()
 {
@@ -43,9 +37,7 @@ MapPanel::MapPanel(LiveSource *feed, QWidget *parent)
     , m_controller(new MapController(feed, this))
 {
     registerQmlTypes();
-    const QSettings settings;
-    m_controller->setTileSource(settings.value(QLatin1String(kTileUrlKey)).toString(),
-                                settings.value(QLatin1String(kTileAttributionKey)).toString());
+    m_controller->loadTileSource();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -127,10 +119,7 @@ QString MapPanel::tileUrl() const
 
 void MapPanel::setTileUrl(const QString &url, const QString &attribution)
 {
-    m_controller->setTileSource(url, attribution);
-    QSettings settings;
-    settings.setValue(QLatin1String(kTileUrlKey), m_controller->tileUrl());
-    settings.setValue(QLatin1String(kTileAttributionKey), m_controller->tileAttribution());
+    m_controller->rememberTileSource(url, attribution);
 }
 
 } // namespace oc

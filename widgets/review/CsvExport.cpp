@@ -1,7 +1,7 @@
 #include "CsvExport.h"
 
 #include "CsvWriter.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -61,7 +61,7 @@ bool CsvExport::write(QWidget *parent, const QString &path, const QStringList &h
         if (error)
             *error = cancelled ? tr("Export cancelled.") : file.errorString();
         file.cancelWriting();
-        Log::get("review")->info("CSV export to {} {}", path.toStdString(), cancelled ? "cancelled" : "failed");
+        logcat::review()->info("CSV export to {} {}", path.toStdString(), cancelled ? "cancelled" : "failed");
         return false;
     }
     if (!file.commit()) {
@@ -69,7 +69,7 @@ bool CsvExport::write(QWidget *parent, const QString &path, const QStringList &h
             *error = file.errorString();
         return false;
     }
-    Log::get("review")->info("CSV export: {} rows to {}", rows.size(), path.toStdString());
+    logcat::review()->info("CSV export: {} rows to {}", rows.size(), path.toStdString());
     return true;
 }
 

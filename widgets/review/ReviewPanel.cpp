@@ -86,6 +86,11 @@ ReviewPanel::ReviewPanel(ReviewDeskController *desk, QWidget *parent)
     }
     applyFilters();
     updateActions();
+    if (m_desk->isReadOnly()) {
+        setBanner({});
+        for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit, m_actBulk, m_actNote})
+            a->setToolTip(m_desk->readOnlyReason());
+    }
 }
 
 ReviewPanel::~ReviewPanel() = default;
@@ -560,8 +565,10 @@ void ReviewPanel::setStatus(const QString &text)
 
 void ReviewPanel::setBanner(const QString &text)
 {
-    m_banner->setText(text);
-    m_banner->setVisible(!text.isEmpty());
+    // On a read-only source the reason stays up whenever nothing else is.
+    const QString shown = text.isEmpty() ? m_desk->readOnlyReason() : text;
+    m_banner->setText(shown);
+    m_banner->setVisible(!shown.isEmpty());
 }
 
 bool ReviewPanel::canDecide() const
@@ -574,12 +581,14 @@ void ReviewPanel::updateActions()
     const auto &current = m_desk->current();
     const bool editing = m_desk->isEditing();
     const bool have = current && current->id != 0;
-    const bool idle = have && !m_desk->isBusy(current->id);
-    for (QAction *a : {m_actNext, m_actPrev, m_actBulk, m_actExport, m_actNote})
+    const bool writable = !m_desk->isReadOnly();
+    const bool idle = have && !m_desk->isBusy(current->id) && writable;
+    for (QAction *a : {m_actNext, m_actPrev, m_actExport})
         a->setEnabled(!editing);
+    m_actBulk->setEnabled(!editing && writable);
     for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit})
         a->setEnabled(!editing && idle);
-    m_actNote->setEnabled(!editing && have);
+    m_actNote->setEnabled(!editing && have && writable);
     for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
         a->setEnabled(editing && idle);
     m_actFlag->setText(have && current->flagged ? tr("Unflag [F]") : tr("Flag [F]"));

@@ -5,7 +5,7 @@
 #include "ConnectionDiagnosis.h"
 #include "Contrast.h"
 #include "KeychainSecretStore.h"
-#include "Log.h"
+#include "LogCategories.h"
 #include "ConnectionProbe.h"
 
 #include <QCheckBox>
@@ -268,7 +268,7 @@ void ConnectionDialog::finish()
         m_secrets->remove(oldKey, this, [this, done](const SecretStore::Result &r) {
             setBusy(false);
             if (!r.ok() && r.status != SecretStore::Status::NotFound)
-                Log::get("ui")->warn("could not remove the remembered password: {}", r.message.toStdString());
+                logcat::ui()->warn("could not remove the remembered password: {}", r.message.toStdString());
             done();
         });
         return;

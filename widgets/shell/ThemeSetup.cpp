@@ -1,7 +1,7 @@
 #include "ThemeSetup.h"
 
 #include "Contrast.h"
-#include "Log.h"
+#include "LogCategories.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -67,7 +67,7 @@ QPalette ThemeSetup::darkPalette()
 
 void ThemeSetup::apply(Qt::ColorScheme scheme)
 {
-    auto log = Log::get("ui");
+    auto log = logcat::ui();
     QStyleHints *hints = QGuiApplication::styleHints();
     if (scheme == Qt::ColorScheme::Unknown) {
         hints->unsetColorScheme();
