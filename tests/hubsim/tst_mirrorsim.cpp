@@ -3,6 +3,7 @@
 // once, and streams what a console reading a mirror must cope with. Late
 // visibility is observed, not assumed: a row is late-visible when it shows up
 // in a read whose predecessor's snapshot already lay past its modified_date.
+#include "DemoEnvironment.h"
 #include "PgSession.h"
 #include "TestDatabase.h"
 
@@ -270,6 +271,35 @@ private Q_SLOTS:
         QVERIFY(sim.waitForFinished(20000));
         QCOMPARE(sim.exitStatus(), QProcess::NormalExit);
         QCOMPARE(sim.exitCode(), 0);
+    }
+
+    // What `--demo --source mobilize` gets: its own server and database, the
+    // mirror's views moving, and no ops API or site to offer.
+    void demoEnvironmentRunsTheMirror()
+    {
+        DemoEnvironment demo;
+        DemoEnvironment::Options o;
+        o.source = DemoEnvironment::Source::Mobilize;
+        o.events = 200;
+        o.supporters = 1000;
+        o.seedRsvps = 1000;
+        o.extraArgs << QStringLiteral("--rsvp-rate") << QStringLiteral("20");
+        QString error;
+        QVERIFY2(demo.start(o, &error), qPrintable(error));
+        QCOMPARE(demo.source(), DemoEnvironment::Source::Mobilize);
+        QVERIFY(demo.apiUrl().isEmpty());
+        QVERIFY(demo.siteUrl().isEmpty());
+        QVERIFY(demo.apiToken().isEmpty());
+        QVERIFY2(demo.conninfo().contains(QStringLiteral("dbname=mobilize")), qPrintable(demo.conninfo()));
+        PgSession s(demo.conninfo());
+        QCOMPARE(scalar(s,
+                        "SELECT count(*) FROM information_schema.views WHERE table_schema = 'public' AND "
+                        "table_name IN ('events', 'timeslots', 'participations', 'event_tags', 'users')"),
+                 5);
+        const qint64 before = scalar(s, "SELECT count(*) FROM participations");
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(s, "SELECT count(*) FROM participations") > before + 20, 30000);
+        demo.stop();
+        QVERIFY(demo.conninfo().isEmpty());
     }
 };
 
