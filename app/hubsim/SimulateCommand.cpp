@@ -2,6 +2,7 @@
 
 #include "LogCategories.h"
 #include "Migrator.h"
+#include "MirrorSeeder.h"
 #include "PgSession.h"
 #include "SignalQuit.h"
 
@@ -9,12 +10,15 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 namespace oc::sim {
 
 int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
 {
+    if (o.schema == Schema::Mobilize)
+        return runMirror(o, out, err);
     auto log = logcat::sim();
     qint64 campaignId = 0;
     try {
@@ -73,6 +77,54 @@ int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
     http.reset(); // it reports to the streamer: goes first
     QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
     log->info("stopping: {} RSVPs and {} events written", streamer->rsvpsWritten(), streamer->eventsWritten());
+    writer.quit();
+    writer.wait();
+    return rc;
+}
+
+int SimulateCommand::runMirror(const Options &o, std::FILE *out, std::FILE *err)
+{
+    auto log = logcat::sim();
+    qint64 events = 0;
+    try {
+        PgSession s(o.conninfo);
+        MirrorSeeder seeder(s);
+        seeder.ensureSchema();
+        MirrorSeeder::Options so;
+        so.campaignSlug = o.seed.campaignSlug;
+        so.events = o.seed.events;
+        so.users = o.seed.supporters;
+        so.participations = o.seed.rsvps;
+        so.noCoordinatesShare = std::max(o.seed.noCoordinatesShare, so.noCoordinatesShare);
+        so.seed = o.seed.seed;
+        events = seeder.seed(so);
+    } catch (const DbException &e) {
+        std::fprintf(err, "organizer-hubsim: %s\n", qPrintable(e.error.message));
+        return 1;
+    }
+    std::fprintf(out, "READY schema=mobilize events=%lld\n", events);
+    std::fflush(out);
+    if (o.seedOnly)
+        return 0;
+
+    MirrorStreamer::Options mo = o.mirror;
+    mo.conninfo = o.conninfo;
+    mo.campaignSlug = o.seed.campaignSlug;
+    mo.eventsPerSimDay = o.eventsPerSimDay;
+    auto *streamer = new MirrorStreamer(mo, Scenario(o.scenario));
+    QThread writer;
+    streamer->moveToThread(&writer);
+    QObject::connect(&writer, &QThread::started, streamer, &MirrorStreamer::start);
+    QObject::connect(&writer, &QThread::finished, streamer, &QObject::deleteLater);
+    writer.start();
+
+    SignalQuit::install();
+    if (o.durationSeconds)
+        QTimer::singleShot(int(*o.durationSeconds * 1000), QCoreApplication::instance(), &QCoreApplication::quit);
+    const int rc = QCoreApplication::exec();
+    QMetaObject::invokeMethod(streamer, &MirrorStreamer::stop, Qt::BlockingQueuedConnection);
+    log->info("stopping: {} participations ({} late-visible) and {} events written to the mirror",
+              streamer->participationsWritten(), streamer->lateWritten(), streamer->eventsWritten());
     writer.quit();
     writer.wait();
     return rc;

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -45,7 +46,9 @@ int main(int argc, char **argv)
                              "exit. Never seeds or simulates; the schema must be current (run `migrate`).")
             : command == QLatin1String("simulate")
             ? QStringLiteral("Campaign backend simulator: seed a campaign, stream RSVPs, events and traffic, serve "
-                             "the ops API and the public site.")
+                             "the ops API and the public site. With --schema mobilize: create and seed a Mobilize "
+                             "SQL mirror and stream sign-ups, cancellations, late-visible rows and deletions into "
+                             "it (no HTTP).")
             : QStringLiteral("Campaign backend simulator for Organizer Console.\n\nCommands:\n"
                              "  migrate          apply the schema, nothing else\n"
                              "  import FILE      import an event list, nothing else\n"
@@ -129,6 +132,23 @@ int main(int argc, char **argv)
         QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"), QStringLiteral("file"));
     const QCommandLineOption noHttpOpt(QStringLiteral("no-http"),
                                        QStringLiteral("run neither the ops API nor the site"));
+    const QCommandLineOption schemaOpt(QStringLiteral("schema"),
+                                       QStringLiteral("hub (default) or mobilize: a Mobilize SQL mirror's views over "
+                                                      "private tables (created when missing), written along the same "
+                                                      "scenario; no ops API or site (a mirror is read-only)"),
+                                       QStringLiteral("hub|mobilize"), QStringLiteral("hub"));
+    const QCommandLineOption lateShareOpt(QStringLiteral("late-share"),
+                                          QStringLiteral("mobilize: share of writes committed with a modified_date "
+                                                         "30 s to 4 min in the past (default 0.1)"),
+                                          QStringLiteral("fraction"), QStringLiteral("0.1"));
+    const QCommandLineOption veryLateOpt(QStringLiteral("very-late-every"),
+                                         QStringLiteral("mobilize: one participation older than 10 min every s "
+                                                        "seconds (default 120, 0 = never)"),
+                                         QStringLiteral("s"), QStringLiteral("120"));
+    const QCommandLineOption deleteEveryOpt(QStringLiteral("delete-every"),
+                                            QStringLiteral("mobilize: delete a timeslot (every third time an event) "
+                                                           "every s seconds (default 30, 0 = never)"),
+                                            QStringLiteral("s"), QStringLiteral("30"));
     // deprecated all-in-one mode
     const QCommandLineOption importOpt(QStringLiteral("import"),
                                        QStringLiteral("deprecated: same as `organizer-hubsim import FILE` after "
@@ -145,7 +165,8 @@ int main(int argc, char **argv)
         p.addOptions({eventsOpt,        supportersOpt, rsvpsOpt,          compressionOpt,     rateOpt,
                       baseViewsOpt,     noLaunchOpt,   eventRateOpt,      seedOnlyOpt,        durationOpt,
                       apiPortOpt,       apiTokenOpt,   apiViewerTokenOpt, apiTrainerTokenOpt, apiFaultOpt,
-                      testEndpointsOpt, sitePortOpt,   siteCapacityOpt,   journalOpt,         noHttpOpt});
+                      testEndpointsOpt, sitePortOpt,   siteCapacityOpt,   journalOpt,         noHttpOpt,
+                      schemaOpt,        lateShareOpt,  veryLateOpt,       deleteEveryOpt});
         if (command.isEmpty())
             p.addOptions({importOpt, mapOpt, campaignOpt});
     }
@@ -215,6 +236,16 @@ int main(int argc, char **argv)
 
     SimulateCommand::Options so;
     so.conninfo = conninfo;
+    const QString schema = p.value(schemaOpt);
+    if (schema == QLatin1String("mobilize")) {
+        so.schema = SimulateCommand::Schema::Mobilize;
+    } else if (schema != QLatin1String("hub")) {
+        std::fprintf(stderr, "organizer-hubsim: --schema is hub or mobilize, not '%s'\n", qPrintable(schema));
+        return 2;
+    }
+    so.mirror.lateShare = std::clamp(p.value(lateShareOpt).toDouble(), 0.0, 1.0);
+    so.mirror.veryLateEverySeconds = p.value(veryLateOpt).toDouble();
+    so.mirror.deleteEverySeconds = p.value(deleteEveryOpt).toDouble();
     so.seed.events = p.value(eventsOpt).toInt();
     so.seed.supporters = p.value(supportersOpt).toInt();
     so.seed.rsvps = p.value(rsvpsOpt).toLongLong();

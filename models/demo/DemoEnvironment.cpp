@@ -44,36 +44,42 @@ bool DemoEnvironment::start(const Options &o, QString *error)
             *error = tr("organizer-hubsim was not found next to the console or on PATH");
         return false;
     }
-    m_server = std::make_unique<PgServer>();
-    log->info("starting a private PostgreSQL for the demo");
+    m_source = o.source;
+    const bool mirror = o.source == Source::Mobilize;
+    PgServer::Options po;
+    if (mirror)
+        po.database = QStringLiteral("mobilize");
+    m_server = std::make_unique<PgServer>(po);
+    log->info("starting a private PostgreSQL for the {} demo", mirror ? "Mobilize mirror" : "hub");
     if (!m_server->start(error))
         return false;
 
-    m_token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_viewerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    m_trainerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_sim = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Through the environment, not argv: other local users can read argv.
-    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN"), m_token);
-    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_VIEWER"), m_viewerToken);
-    env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_TRAINER"), m_trainerToken);
+    if (!mirror) {
+        m_token = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_viewerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_trainerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        // Through the environment, not argv: other local users can read argv.
+        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN"), m_token);
+        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_VIEWER"), m_viewerToken);
+        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_TRAINER"), m_trainerToken);
+    } else {
+        m_token.clear();
+        m_viewerToken.clear();
+        m_trainerToken.clear();
+    }
     m_sim->setProcessEnvironment(env);
     m_sim->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_sim->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
-    QStringList args {QStringLiteral("simulate"),
-                      QStringLiteral("--db"),
-                      m_server->conninfo(),
-                      QStringLiteral("--events"),
-                      QString::number(o.events),
-                      QStringLiteral("--supporters"),
-                      QString::number(o.supporters),
-                      QStringLiteral("--seed-rsvps"),
-                      QString::number(o.seedRsvps),
-                      QStringLiteral("--api-port"),
-                      QStringLiteral("0"),
-                      QStringLiteral("--site-port"),
-                      QStringLiteral("0")};
+    QStringList args {QStringLiteral("simulate"),    QStringLiteral("--db"),         m_server->conninfo(),
+                      QStringLiteral("--events"),    QString::number(o.events),      QStringLiteral("--supporters"),
+                      QString::number(o.supporters), QStringLiteral("--seed-rsvps"), QString::number(o.seedRsvps)};
+    if (mirror)
+        args << QStringLiteral("--schema") << QStringLiteral("mobilize");
+    else
+        args << QStringLiteral("--api-port") << QStringLiteral("0") << QStringLiteral("--site-port")
+             << QStringLiteral("0");
     args << o.extraArgs;
     log->info("starting {}", hubsim.toStdString());
     m_sim->start(hubsim, args);
@@ -93,7 +99,8 @@ bool DemoEnvironment::start(const Options &o, QString *error)
             ready = true;
             apiDeadline.setRemainingTime(5000); // the HTTP lines follow READY at once
         }
-        if (ready && m_buffer.contains("SITE "))
+        // The mirror simulator serves no HTTP: READY is all it prints.
+        if (ready && (mirror || m_buffer.contains("SITE ")))
             break;
     }
     readSimulatorOutput();
@@ -132,6 +139,8 @@ void DemoEnvironment::stop()
         m_sim->waitForFinished(2000);
     }
     m_sim.reset();
+    m_apiUrl.clear();
+    m_siteUrl.clear();
     if (m_server) {
         m_server->stop();
         m_server.reset();

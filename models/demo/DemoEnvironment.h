@@ -13,12 +13,22 @@ namespace oc {
 // `--demo`: a private PostgreSQL in a temporary directory plus the backend
 // simulator, torn down on exit (also on Ctrl+C, and by the kernel if we
 // crash: both children get PR_SET_PDEATHSIG). Nothing is left running.
+//
+// Source::Mobilize runs the simulator with --schema mobilize instead: the
+// database then holds a Mobilize SQL mirror (the dictionary's views over
+// private tables, resources/sql/mobilize/mirror.sql) that the simulator
+// writes along the same surge scenario. A mirror is read-only and has no ops
+// API or public site behind it, so the simulator serves no HTTP then:
+// apiUrl() and siteUrl() stay empty and no API tokens are made.
 class DemoEnvironment : public QObject
 {
     Q_OBJECT
 public:
+    enum class Source { Hub, Mobilize };
+
     struct Options
     {
+        Source source = Source::Hub;
         int events = 2000;
         int supporters = 20000;
         qint64 seedRsvps = 20000;
@@ -32,6 +42,9 @@ public:
     bool start(const Options &options, QString *error);
     void stop();
 
+    Source source() const { return m_source; }
+    // The database the console reads: the hub schema, or for Source::Mobilize
+    // the mirror's views in its public schema (database "mobilize").
     QString conninfo() const { return m_server ? m_server->conninfo() : QString(); }
     QUrl apiUrl() const { return m_apiUrl; }
     QUrl siteUrl() const { return m_siteUrl; }
@@ -48,6 +61,7 @@ public:
 private:
     void readSimulatorOutput();
 
+    Source m_source = Source::Hub;
     std::unique_ptr<PgServer> m_server;
     std::unique_ptr<QProcess> m_sim;
     QUrl m_apiUrl;

@@ -40,6 +40,14 @@ struct EventRecord
     QDateTime updatedAt;
     int version = 0;
     qint64 rsvps = 0;
+    // A Mobilize mirror lists events of organizations it promotes next to its
+    // own; the hub has none (HubFeed leaves it false).
+    bool promoted = false;
+    // Deleted in a Mobilize mirror (deleted_date set): kept at its row (rows
+    // never move) with approval Cancelled and no RSVPs; the map leaves it out.
+    bool deleted = false;
+    // Where the event's public page is (Mobilize's browser_url); empty on the hub.
+    QString browserUrl;
 
     bool hasLocation() const { return latitude.has_value() && longitude.has_value(); }
     bool isFull() const { return capacity > 0 && rsvps >= capacity; }

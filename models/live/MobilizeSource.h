@@ -1,0 +1,185 @@
+#pragma once
+
+#include "DbBatch.h"
+#include "DbConnection.h"
+#include "EventRecord.h"
+#include "LiveSource.h"
+#include "MobilizeRows.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QTimer>
+
+#include <map>
+#include <vector>
+
+namespace oc {
+
+// The live source over a Mobilize SQL mirror: the dictionary's views over a
+// replica we do not own. No xid8, no columns or triggers of ours, rows may
+// become visible late and participations change status after creation, so
+// the tail reads by modified_date watermark with an overlap window and keeps
+// a compact state per counted participation; a periodic GROUP BY
+// reconciliation corrects what arrived later than the overlap and logs it.
+// Totals equal count(*) over the views (MobilizeRows::exactCountsSql) at
+// every quiescent moment. See docs/mobilize-mirror.md.
+//
+// Read-only: parameterized SELECTs (and EXPLAIN) only; nothing is created.
+class MobilizeSource : public LiveSource
+{
+    Q_OBJECT
+    Q_PROPERTY(QString costWarning READ costWarning NOTIFY costWarningChanged)
+public:
+    explicit MobilizeSource(DbConnection *db, QObject *parent = nullptr);
+
+    // A mirror has events and RSVPs only: no traffic, site mode or audit
+    // log, and the console may not write to it.
+    Capabilities capabilities() const override { return Capability::None; }
+
+    void start() override;
+    void stop() override;
+    void pollNow() override;
+
+    struct Timing
+    {
+        int baseIntervalMs = 1000; // tail cadence when statements are cheap
+        qint64 fastOverlapMs = 10'000; // re-read on every tick
+        qint64 overlapMs = 5 * 60'000; // re-read on every sweep: the lateness limit
+        int sweepEveryMs = 30'000;
+        int reconcileEveryMs = 3 * 60'000;
+    };
+    void setTiming(const Timing &t);
+    const Timing &timing() const { return m_timing; }
+    // The viewing organization; events of any other are promoted ones. 0
+    // (the default) = the organization that owns most events.
+    void setOrganizationId(qint64 id) { m_orgId = id; }
+    qint64 organizationId() const { return m_orgId; }
+    // Runs the GROUP BY reconciliation on the next tick.
+    void reconcileNow();
+
+    // Empty, or why the console polls slowly (a tail statement scans a whole
+    // relation: the mirror has no index on modified_date). For the status bar.
+    QString costWarning() const { return m_costWarning; }
+    int intervalMs() const { return m_interval; }
+    double lastBatchMs() const { return m_lastBatchMs; }
+    qint64 ticks() const { return m_ticks; }
+    qint64 reconciliations() const { return m_reconciliations; }
+    // RSVPs the reconciliation had to correct (sum of |difference|) so far.
+    qint64 driftCorrected() const { return m_driftCorrected; }
+    // Counted participations held in memory.
+    int trackedParticipations() const { return int(m_parts.size()); }
+
+    bool hasSnapshot() const override { return m_haveSnapshot; }
+    bool isStale() const override { return m_stale; }
+    QDateTime staleSince() const override { return m_staleSince; }
+    QDateTime lastUpdate() const override { return m_lastUpdate; }
+    const std::vector<EventRecord> &events() const override { return m_events; }
+    int rowOf(qint64 eventId) const override { return m_rowById.value(eventId, -1); }
+    qint64 totalRsvps() const override { return m_totalRsvps; }
+    const QList<Campaign> &campaigns() const override { return m_campaigns; }
+    const std::map<qint64, qint64> &rsvpsPerMinute() const override { return m_rsvpMinutes; }
+    const std::map<qint64, TrafficSample> &traffic() const override { return m_noTraffic; }
+    const QList<Annotation> &annotations() const override { return m_noAnnotations; }
+
+Q_SIGNALS:
+    void costWarningChanged(const QString &warning);
+    void reconciled(qint64 corrected);
+
+private:
+    using Stmt = MobilizeRows::Statement;
+    using Batch = DbBatch<Stmt>;
+    using Results = std::map<Stmt, RowReader>;
+
+    // A counted participation: only these are kept (a cancelled or
+    // cross-firewall row counts for nothing, like one never seen).
+    struct Part
+    {
+        qint64 slotId = 0;
+        qint64 eventId = 0;
+        qint64 modifiedUs = 0;
+    };
+    struct Slot
+    {
+        qint64 eventId = 0;
+        qint64 startUs = 0;
+        int maxAttendees = -1; // -1: no limit
+        bool deleted = false;
+        qint64 modifiedUs = 0;
+    };
+    // What one read changed, for the batch signals.
+    struct Changes
+    {
+        QSet<qint64> dirtyEvents;
+        QSet<int> changedRows;
+        QSet<int> rsvpRows;
+        bool campaigns = false;
+        bool any = false;
+    };
+
+    void tick();
+    void explainTails();
+    void loadSnapshot();
+    void tail();
+    void reconcile();
+    void exec(Batch batch, void (MobilizeSource::*done)(const Batch &, const Results &));
+    void onSnapshot(const Batch &batch, const Results &t);
+    void onTail(const Batch &batch, const Results &t);
+    void onReconcile(const Batch &batch, const Results &t);
+    void onReload(const Batch &batch, const Results &t);
+
+    void applyEvents(const RowReader &rows, Changes &c);
+    void applyTimeslots(const RowReader &rows, Changes &c);
+    void applyParticipation(const RowReader &rows, int r, Changes &c);
+    void dropParticipation(qint64 id, Changes &c);
+    void recompute(Changes &c);
+    void publish(const Changes &c, int rowsBefore);
+    void rebuildCampaigns(Changes &c);
+    void markStale(const QString &why);
+    void markFresh();
+    void schedule();
+    qint64 sinceUs(qint64 watermarkUs, qint64 overlapMs) const;
+
+    DbConnection *m_db;
+    QTimer m_timer;
+    Timing m_timing;
+    bool m_running = false;
+    bool m_inFlight = false;
+    bool m_haveSnapshot = false;
+    bool m_explained = false;
+    bool m_reconcileRequested = false;
+    int m_interval = 1000;
+    qint64 m_ticks = 0;
+    double m_lastBatchMs = 0;
+    QElapsedTimer m_batchClock;
+    QElapsedTimer m_sinceSweep;
+    QElapsedTimer m_sinceReconcile;
+    qint64 m_reconciliations = 0;
+    qint64 m_driftCorrected = 0;
+    QString m_costWarning;
+    qint64 m_orgId = 0;
+
+    // Watermarks: the largest modified_date (µs) read from each view.
+    qint64 m_eventsWm = 0, m_slotsWm = 0, m_partsWm = 0;
+
+    std::vector<EventRecord> m_events;
+    QHash<qint64, int> m_rowById;
+    QHash<qint64, qint64> m_eventModifiedUs;
+    QHash<qint64, Slot> m_slots;
+    QHash<qint64, QList<qint64>> m_slotsOfEvent;
+    QHash<qint64, qint64> m_activeOnSlot; // counted participations per timeslot, deleted or not
+    QHash<qint64, Part> m_parts;
+    QSet<qint64> m_reloading; // events whose participations the reconciliation re-reads
+    qint64 m_totalRsvps = 0;
+    std::map<qint64, qint64> m_rsvpMinutes;
+    QHash<QString, qint64> m_campaignIds;
+    QList<Campaign> m_campaigns;
+    const std::map<qint64, TrafficSample> m_noTraffic;
+    const QList<Annotation> m_noAnnotations;
+
+    bool m_stale = false;
+    QDateTime m_staleSince;
+    QDateTime m_lastUpdate;
+};
+
+} // namespace oc
