@@ -3,6 +3,7 @@
 // remembered password, starts the demo if asked, then the session and the
 // main window or the wallboard.
 #include "ConfigResolver.h"
+#include "SourceProbe.h"
 #include "ConnInfo.h"
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
@@ -20,6 +21,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
+#include <QMessageBox>
 #include <QFileInfo>
 #include <QSettings>
 #include <QTimer>
@@ -85,6 +88,40 @@ bool askForPassword(ConsoleSession::Config &cfg, bool &useDemo, const SecretStor
     useDemo = dialog.demoChosen();
     cfg.conninfo = dialog.conninfo();
     return true;
+}
+
+// --source auto: one look at the database decides between the hub schema
+// and a Mobilize mirror; a database that is neither is refused with what is
+// missing. Unreachable is no verdict: the hub, and the usual reconnecting.
+int detectSource(ConsoleSession::Config &cfg)
+{
+    SourceProbe probe;
+    QEventLoop wait;
+    int rc = 0;
+    QObject::connect(&probe, &SourceProbe::finished, &wait,
+                     [&](bool reached, const SourceDetector::Result &r, const QString &error) {
+                         if (!reached) {
+                             logcat::app()->warn("could not look at the database yet ({}); reading it as the hub",
+                                                 error.toStdString());
+                             cfg.source = ConsoleSession::Source::Hub;
+                         } else if (r.kind == SourceDetector::Kind::Hub) {
+                             cfg.source = ConsoleSession::Source::Hub;
+                         } else if (r.kind == SourceDetector::Kind::Mobilize) {
+                             logcat::app()->info("{}", r.message.toStdString());
+                             std::fprintf(stderr, "organizer-console: %s\n", qPrintable(r.message));
+                             cfg.source = ConsoleSession::Source::Mobilize;
+                         } else {
+                             std::fprintf(stderr, "organizer-console: %s\n", qPrintable(r.message));
+                             if (!headless())
+                                 QMessageBox::critical(nullptr, QApplication::translate("main", "Organizer Console"),
+                                                       r.message);
+                             rc = 2;
+                         }
+                         wait.quit();
+                     });
+    probe.start(cfg.conninfo);
+    wait.exec();
+    return rc;
 }
 
 } // namespace
@@ -213,6 +250,8 @@ int main(int argc, char **argv)
             demo = std::make_unique<DemoEnvironment>();
             DemoEnvironment::Options o;
             o.events = p.value(demoEventsOpt).toInt();
+            if (cfg.source == ConsoleSession::Source::Mobilize)
+                o.source = DemoEnvironment::Source::Mobilize;
             QString error;
             std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
             if (!demo->start(o, &error)) {
@@ -231,8 +270,15 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "organizer-console: the connection string is not valid: %s\n", qPrintable(parseError));
             return 2;
         }
-        log->info("console starting as '{}' against {}", cfg.operatorName.toStdString(),
-                  ConnInfo::redacted(cfg.conninfo).toStdString());
+        if (useDemo && cfg.source == ConsoleSession::Source::Auto)
+            cfg.source = ConsoleSession::Source::Hub; // the demo is the hub's unless asked for the mirror
+        if (cfg.source == ConsoleSession::Source::Auto) {
+            if (const int e = detectSource(cfg); e != 0)
+                return e;
+        }
+        log->info("console starting as '{}' against {} ({} source)", cfg.operatorName.toStdString(),
+                  ConnInfo::redacted(cfg.conninfo).toStdString(),
+                  cfg.source == ConsoleSession::Source::Mobilize ? "Mobilize mirror" : "hub");
 
         session = std::make_unique<ConsoleSession>(cfg);
         if (p.isSet(wallOpt)) {

@@ -89,6 +89,10 @@ ActionsController::~ActionsController() = default;
 
 void ActionsController::onConnected()
 {
+    // A read-only source (a Mobilize mirror) has no blasts, policy or
+    // approvals to read: asking would only fill the log with errors.
+    if (!m_feed->has(LiveSource::Capability::Writable))
+        return;
     m_blasts->loadPolicy();
     if (m_started)
         return;

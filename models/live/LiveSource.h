@@ -104,6 +104,10 @@ public:
     virtual bool readingFromStandby() const { return false; }
     // Empty unless has(SiteMode).
     virtual QString siteMode() const { return {}; }
+    // Something the user should know about how the source is read (e.g. a
+    // mirror without an index on modified_date, read less often to spare
+    // it); empty when all is well. Shown in the status bar.
+    virtual QString notice() const { return {}; }
 
     // Events in arrival order; a row number never changes once appended.
     virtual const std::vector<EventRecord> &events() const = 0;
@@ -133,6 +137,7 @@ Q_SIGNALS:
     void annotationsChanged();
     void campaignsChanged();
     void staleChanged(bool stale);
+    void noticeChanged(const QString &notice);
     // After every successful read, whether or not anything changed: the data age moved.
     void updated();
 };

@@ -176,6 +176,7 @@ void MobilizeSource::explainTails()
                                "a database core")
                                 .arg(scans.join(QStringLiteral(", ")));
             Q_EMIT costWarningChanged(m_costWarning);
+            Q_EMIT noticeChanged(m_costWarning);
         }
         pollNow();
     });

@@ -61,6 +61,7 @@ public:
     // Empty, or why the console polls slowly (a tail statement scans a whole
     // relation: the mirror has no index on modified_date). For the status bar.
     QString costWarning() const { return m_costWarning; }
+    QString notice() const override { return m_costWarning; }
     int intervalMs() const { return m_interval; }
     double lastBatchMs() const { return m_lastBatchMs; }
     qint64 ticks() const { return m_ticks; }

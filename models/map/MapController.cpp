@@ -392,7 +392,7 @@ void MapController::fitToResults()
     } else {
         // No search: fit every event the filter shows.
         for (const MapPoint &p : points) {
-            if (p.hasLocation && m_filter.accepts(p))
+            if (p.hasLocation && !p.deleted && m_filter.accepts(p))
                 add(p.lat, p.lng);
         }
     }

@@ -21,11 +21,14 @@ struct MapPoint
     std::uint32_t rsvps = 0;
     std::uint8_t state = 0; // MarkerState
     bool hasLocation = false;
+    // Deleted at the source (a Mobilize mirror's deleted_date): off the map.
+    bool deleted = false;
 
     static MapPoint from(const EventRecord &e)
     {
         MapPoint p;
         p.hasLocation = e.hasLocation();
+        p.deleted = e.deleted;
         if (p.hasLocation) {
             p.lng = *e.longitude;
             p.lat = *e.latitude;

@@ -16,7 +16,7 @@ MapSnapshot MapSnapshot::build(const std::vector<MapPoint> &points, const MapFil
         cluster.reserve(points.size());
     for (std::size_t row = 0; row < points.size(); ++row) {
         const MapPoint &p = points[row];
-        if (!filter.accepts(p))
+        if (p.deleted || !filter.accepts(p))
             continue;
         ++s.matchingEvents;
         if (!p.hasLocation) {

@@ -4,6 +4,7 @@
 #include "HostQueueFilter.h"
 #include "HostTrainingModel.h"
 #include "HostTrainingService.h"
+#include "LiveSource.h"
 
 namespace oc {
 
@@ -17,6 +18,11 @@ HostTrainingController::HostTrainingController(DbConnection *db, LiveSource *fee
 {
     m_filter->setSourceModel(m_model);
     m_service->setOperatorName(operatorName);
+    if (feed && !feed->has(LiveSource::Capability::Writable)) {
+        m_unavailable = tr("Host training is tracked in the campaign hub's database; this source (a Mobilize SQL "
+                           "mirror) has no hosts to train.");
+        return;
+    }
     connect(m_service, &HostTrainingService::hostRead, m_model, &HostTrainingModel::applyHost);
     if (m_db)
         connect(m_db, &DbConnection::connected, m_model, &HostTrainingModel::pollNow);

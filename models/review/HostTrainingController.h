@@ -50,6 +50,9 @@ public:
     }
 
     static QString refusalText(const ReviewOutcome &o);
+    // Host training lives in the hub's tables; on a read-only source (a
+    // Mobilize mirror) there is nothing to track here, and this says why.
+    QString unavailableReason() const { return m_unavailable; }
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -62,6 +65,7 @@ private:
     std::optional<HostInfo> m_current;
     bool m_busy = false;
     int m_loadGeneration = 0;
+    QString m_unavailable;
 };
 
 } // namespace oc

@@ -19,7 +19,8 @@ ReviewDeskController::ReviewDeskController(DbConnection *db, LiveSource *feed, c
     , m_db(db)
     , m_feed(feed)
     , m_service(new ReviewService(db, this))
-    , m_model(new ReviewQueueModel(feed, db, this))
+    // Claims live in the hub's tables; a read-only source has none to ask.
+    , m_model(new ReviewQueueModel(feed, feed && !feed->has(LiveSource::Capability::Writable) ? nullptr : db, this))
     , m_filter(new ReviewQueueFilter(this))
     , m_claimClock(new QTimer(this))
 {

@@ -5,6 +5,7 @@
 #include "ReviewDeskController.h"
 #include "ConnInfo.h"
 #include "HubFeed.h"
+#include "MobilizeSource.h"
 #include "PgAsyncConnection.h"
 
 namespace oc {
@@ -18,9 +19,15 @@ ConsoleSession::ConsoleSession(Config config, QObject *parent)
     m_db = read;
     if (!m_config.writeConninfo.isEmpty() && m_config.writeConninfo != m_config.conninfo)
         m_writeDb = new PgAsyncConnection(this);
-    auto *hub = new HubFeed(m_db, this);
-    hub->setIntervals(m_config.pollFastMs, m_config.pollSlowMs);
-    m_feed = hub;
+    if (m_config.source == Source::Mobilize) {
+        m_feed = new MobilizeSource(m_db, this);
+    } else {
+        // Auto is decided before the session starts (SourceProbe); a
+        // session told nothing reads the hub.
+        auto *hub = new HubFeed(m_db, this);
+        hub->setIntervals(m_config.pollFastMs, m_config.pollSlowMs);
+        m_feed = hub;
+    }
     if (m_config.displayTarget.isEmpty())
         m_config.displayTarget = ConnInfo::redacted(m_config.conninfo);
 }

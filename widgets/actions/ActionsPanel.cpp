@@ -252,8 +252,8 @@ ActionsPanel::ActionsPanel(ConsoleSession *session, QWidget *parent)
     updateCampaigns();
     updateSiteMode();
     updateControls();
-    if (!m_controller->apiUsable())
-        showStatus(m_controller->apiProblem(), true);
+    if (!m_controller->apiUsable() || m_controller->inputs().readOnlySource)
+        showStatus(m_controller->disabledReason(), true);
 }
 
 ActionsPanel::~ActionsPanel() = default;

@@ -52,6 +52,10 @@ HostTrainingPanel::HostTrainingPanel(HostTrainingController *hosts, QWidget *par
 {
     setObjectName(QStringLiteral("hostTrainingPanel"));
     buildUi();
+    if (const QString why = m_hosts->unavailableReason(); !why.isEmpty()) {
+        setStatus(why);
+        setEnabled(false);
+    }
 }
 
 HostTrainingPanel::~HostTrainingPanel() = default;

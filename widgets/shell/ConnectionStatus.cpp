@@ -18,6 +18,7 @@ ConnectionStatus::ConnectionStatus(DbConnection *db, LiveSource *feed, const QSt
     setAccessibleName(tr("Database connection"));
     connect(db, &DbConnection::stateChanged, this, &ConnectionStatus::refresh);
     connect(feed, &LiveSource::updated, this, &ConnectionStatus::refresh);
+    connect(feed, &LiveSource::noticeChanged, this, &ConnectionStatus::refresh);
     refresh();
 }
 
@@ -37,6 +38,9 @@ void ConnectionStatus::refresh()
     case DbConnection::State::Backoff: s = tr("○ reconnecting — %1").arg(m_db->lastError().left(120)); break;
     case DbConnection::State::Disconnected: s = tr("○ disconnected"); break;
     }
+    // The source's own notice first: it is why the numbers move slowly.
+    if (const QString notice = m_feed->notice(); !notice.isEmpty())
+        s += QStringLiteral("  ·  ⚠ ") + notice;
     setText(s + QStringLiteral("  ·  ") + m_target);
     const QString error = m_db->lastError();
     setToolTip(error.isEmpty() ? text() : text() + QLatin1Char('\n') + error);
