@@ -1,10 +1,14 @@
 #include "HostTrainingService.h"
+#include "ConfigResolver.h"
+#include "ReviewDeskController.h"
 #include "ReviewService.h"
 #include "ReviewTestData.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -189,6 +193,35 @@ private Q_SLOTS:
         QCOMPARE(audit.text(0, 2), QStringLiteral("looks good"));
         QCOMPARE(int(audit.toInt64(0, 3)), seen->version);
         QCOMPARE(int(audit.toInt64(0, 4)), o->newVersion);
+    }
+
+    // --operator is the one name every audit records (issue 13): resolved by
+    // ConfigResolver, handed to the review desk, written to the review log.
+    void operatorFromTheCommandLineReachesTheReviewLog()
+    {
+        const QString ci = freshDb("review_operator");
+        ReviewTestData d(ci);
+        const qint64 id = d.event(QStringLiteral("Vigil"), d.host(QStringLiteral("Bea")), 5);
+        auto c = test::connectAsync(ci);
+        QVERIFY(c);
+        ConfigResolver::CommandLine cli;
+        cli.operatorName = QStringLiteral("alice-from-cli");
+        QTemporaryDir empty; // no settings at all: the command line decides
+        QSettings settings(empty.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        const auto cfg = ConfigResolver::resolve(
+            cli, [](const char *name) { return QByteArray(name) == "USER" ? QStringLiteral("login") : QString(); },
+            settings);
+        ReviewDeskController desk(c.get(), nullptr, cfg.session.operatorName);
+        QCOMPARE(desk.reviewerName(), QStringLiteral("alice-from-cli"));
+        auto seen = load(*desk.service(), id);
+        QVERIFY(seen);
+        auto o = run([&](auto cb) { desk.service()->approve(*seen, {}, cb); });
+        QVERIFY(o && o->ok());
+        const DbTable audit =
+            d.s.exec(DbQuery("SELECT actor FROM audit_log WHERE action = 'review.approve' AND target_id = $1")
+                         .bind(QString::number(id)));
+        QCOMPARE(audit.rowCount(), 1);
+        QCOMPARE(audit.text(0, 0), QStringLiteral("alice-from-cli"));
     }
 
     void rejectKeepsMessageForHost()
