@@ -6,6 +6,7 @@ namespace oc::logcat {
 
 // clang-format off
 std::shared_ptr<spdlog::logger> actions() { return Log::get("actions"); }
+std::shared_ptr<spdlog::logger> alerts() { return Log::get("alerts"); }
 std::shared_ptr<spdlog::logger> api() { return Log::get("api"); }
 std::shared_ptr<spdlog::logger> app() { return Log::get("app"); }
 std::shared_ptr<spdlog::logger> db() { return Log::get("db"); }

@@ -15,6 +15,7 @@
 namespace oc::logcat {
 
 std::shared_ptr<spdlog::logger> actions(); // "actions": one-click actions and their audit
+std::shared_ptr<spdlog::logger> alerts(); // "alerts": the incident rule engine and its transitions
 std::shared_ptr<spdlog::logger> api(); // "api": the simulator's HTTP side (ops API, public site)
 std::shared_ptr<spdlog::logger> app(); // "app": start-up, shutdown, settings, workspaces
 std::shared_ptr<spdlog::logger> db(); // "db": connections, migrations, private servers
