@@ -103,4 +103,23 @@ bool ConnInfo::hasPassword(const QString &conninfo)
     return !parsed(conninfo, &ok).value(QStringLiteral("password")).isEmpty();
 }
 
+QHash<QString, QString> ConnInfo::environmentDefaults()
+{
+    QHash<QString, QString> out;
+    // PQconndefaults knows which variable feeds which keyword, so the list
+    // stays libpq's and not ours.
+    PQconninfoOption *opts = PQconndefaults();
+    if (!opts)
+        return out;
+    for (PQconninfoOption *o = opts; o->keyword; ++o) {
+        if (!o->envvar || !o->val || qEnvironmentVariableIsEmpty(o->envvar))
+            continue;
+        if (o->dispchar && o->dispchar[0] == '*')
+            continue;
+        out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    }
+    PQconninfoFree(opts);
+    return out;
+}
+
 } // namespace oc

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace oc {
@@ -20,6 +21,11 @@ struct ConnInfo
     static QString profileKey(const QString &conninfo);
     // Whether it carries a password of its own.
     static bool hasPassword(const QString &conninfo);
+    // What libpq's own environment (PGHOST, PGPORT, PGDATABASE, PGUSER,
+    // PGSERVICE...) sets, keyword -> value, as libpq itself reads it; only the
+    // keywords whose variable is set, never the password. Empty conninfo means
+    // exactly these (plus libpq's built-in defaults).
+    static QHash<QString, QString> environmentDefaults();
 };
 
 } // namespace oc

@@ -3,6 +3,10 @@
 #include "ConnectionProfile.h"
 
 #include <QSettings>
+#include <QStringList>
+
+#include <algorithm>
+#include <utility>
 
 namespace oc {
 
@@ -59,6 +63,18 @@ ConfigResolver::Resolved ConfigResolver::resolve(const CommandLine &cli, const E
         c.conninfo = saved.conninfo;
         r.databaseSource = DatabaseSource::SavedProfile;
         r.passwordMayBeInKeychain = saved.passwordInKeychain;
+    } else if (libpqEnvironmentSet(env)) {
+        // psql's behaviour: nothing given means libpq's defaults, which read
+        // the PG* environment (and PGSERVICE's service file) themselves.
+        c.conninfo.clear();
+        r.databaseSource = DatabaseSource::LibpqEnvironment;
+        QStringList shown;
+        for (const auto &[var, key] :
+             {std::pair {"PGSERVICE", "service"}, std::pair {"PGHOST", "host"}, std::pair {"PGHOSTADDR", "hostaddr"},
+              std::pair {"PGPORT", "port"}, std::pair {"PGDATABASE", "dbname"}, std::pair {"PGUSER", "user"}})
+            if (const QString v = env(var).trimmed(); !v.isEmpty())
+                shown << QString::fromLatin1(key) + QLatin1Char('=') + v;
+        c.displayTarget = shown.join(QLatin1Char(' '));
     }
     return r;
 }
@@ -87,6 +103,23 @@ std::optional<ConsoleSession::Source> ConfigResolver::parseSource(const QString 
 ConfigResolver::Environment ConfigResolver::processEnvironment()
 {
     return [](const char *name) { return qEnvironmentVariable(name); };
+}
+
+const QList<const char *> &ConfigResolver::libpqDatabaseVariables()
+{
+    // From the PostgreSQL manual, libpq "Environment Variables"
+    // (https://www.postgresql.org/docs/current/libpq-envars.html): the ones
+    // that say which server, database or role to use. PGPASSWORD, PGSSLMODE,
+    // PGCONNECT_TIMEOUT... only refine a connection that something else names.
+    static const QList<const char *> vars {"PGSERVICE", "PGSERVICEFILE", "PGHOST", "PGHOSTADDR",
+                                           "PGPORT",    "PGDATABASE",    "PGUSER"};
+    return vars;
+}
+
+bool ConfigResolver::libpqEnvironmentSet(const Environment &env)
+{
+    const auto &vars = libpqDatabaseVariables();
+    return std::any_of(vars.begin(), vars.end(), [&env](const char *v) { return !env(v).trimmed().isEmpty(); });
 }
 
 } // namespace oc

@@ -2,6 +2,7 @@
 
 #include "ConsoleSession.h"
 
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -32,7 +33,18 @@ public:
     // Reads one environment variable; empty when unset.
     using Environment = std::function<QString(const char *name)>;
 
-    enum class DatabaseSource { CommandLine, Service, Environment, Demo, SavedDemo, SavedProfile, Dialog, None };
+    enum class DatabaseSource {
+        CommandLine,
+        Service,
+        Environment,
+        Demo,
+        SavedDemo,
+        SavedProfile,
+        // libpq's own PG* variables: an empty conninfo, as psql does.
+        LibpqEnvironment,
+        Dialog,
+        None
+    };
 
     struct Resolved
     {
@@ -51,6 +63,11 @@ public:
     // The first-run dialog answered.
     static void applyDialog(Resolved &r, bool demoChosen, const QString &conninfo, const QSettings &settings);
     static Environment processEnvironment();
+    // libpq's variables that choose a database (not PGPASSWORD and the like,
+    // which alone say nothing about where to connect).
+    static const QList<const char *> &libpqDatabaseVariables();
+    // Whether any of them is set (non-empty).
+    static bool libpqEnvironmentSet(const Environment &env);
 };
 
 } // namespace oc

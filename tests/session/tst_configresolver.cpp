@@ -1,6 +1,7 @@
 // The configuration precedence (issue 13): command line, environment,
 // settings, dialog, decided in ConfigResolver and nowhere else.
 #include "ConfigResolver.h"
+#include "ConnInfo.h"
 
 #include <QHash>
 #include <QSettings>
@@ -60,6 +61,65 @@ private Q_SLOTS:
         r = ConfigResolver::resolve(cli, env, s);
         QVERIFY(r.useDemo);
         QCOMPARE(r.databaseSource, Source::Demo);
+    }
+
+    // Issue 16: psql's behaviour. Nothing of ours says where the database
+    // is, but libpq's own variables do: an empty conninfo, libpq's defaults.
+    void libpqEnvironmentAfterTheSavedProfile()
+    {
+        QSettings s;
+        const auto pg = envOf({{"PGHOST", QStringLiteral("/run/pg")}, {"PGDATABASE", QStringLiteral("hub")}});
+        auto r = ConfigResolver::resolve({}, pg, s);
+        QCOMPARE(r.databaseSource, Source::LibpqEnvironment);
+        QVERIFY(r.session.conninfo.isEmpty());
+        QVERIFY(!r.needsDialog());
+        QVERIFY(!r.useDemo);
+        QVERIFY(!r.passwordMayBeInKeychain);
+        QVERIFY(r.session.displayTarget.contains(QStringLiteral("host=/run/pg")));
+        QVERIFY(r.session.displayTarget.contains(QStringLiteral("dbname=hub")));
+        for (const char *var : {"PGSERVICE", "PGSERVICEFILE", "PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER"})
+            QCOMPARE(ConfigResolver::resolve({}, envOf({{var, QStringLiteral("x")}}), s).databaseSource,
+                     Source::LibpqEnvironment);
+        // Variables that only refine a connection, or are blank, choose none.
+        for (const char *var : {"PGPASSWORD", "PGSSLMODE", "PGCONNECT_TIMEOUT", "PGAPPNAME"})
+            QVERIFY(ConfigResolver::resolve({}, envOf({{var, QStringLiteral("x")}}), s).needsDialog());
+        QVERIFY(ConfigResolver::resolve({}, envOf({{"PGHOST", QStringLiteral("  ")}}), s).needsDialog());
+        // Everything of ours comes first.
+        ConfigResolver::CommandLine cli;
+        cli.service = QStringLiteral("hub");
+        QCOMPARE(ConfigResolver::resolve(cli, pg, s).databaseSource, Source::Service);
+        auto both = envOf({{"PGHOST", QStringLiteral("h")}, {"ORGANIZER_DB", QStringLiteral("host=env")}});
+        QCOMPARE(ConfigResolver::resolve({}, both, s).databaseSource, Source::Environment);
+        s.setValue(QStringLiteral("connection/conninfo"), QStringLiteral("host=saved"));
+        QCOMPARE(ConfigResolver::resolve({}, pg, s).databaseSource, Source::SavedProfile);
+        s.clear();
+        s.setValue(QStringLiteral("connection/demo"), true);
+        QCOMPARE(ConfigResolver::resolve({}, pg, s).databaseSource, Source::SavedDemo);
+    }
+
+    // The rest of the console takes an empty conninfo as libpq does.
+    void emptyConninfoIsValid()
+    {
+        QString err;
+        QVERIFY2(ConnInfo::validate(QString(), &err), qPrintable(err));
+        const QString withApp =
+            ConnInfo::withParam(QString(), QStringLiteral("application_name"), QStringLiteral("organizer-console"));
+        QVERIFY2(ConnInfo::validate(withApp, &err), qPrintable(err));
+        QCOMPARE(ConnInfo::redacted(withApp), QStringLiteral("application_name=organizer-console"));
+        QVERIFY(ConnInfo::redacted(QString()).isEmpty());
+        QVERIFY(!ConnInfo::hasPassword(QString()));
+    }
+
+    void environmentDefaultsAreLibpqs()
+    {
+        const QByteArray host = qgetenv("PGHOST"), password = qgetenv("PGPASSWORD");
+        qputenv("PGHOST", "/tmp/oc-test-socket");
+        qputenv("PGPASSWORD", "not-shown");
+        const auto d = ConnInfo::environmentDefaults();
+        QCOMPARE(d.value(QStringLiteral("host")), QStringLiteral("/tmp/oc-test-socket"));
+        QVERIFY(!d.contains(QStringLiteral("password")));
+        host.isNull() ? qunsetenv("PGHOST") : qputenv("PGHOST", host);
+        password.isNull() ? qunsetenv("PGPASSWORD") : qputenv("PGPASSWORD", password);
     }
 
     void keychainOnlyForTheSavedProfile()

@@ -4,6 +4,7 @@
 #include "TestDatabase.h"
 
 #include <QComboBox>
+#include <QHash>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QSettings>
@@ -34,6 +35,40 @@ private Q_SLOTS:
         QString err;
         QVERIFY(!ConnInfo::validate(QStringLiteral("host=x bogus"), &err));
         QVERIFY(!err.isEmpty());
+    }
+
+    // Issue 16: no saved profile, but libpq's own variables say where: the
+    // dialog starts from what psql would use.
+    void prefilledFromLibpqEnvironment()
+    {
+        QSettings().clear();
+        const QStringList vars {QStringLiteral("PGSERVICE"), QStringLiteral("PGHOST"), QStringLiteral("PGPORT"),
+                                QStringLiteral("PGDATABASE"), QStringLiteral("PGUSER")};
+        QHash<QString, QByteArray> before;
+        for (const QString &v : vars)
+            before.insert(v, qgetenv(qPrintable(v)));
+        qunsetenv("PGSERVICE");
+        qputenv("PGHOST", "db.example.org");
+        qputenv("PGPORT", "6543");
+        qputenv("PGDATABASE", "campaign");
+        qputenv("PGUSER", "volunteer");
+        {
+            ConnectionDialog d;
+            QVERIFY(!d.demoChosen());
+            const QString ci = d.conninfo();
+            QVERIFY2(ci.contains(QStringLiteral("host='db.example.org'")), qPrintable(ci));
+            QVERIFY2(ci.contains(QStringLiteral("port='6543'")), qPrintable(ci));
+            QVERIFY2(ci.contains(QStringLiteral("dbname='campaign'")), qPrintable(ci));
+            QVERIFY2(ci.contains(QStringLiteral("user='volunteer'")), qPrintable(ci));
+        }
+        qputenv("PGSERVICE", "hubsvc");
+        {
+            ConnectionDialog d;
+            QVERIFY2(d.conninfo().contains(QStringLiteral("service='hubsvc'")), qPrintable(d.conninfo()));
+        }
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            it.value().isNull() ? qunsetenv(qPrintable(it.key())) : qputenv(qPrintable(it.key()), it.value());
+        QSettings().clear();
     }
 
     void explainsFailuresInPlainWords_data()

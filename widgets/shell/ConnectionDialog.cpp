@@ -121,6 +121,23 @@ ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
             m_remember->setChecked(true);
             m_password->setPlaceholderText(tr("kept in the desktop keychain — type to replace it"));
         }
+    } else if (const auto env = ConnInfo::environmentDefaults(); !env.isEmpty()) {
+        // What psql would use (PGSERVICE, PGHOST, ...): most likely what is meant.
+        m_real->setChecked(true);
+        if (const QString service = env.value(QStringLiteral("service")); !service.isEmpty()) {
+            m_mode->setCurrentIndex(1);
+            m_service->setText(service);
+        } else {
+            m_mode->setCurrentIndex(0);
+            m_host->setText(env.value(QStringLiteral("host"), env.value(QStringLiteral("hostaddr"))));
+            bool ok = false;
+            if (const int port = env.value(QStringLiteral("port")).toInt(&ok); ok)
+                m_port->setValue(port);
+            if (const QString db = env.value(QStringLiteral("dbname")); !db.isEmpty())
+                m_database->setText(db);
+            if (const QString user = env.value(QStringLiteral("user")); !user.isEmpty())
+                m_user->setText(user);
+        }
     }
     updateEnabled();
     m_secrets->checkAvailable(this, [this](bool available, const QString &why) { onKeychainChecked(available, why); });
