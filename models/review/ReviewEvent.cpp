@@ -180,6 +180,7 @@ ReviewEvent ReviewEvent::fromRecord(const EventRecord &r)
     e.hostName = r.hostName;
     e.hostEmail = r.hostEmail;
     e.hostPhone = r.hostPhone;
+    e.browserUrl = r.browserUrl;
     e.hasDetails = false;
     return e;
 }

@@ -44,6 +44,9 @@ struct ReviewEvent
     QString hostName;
     QString hostEmail;
     QString hostPhone;
+    // Where the event lives when the source is a Mobilize mirror (its
+    // browser_url): review decisions are made there.
+    QString browserUrl;
     // False when built from the live feed's record, which lacks the
     // description, end time and review details.
     bool hasDetails = false;

@@ -120,6 +120,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!w.hostTrainingPanel()->isEnabled());
+        // ...and the way to where decisions are made: the event's page in Mobilize.
+        bool openOffered = false;
+        for (QToolButton *b : r->findChildren<QToolButton *>())
+            if (b->defaultAction() && b->defaultAction()->text().startsWith(QStringLiteral("Open in Mobilize")))
+                openOffered = b->isVisible() && b->isEnabled();
+        QVERIFY(openOffered);
+        QVERIFY(r->currentEvent()->browserUrl.startsWith(QStringLiteral("https://")));
 
         const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
         w.showWorkspace(WorkspaceController::Workspace::RapidResponse);

@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTimeEdit>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -162,6 +163,8 @@ void ReviewPanel::buildUi()
                           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, &ReviewPanel::exportCsvInteractive);
     m_actNote = addShortcutAction(tr("Note [N]"), tr("Write a note on this event's review log (N)"),
                                   {QKeySequence(Qt::Key_N)}, &ReviewPanel::focusNote);
+    m_actOpen = addShortcutAction(tr("Open in Mobilize [O]"), tr("Open this event's page in Mobilize (O)"),
+                                  {QKeySequence(Qt::Key_O)}, &ReviewPanel::openInBrowser);
 
     auto *root = new QVBoxLayout(this);
     root->setContentsMargins(4, 4, 4, 4);
@@ -249,7 +252,7 @@ void ReviewPanel::buildUi()
     dc->setContentsMargins(0, 0, 0, 0);
     // Short rows so the detail side stays narrow enough for a laptop's dock.
     const QList<QList<QAction *>> rows = {
-        {m_actClaim, m_actApprove, m_actReject}, {m_actFlag, m_actEdit, m_actPrev, m_actNext}, {m_actBulk}};
+        {m_actClaim, m_actApprove, m_actReject}, {m_actFlag, m_actEdit, m_actPrev, m_actNext}, {m_actBulk, m_actOpen}};
     for (const QList<QAction *> &row : rows) {
         auto *buttons = new QHBoxLayout;
         for (QAction *a : row)
@@ -475,6 +478,9 @@ void ReviewPanel::onCurrentRowChanged()
 
 void ReviewPanel::loadDetails(qint64 id)
 {
+    // A read-only source has no review log or details beyond its rows.
+    if (m_desk->isReadOnly())
+        return;
     const int gen = m_desk->beginLoad();
     m_service->loadEvent(
         id,
@@ -589,6 +595,9 @@ void ReviewPanel::updateActions()
     for (QAction *a : {m_actClaim, m_actApprove, m_actReject, m_actFlag, m_actEdit})
         a->setEnabled(!editing && idle);
     m_actNote->setEnabled(!editing && have && writable);
+    // Only events that have a page elsewhere (a Mobilize mirror's browser_url).
+    m_actOpen->setVisible(m_desk->isReadOnly());
+    m_actOpen->setEnabled(have && !current->browserUrl.isEmpty());
     for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
         a->setEnabled(editing && idle);
     m_actFlag->setText(have && current->flagged ? tr("Unflag [F]") : tr("Flag [F]"));
@@ -938,6 +947,21 @@ void ReviewPanel::bulkApproveSelection()
         });
     });
     box->open();
+}
+
+void ReviewPanel::openInBrowser()
+{
+    const auto &current = m_desk->current();
+    if (!current || current->browserUrl.isEmpty())
+        return;
+    // Only web pages: a mirror's text is untrusted, and a file: or custom
+    // scheme must not launch anything on this machine.
+    const QUrl url(current->browserUrl, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        setStatus(tr("#%1 has no web address to open.").arg(current->id));
+        return;
+    }
+    QDesktopServices::openUrl(url);
 }
 
 void ReviewPanel::focusNote()

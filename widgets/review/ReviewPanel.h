@@ -77,6 +77,7 @@ public Q_SLOTS:
     void bulkApproveSelection();
     void exportCsvInteractive();
     void focusNote();
+    void openInBrowser();
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
@@ -162,6 +163,7 @@ private:
     QAction *m_actBulk = nullptr;
     QAction *m_actExport = nullptr;
     QAction *m_actNote = nullptr;
+    QAction *m_actOpen = nullptr;
 };
 
 } // namespace oc
