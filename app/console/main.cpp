@@ -13,6 +13,7 @@
 #include "Log.h"
 #include "LogCategories.h"
 #include "MainWindow.h"
+#include "NumberOption.h"
 #include "SignalQuit.h"
 #include "ThemeSetup.h"
 #include "WallboardWindow.h"
@@ -224,12 +225,20 @@ int main(int argc, char **argv)
                      qPrintable(*cli.source));
         return 2;
     }
+    // Checked even without --demo, so a typo never waits for the day it matters.
+    QString numberError;
+    const auto demoEvents =
+        NumberOption::integer(demoEventsOpt.names().constLast(), p.value(demoEventsOpt), 1, 10'000'000, &numberError);
+    if (!demoEvents) {
+        std::fprintf(stderr, "organizer-console: %s\n", qPrintable(numberError));
+        return NumberOption::UsageError;
+    }
     ConfigResolver::Resolved resolved = ConfigResolver::resolve(cli, ConfigResolver::processEnvironment(), settings);
     if (resolved.needsDialog()) {
         if (headless()) {
             std::fprintf(stderr,
                          "organizer-console: no database configured. Use --demo, --db \"host=... dbname=...\", "
-                         "--service NAME, or set ORGANIZER_DB.\n");
+                         "--service NAME, or set ORGANIZER_DB (or libpq's PGHOST, PGDATABASE, PGSERVICE...).\n");
             return 2;
         }
         ConnectionDialog dialog;
@@ -249,7 +258,7 @@ int main(int argc, char **argv)
         if (useDemo) {
             demo = std::make_unique<DemoEnvironment>();
             DemoEnvironment::Options o;
-            o.events = p.value(demoEventsOpt).toInt();
+            o.events = int(*demoEvents);
             if (cfg.source == ConsoleSession::Source::Mobilize)
                 o.source = DemoEnvironment::Source::Mobilize;
             QString error;

@@ -7,6 +7,7 @@
 #include "ImportCommand.h"
 #include "Log.h"
 #include "MigrateCommand.h"
+#include "NumberOption.h"
 #include "SimulateCommand.h"
 
 #include <QCommandLineParser>
@@ -243,21 +244,41 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "organizer-hubsim: --schema is hub or mobilize, not '%s'\n", qPrintable(schema));
         return 2;
     }
-    so.mirror.lateShare = std::clamp(p.value(lateShareOpt).toDouble(), 0.0, 1.0);
-    so.mirror.veryLateEverySeconds = p.value(veryLateOpt).toDouble();
-    so.mirror.deleteEverySeconds = p.value(deleteEveryOpt).toDouble();
-    so.seed.events = p.value(eventsOpt).toInt();
-    so.seed.supporters = p.value(supportersOpt).toInt();
-    so.seed.rsvps = p.value(rsvpsOpt).toLongLong();
+    // Every number checked: a typo is a usage error (2), never a silent 0.
+    bool badNumber = false;
+    const auto integer = [&](const QCommandLineOption &o, qint64 min, qint64 max) -> qint64 {
+        QString error;
+        const auto v = NumberOption::integer(o.names().constLast(), p.value(o), min, max, &error);
+        if (!v && !badNumber) {
+            std::fprintf(stderr, "organizer-hubsim: %s\n", qPrintable(error));
+            badNumber = true;
+        }
+        return v.value_or(min);
+    };
+    const auto real = [&](const QCommandLineOption &o, double min, double max) -> double {
+        QString error;
+        const auto v = NumberOption::real(o.names().constLast(), p.value(o), min, max, &error);
+        if (!v && !badNumber) {
+            std::fprintf(stderr, "organizer-hubsim: %s\n", qPrintable(error));
+            badNumber = true;
+        }
+        return v.value_or(min);
+    };
+    so.mirror.lateShare = real(lateShareOpt, 0.0, 1.0);
+    so.mirror.veryLateEverySeconds = real(veryLateOpt, 0.0, 1e6);
+    so.mirror.deleteEverySeconds = real(deleteEveryOpt, 0.0, 1e6);
+    so.seed.events = int(integer(eventsOpt, 0, 10'000'000));
+    so.seed.supporters = int(integer(supportersOpt, 0, 100'000'000));
+    so.seed.rsvps = integer(rsvpsOpt, 0, 10'000'000'000);
     so.seedOnly = p.isSet(seedOnlyOpt);
-    so.scenario.compression = p.value(compressionOpt).toDouble();
-    so.scenario.baseViewsPerMin = p.value(baseViewsOpt).toDouble();
+    so.scenario.compression = real(compressionOpt, 0.001, 1e6);
+    so.scenario.baseViewsPerMin = real(baseViewsOpt, 0.0, 1e9);
     so.scenario.autoLaunch = !p.isSet(noLaunchOpt);
     if (p.isSet(rateOpt))
-        so.scenario.rsvpRateOverride = p.value(rateOpt).toDouble();
-    so.eventsPerSimDay = p.value(eventRateOpt).toDouble();
+        so.scenario.rsvpRateOverride = real(rateOpt, 0.0, 1e6);
+    so.eventsPerSimDay = real(eventRateOpt, 0.0, 1e7);
     if (p.isSet(durationOpt))
-        so.durationSeconds = p.value(durationOpt).toDouble();
+        so.durationSeconds = real(durationOpt, 0.0, 31'536'000.0); // up to a year
     so.http = !p.isSet(noHttpOpt);
     HubHttpServices::Options &ho = so.httpOptions;
     const auto token = [&p](const QCommandLineOption &opt, const char *env) {
@@ -267,11 +288,13 @@ int main(int argc, char **argv)
     ho.apiViewerToken = token(apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
     ho.apiTrainerToken = token(apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
     ho.apiEnabled = !ho.apiToken.isEmpty() || !ho.apiViewerToken.isEmpty() || !ho.apiTrainerToken.isEmpty();
-    ho.apiPort = quint16(p.value(apiPortOpt).toUInt());
+    ho.apiPort = quint16(integer(apiPortOpt, 0, 65535));
     ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");
     ho.testEndpoints = p.isSet(testEndpointsOpt);
-    ho.sitePort = quint16(p.value(sitePortOpt).toUInt());
-    ho.siteCapacity = p.value(siteCapacityOpt).toDouble();
+    ho.sitePort = quint16(integer(sitePortOpt, 0, 65535));
+    ho.siteCapacity = real(siteCapacityOpt, 0.0, 1e9);
     ho.rsvpJournal = p.value(journalOpt);
+    if (badNumber)
+        return NumberOption::UsageError;
     return SimulateCommand::run(so, stdout, stderr);
 }
