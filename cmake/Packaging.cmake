@@ -58,6 +58,9 @@ foreach(page organizer-console.1 organizer-hubsim.1)
   install(FILES ${_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endforeach()
 
+# --- copyright (Debian policy 12.5): the project's licence and the bundled data's notices
+install(FILES ${_oc_pkg_src}/copyright DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/organizer-console)
+
 # Part of `all`, so `cmake --build` followed by `cpack` has everything to install.
 add_custom_target(oc_package_data ALL DEPENDS ${_oc_pkg_outputs})
 
