@@ -8,9 +8,10 @@
 #include "PublicSite.h"
 #include "RsvpQueue.h"
 #include "SiteContent.h"
+#include "StateDirectory.h"
 
-#include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 
 namespace oc::sim {
 
@@ -54,15 +55,13 @@ bool HubHttpServices::start(QString *error)
     m_content = std::make_unique<SiteContent>(m_o.site);
     m_blasts = std::make_unique<BlastProvider>(BlastProvider::Options {m_o.blastQueuedMs, m_o.blastSendingMs}, *m_pool);
     QString journal = m_o.rsvpJournal;
-    if (journal.isEmpty()) {
-        // One journal per database and site, so two simulators on one host
-        // never replay each other's RSVPs.
-        const QByteArray tag =
-            QCryptographicHash::hash((m_o.conninfo + QLatin1Char('|') + m_o.site).toUtf8(), QCryptographicHash::Sha1)
-                .toHex()
-                .left(12);
-        journal =
-            QDir(QDir::tempPath()).filePath(QStringLiteral("organizer-hubsim-rsvp-%1.jsonl").arg(QLatin1String(tag)));
+    if (journal.isEmpty())
+        journal = StateDirectory::rsvpJournal(m_o.conninfo, m_o.site, QProcessEnvironment::systemEnvironment());
+    // A journal given on the command line may also name a folder not made yet.
+    if (const QString dir = QFileInfo(journal).absolutePath(); !QDir().mkpath(dir)) {
+        if (error)
+            *error = QStringLiteral("cannot create the RSVP journal's folder %1").arg(dir);
+        return false;
     }
     m_queue = std::make_unique<RsvpQueue>(*m_pool, journal);
     try {

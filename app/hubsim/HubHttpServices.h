@@ -39,7 +39,7 @@ public:
         bool siteEnabled = true;
         quint16 sitePort = 0;
         double siteCapacity = 400; // requests per second
-        QString rsvpJournal; // empty: a file in the temp dir named after the database
+        QString rsvpJournal; // empty: StateDirectory::rsvpJournal()
         int poolSize = 4;
         int blastQueuedMs = 1500;
         int blastSendingMs = 1500;

@@ -130,7 +130,9 @@ int main(int argc, char **argv)
                                              QStringLiteral("per-second"), QStringLiteral("400"));
     const QCommandLineOption journalOpt(
         QStringLiteral("rsvp-journal"),
-        QStringLiteral("file for RSVPs taken in static mode (default: in the temp dir)"), QStringLiteral("file"));
+        QStringLiteral("file for RSVPs taken in static mode (default: rsvp-HASH.jsonl in $STATE_DIRECTORY, else in "
+                       "$XDG_STATE_HOME/organizer-hubsim, else in ~/.local/state/organizer-hubsim)"),
+        QStringLiteral("file"));
     const QCommandLineOption noHttpOpt(QStringLiteral("no-http"),
                                        QStringLiteral("run neither the ops API nor the site"));
     const QCommandLineOption schemaOpt(QStringLiteral("schema"),

@@ -77,9 +77,15 @@ bool DemoEnvironment::start(const Options &o, QString *error)
                       QString::number(o.supporters), QStringLiteral("--seed-rsvps"), QString::number(o.seedRsvps)};
     if (mirror)
         args << QStringLiteral("--schema") << QStringLiteral("mobilize");
-    else
+    else {
         args << QStringLiteral("--api-port") << QStringLiteral("0") << QStringLiteral("--site-port")
              << QStringLiteral("0");
+        // The default journal lives in the user's state folder; a demo (and
+        // every test built on it) keeps its RSVPs with its throwaway database.
+        if (!o.extraArgs.contains(QStringLiteral("--rsvp-journal")))
+            args << QStringLiteral("--rsvp-journal")
+                 << QDir(m_server->socketDir()).filePath(QStringLiteral("rsvp.jsonl"));
+    }
     args << o.extraArgs;
     log->info("starting {}", hubsim.toStdString());
     m_sim->start(hubsim, args);
