@@ -111,7 +111,7 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     // The wallboard's tiles, in a window, for leadership.
     auto *board = new TotalsPanel(feed, this);
     board->setObjectName(QStringLiteral("leadershipTotals"));
-    board->setWallboard(true);
+    board->setWallboard(true, 1.5);
     addPanel(QStringLiteral("leadershipDock"), tr("Leadership totals"), board, QKeySequence(Qt::ALT | Qt::Key_L), true);
 
     // The review desk's "map of the selection".
@@ -393,10 +393,10 @@ void MainWindow::arrangeDefault(Workspace w)
     }
     case Workspace::Leadership: {
         setMapShown(true);
+        // The wallboard's tiles beside the map; the charts are one click
+        // away (View ▸ Traffic) rather than squeezing the map on a laptop.
         QDockWidget *board = put(QStringLiteral("leadershipDock"), Qt::LeftDockWidgetArea);
-        QDockWidget *traffic = put(QStringLiteral("trafficDock"), Qt::BottomDockWidgetArea);
         resizeDocks({board}, {room.width() * 9 / 20}, Qt::Horizontal);
-        resizeDocks({traffic}, {room.height() / 3}, Qt::Vertical);
         break;
     }
     }

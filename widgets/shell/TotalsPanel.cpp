@@ -105,7 +105,7 @@ StatTile *TotalsPanel::tile(const QString &key) const
     return m_tiles.value(key);
 }
 
-void TotalsPanel::setWallboard(bool on)
+void TotalsPanel::setWallboard(bool on, double scale)
 {
     m_states->setVisible(!on);
     m_top->setVisible(!on);
@@ -115,7 +115,7 @@ void TotalsPanel::setWallboard(bool on)
                                            "eventGoal", "rsvpGoal", "views", "errors"};
     for (StatTile *t : std::as_const(m_tiles)) {
         m_grid->removeWidget(t);
-        t->setScale(on ? 2.2 : 1.0);
+        t->setScale(on ? scale : 1.0);
         t->setVisible(!on);
     }
     if (on) {

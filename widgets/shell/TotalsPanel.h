@@ -21,7 +21,8 @@ public:
     explicit TotalsPanel(LiveSource *feed, QWidget *parent = nullptr);
 
     // Wallboard: bigger numbers, fewer tiles, no tables.
-    void setWallboard(bool on);
+    // `scale` sizes the numbers: 2.2 on a wall, less in a laptop window.
+    void setWallboard(bool on, double scale = 2.2);
     StatTile *tile(const QString &key) const;
 
 private:
