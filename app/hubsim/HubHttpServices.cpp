@@ -118,7 +118,8 @@ bool HubHttpServices::start(QString *error)
         for (const auto &f : faults)
             m_api->faults().add(f);
         if (m_o.apiToken.isEmpty() && m_o.apiViewerToken.isEmpty() && m_o.apiTrainerToken.isEmpty())
-            log->warn("ops API has no token: every call will be refused (set --api-token or ORGANIZER_HUB_TOKEN)");
+            log->warn("ops API has no token: every call will be refused (set --api-token-file, --api-token or "
+                      "ORGANIZER_HUB_TOKEN)");
         else if (m_o.apiToken.isEmpty())
             log->warn("ops API has no operator token: launches, site flips and blasts will be refused");
         if (!m_api->listen(error))

@@ -65,7 +65,7 @@ int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
         if (ho.apiEnabled)
             std::fprintf(out, "API http://127.0.0.1:%u\n", unsigned(http->apiPort()));
         else
-            log->warn("ops API off: no --api-token or ORGANIZER_HUB_TOKEN");
+            log->warn("ops API off: no --api-token-file, --api-token or ORGANIZER_HUB_TOKEN");
         std::fprintf(out, "SITE http://127.0.0.1:%u\n", unsigned(http->sitePort()));
         std::fflush(out);
     }

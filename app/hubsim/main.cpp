@@ -9,6 +9,7 @@
 #include "MigrateCommand.h"
 #include "NumberOption.h"
 #include "SimulateCommand.h"
+#include "TokenFile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -102,9 +103,24 @@ int main(int argc, char **argv)
     const QCommandLineOption apiPortOpt(QStringLiteral("api-port"),
                                         QStringLiteral("ops API port on 127.0.0.1 (0 = any free)"),
                                         QStringLiteral("port"), QStringLiteral("0"));
+    // The *-file options first: a token in argv is in /proc/*/cmdline for
+    // every local user to read.
+    const QCommandLineOption apiTokenFileOpt(QStringLiteral("api-token-file"),
+                                             QStringLiteral("read the ops API operator bearer token from the first "
+                                                            "line of file (mode 600; preferred over --api-token)"),
+                                             QStringLiteral("file"));
+    const QCommandLineOption apiViewerTokenFileOpt(QStringLiteral("api-token-viewer-file"),
+                                                   QStringLiteral("read the viewer token (reads only) from file "
+                                                                  "(mode 600)"),
+                                                   QStringLiteral("file"));
+    const QCommandLineOption apiTrainerTokenFileOpt(QStringLiteral("api-token-trainer-file"),
+                                                    QStringLiteral("read the trainer token (reads only) from file "
+                                                                   "(mode 600)"),
+                                                    QStringLiteral("file"));
     const QCommandLineOption apiTokenOpt(QStringLiteral("api-token"),
-                                         QStringLiteral("ops API operator bearer token (default "
-                                                        "$ORGANIZER_HUB_TOKEN; without any token the API is off)"),
+                                         QStringLiteral("ops API operator bearer token, visible to other local users "
+                                                        "(default $ORGANIZER_HUB_TOKEN; without any token the API is "
+                                                        "off)"),
                                          QStringLiteral("token"));
     const QCommandLineOption apiViewerTokenOpt(QStringLiteral("api-token-viewer"),
                                                QStringLiteral("ops API viewer bearer token: reads only (default "
@@ -165,11 +181,33 @@ int main(int argc, char **argv)
         p.addOptions({mapOpt, campaignOpt, dryRunOpt});
         p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("GeoJSON FeatureCollection or CSV file"));
     } else if (command != QLatin1String("migrate")) {
-        p.addOptions({eventsOpt,        supportersOpt, rsvpsOpt,          compressionOpt,     rateOpt,
-                      baseViewsOpt,     noLaunchOpt,   eventRateOpt,      seedOnlyOpt,        durationOpt,
-                      apiPortOpt,       apiTokenOpt,   apiViewerTokenOpt, apiTrainerTokenOpt, apiFaultOpt,
-                      testEndpointsOpt, sitePortOpt,   siteCapacityOpt,   journalOpt,         noHttpOpt,
-                      schemaOpt,        lateShareOpt,  veryLateOpt,       deleteEveryOpt});
+        p.addOptions({eventsOpt,
+                      supportersOpt,
+                      rsvpsOpt,
+                      compressionOpt,
+                      rateOpt,
+                      baseViewsOpt,
+                      noLaunchOpt,
+                      eventRateOpt,
+                      seedOnlyOpt,
+                      durationOpt,
+                      apiPortOpt,
+                      apiTokenFileOpt,
+                      apiViewerTokenFileOpt,
+                      apiTrainerTokenFileOpt,
+                      apiTokenOpt,
+                      apiViewerTokenOpt,
+                      apiTrainerTokenOpt,
+                      apiFaultOpt,
+                      testEndpointsOpt,
+                      sitePortOpt,
+                      siteCapacityOpt,
+                      journalOpt,
+                      noHttpOpt,
+                      schemaOpt,
+                      lateShareOpt,
+                      veryLateOpt,
+                      deleteEveryOpt});
         if (command.isEmpty())
             p.addOptions({importOpt, mapOpt, campaignOpt});
     }
@@ -283,12 +321,30 @@ int main(int argc, char **argv)
         so.durationSeconds = real(durationOpt, 0.0, 31'536'000.0); // up to a year
     so.http = !p.isSet(noHttpOpt);
     HubHttpServices::Options &ho = so.httpOptions;
-    const auto token = [&p](const QCommandLineOption &opt, const char *env) {
-        return (p.isSet(opt) ? p.value(opt) : qEnvironmentVariable(env)).toUtf8();
+    bool badToken = false;
+    const auto token = [&](const QCommandLineOption &file, const QCommandLineOption &opt, const char *env) {
+        if (!p.isSet(file))
+            return (p.isSet(opt) ? p.value(opt) : qEnvironmentVariable(env)).toUtf8();
+        if (p.isSet(opt)) {
+            std::fprintf(stderr, "organizer-hubsim: give --%s or --%s, not both\n",
+                         qPrintable(file.names().constFirst()), qPrintable(opt.names().constFirst()));
+            badToken = true;
+            return QByteArray();
+        }
+        QString error;
+        const auto t = TokenFile::read(p.value(file), &error);
+        if (!t) {
+            std::fprintf(stderr, "organizer-hubsim: --%s: %s\n", qPrintable(file.names().constFirst()),
+                         qPrintable(error));
+            badToken = true;
+        }
+        return t.value_or(QByteArray());
     };
-    ho.apiToken = token(apiTokenOpt, "ORGANIZER_HUB_TOKEN");
-    ho.apiViewerToken = token(apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
-    ho.apiTrainerToken = token(apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
+    ho.apiToken = token(apiTokenFileOpt, apiTokenOpt, "ORGANIZER_HUB_TOKEN");
+    ho.apiViewerToken = token(apiViewerTokenFileOpt, apiViewerTokenOpt, "ORGANIZER_HUB_TOKEN_VIEWER");
+    ho.apiTrainerToken = token(apiTrainerTokenFileOpt, apiTrainerTokenOpt, "ORGANIZER_HUB_TOKEN_TRAINER");
+    if (badToken)
+        return 2; // a usage error, as a bad number
     ho.apiEnabled = !ho.apiToken.isEmpty() || !ho.apiViewerToken.isEmpty() || !ho.apiTrainerToken.isEmpty();
     ho.apiPort = quint16(integer(apiPortOpt, 0, 65535));
     ho.apiFaults = p.isSet(apiFaultOpt) ? p.value(apiFaultOpt) : qEnvironmentVariable("ORGANIZER_HUB_API_FAULT");

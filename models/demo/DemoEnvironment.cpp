@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUuid>
@@ -60,10 +61,6 @@ bool DemoEnvironment::start(const Options &o, QString *error)
         m_token = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_viewerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_trainerToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        // Through the environment, not argv: other local users can read argv.
-        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN"), m_token);
-        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_VIEWER"), m_viewerToken);
-        env.insert(QStringLiteral("ORGANIZER_HUB_TOKEN_TRAINER"), m_trainerToken);
     } else {
         m_token.clear();
         m_viewerToken.clear();
@@ -80,6 +77,23 @@ bool DemoEnvironment::start(const Options &o, QString *error)
     else {
         args << QStringLiteral("--api-port") << QStringLiteral("0") << QStringLiteral("--site-port")
              << QStringLiteral("0");
+        // By files only we can read, not argv (any local user reads
+        // /proc/*/cmdline) and not the environment (inherited by whatever
+        // the simulator might start).
+        const std::pair<const char *, QString> tokens[] {
+            {"api-token", m_token}, {"api-token-viewer", m_viewerToken}, {"api-token-trainer", m_trainerToken}};
+        for (const auto &[option, token] : tokens) {
+            const QString path =
+                QDir(m_server->socketDir()).filePath(QLatin1String(option) + QStringLiteral(".secret"));
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+                f.write(token.toUtf8() + '\n') < 0) {
+                if (error)
+                    *error = tr("cannot write the demo's token file %1: %2").arg(path, f.errorString());
+                return false;
+            }
+            args << QStringLiteral("--%1-file").arg(QLatin1String(option)) << path;
+        }
         // The default journal lives in the user's state folder; a demo (and
         // every test built on it) keeps its RSVPs with its throwaway database.
         if (!o.extraArgs.contains(QStringLiteral("--rsvp-journal")))

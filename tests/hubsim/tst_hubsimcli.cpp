@@ -1,13 +1,16 @@
 // The real organizer-hubsim binary against a real PostgreSQL: `migrate`,
 // `import` (dirty fixtures in both formats, dry run, a failure injected
-// mid-import, a several-hundred-row public list) and the deprecated flags.
+// mid-import, a several-hundred-row public list), the deprecated flags and
+// the ops API token read from a file (and refused from a loose one).
 // Every table is counted before and after, so anything the import writes
 // beside the events shows up.
+#include "HttpTestClient.h"
 #include "Migrator.h"
 #include "PgSession.h"
 #include "TestDatabase.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -428,6 +431,75 @@ private Q_SLOTS:
         PgSession s(db);
         QCOMPARE(scalar(s, "SELECT count(*) FROM events"), 0);
         QCOMPARE(scalar(s, "SELECT count(*) FROM rsvps"), 0);
+    }
+
+    void apiTokenFromAFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto writeToken = [&](const char *name, QFileDevice::Permissions perms) {
+            const QString path = dir.filePath(QLatin1String(name));
+            QFile f(path);
+            // First line, blanks around it, and a second line that is not the token.
+            if (!f.open(QIODevice::WriteOnly, perms) || f.write("  file-token-1\t\nsecond line\n") < 0)
+                return QString();
+            return path;
+        };
+        const QString good = writeToken("token", QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QString loose = writeToken("loose",
+                                         QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                             QFileDevice::ReadOther);
+        QVERIFY(!good.isEmpty() && !loose.isEmpty());
+        QVERIFY(QFile::setPermissions(loose,
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                          QFileDevice::ReadOther)); // past the umask
+        const QString db = test::TestDatabase::instance().emptyDatabase(QStringLiteral("cli_tokenfile"));
+
+        // Refused before anything is written, as ssh refuses such a key.
+        const Run refused = hubsim(
+            {QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--api-token-viewer-file"), loose});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(loose) && refused.err.contains(QStringLiteral("0644")) &&
+                     refused.err.contains(QStringLiteral("chmod 600")),
+                 qPrintable(refused.err));
+        const Run missing = hubsim({QStringLiteral("simulate"), QStringLiteral("--db"), db,
+                                    QStringLiteral("--api-token-file"), dir.filePath(QStringLiteral("nosuch"))});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains(QStringLiteral("--api-token-file")), qPrintable(missing.err));
+        const Run both = hubsim({QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--api-token"),
+                                 QStringLiteral("x"), QStringLiteral("--api-token-file"), good});
+        QCOMPARE(both.exitCode, 2);
+
+        // The token from the file opens the ops API; nothing else does.
+        QProcess sim;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("ORGANIZER_HUB_TOKEN"));
+        sim.setProcessEnvironment(env);
+        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sim.start(qEnvironmentVariable("OC_HUBSIM"),
+                  {QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--events"),
+                   QStringLiteral("5"), QStringLiteral("--supporters"), QStringLiteral("5"),
+                   QStringLiteral("--seed-rsvps"), QStringLiteral("5"), QStringLiteral("--wait-for-launch"),
+                   QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--api-token-file"), good,
+                   QStringLiteral("--rsvp-journal"), dir.filePath(QStringLiteral("rsvp.jsonl"))});
+        QVERIFY(sim.waitForStarted(10000));
+        QByteArray out;
+        QDeadlineTimer deadline(120000);
+        while (!out.contains("SITE ") && !deadline.hasExpired() && sim.state() == QProcess::Running) {
+            sim.waitForReadyRead(200);
+            out += sim.readAllStandardOutput();
+        }
+        const auto apiLine = QRegularExpression(QStringLiteral("API (http://\\S+)")).match(QString::fromUtf8(out));
+        QVERIFY2(apiLine.hasMatch(), out.constData());
+        test::HttpTestClient right(apiLine.captured(1), "file-token-1");
+        test::HttpTestClient wrong(apiLine.captured(1), "second line");
+        const auto ok = right.get(QStringLiteral("/api/v1/site"));
+        const auto no = wrong.get(QStringLiteral("/api/v1/site"));
+        sim.terminate();
+        if (!sim.waitForFinished(10000))
+            sim.kill();
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(no.status, 401);
     }
 
     void unknownCommandIsAnError()
