@@ -5,6 +5,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <spdlog/cfg/env.h>
+#include <spdlog/details/registry.h>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
@@ -41,6 +43,8 @@ std::vector<spdlog::sink_ptr> &sinks()
         auto err = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
         err->set_level(spdlog::level::info);
         g_sinks.push_back(err);
+        // Loggers made before init() log at the default level too.
+        spdlog::set_level(g_level);
     }
     return g_sinks;
 }
@@ -67,8 +71,16 @@ void Log::init(const std::string &appName, const std::string &logDir)
     }
     spdlog::drop_all();
     qInstallMessageHandler(qtMessageHandler);
+    // OC_LOG_LEVEL is the default level (and was the only knob before
+    // SPDLOG_LEVEL); SPDLOG_LEVEL=info,db=debug, spdlog's own syntax, sets
+    // categories and, when it names one, a default that wins over it.
+    g_level = spdlog::level::debug;
     if (const char *lvl = std::getenv("OC_LOG_LEVEL"))
         g_level = spdlog::level::from_str(lvl);
+    // Cleared first so a second init (tests) does not keep the levels of the
+    // first when SPDLOG_LEVEL is gone.
+    spdlog::details::registry::instance().set_levels({}, &g_level);
+    spdlog::cfg::load_env_levels();
 }
 
 std::shared_ptr<spdlog::logger> Log::get(const std::string &category)
@@ -78,10 +90,11 @@ std::shared_ptr<spdlog::logger> Log::get(const std::string &category)
         return existing;
     auto &s = sinks();
     auto logger = std::make_shared<spdlog::logger>(category, s.begin(), s.end());
-    logger->set_level(g_level);
+    // Registers it and gives it its SPDLOG_LEVEL level (else the default);
+    // the pattern and flush level after, as it resets both.
+    spdlog::initialize_logger(logger);
     logger->set_pattern("%Y-%m-%d %H:%M:%S.%e [%n] %^%l%$ %v");
     logger->flush_on(spdlog::level::warn);
-    spdlog::register_logger(logger);
     return logger;
 }
 
