@@ -91,6 +91,7 @@ enter_root() {
             ORGANIZER_IN_BUILDROOT=1 \
             ORGANIZER_HUB_URL="${ORGANIZER_HUB_URL:-}" ORGANIZER_HUB_TOKEN="${ORGANIZER_HUB_TOKEN:-}" \
             CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-}" \
+            OC_LOG_LEVEL="${OC_LOG_LEVEL:-}" SPDLOG_LEVEL="${SPDLOG_LEVEL:-}" \
             bash -c "cd \"$CWD\" && exec $INNER"
     '
 }

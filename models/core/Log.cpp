@@ -11,6 +11,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
@@ -75,8 +76,13 @@ void Log::init(const std::string &appName, const std::string &logDir)
     // SPDLOG_LEVEL); SPDLOG_LEVEL=info,db=debug, spdlog's own syntax, sets
     // categories and, when it names one, a default that wins over it.
     g_level = spdlog::level::debug;
-    if (const char *lvl = std::getenv("OC_LOG_LEVEL"))
-        g_level = spdlog::level::from_str(lvl);
+    // from_str answers "off" to anything it does not know: a typo or an empty
+    // value must not silence the log.
+    if (const char *lvl = std::getenv("OC_LOG_LEVEL"); lvl && *lvl) {
+        if (const auto parsed = spdlog::level::from_str(lvl);
+            parsed != spdlog::level::off || std::strcmp(lvl, "off") == 0)
+            g_level = parsed;
+    }
     // Cleared first so a second init (tests) does not keep the levels of the
     // first when SPDLOG_LEVEL is gone.
     spdlog::details::registry::instance().set_levels({}, &g_level);

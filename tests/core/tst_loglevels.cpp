@@ -68,6 +68,20 @@ private slots:
         QCOMPARE(logcat::db()->level(), spdlog::level::debug);
         QCOMPARE(logcat::ui()->level(), spdlog::level::debug);
     }
+
+    void emptyOrMisspeltLevelKeepsTheDefault()
+    {
+        // spdlog reads an unknown name as "off": the log must not go silent.
+        qputenv("OC_LOG_LEVEL", "");
+        Log::init("tst_loglevels", m_dir.path().toStdString());
+        QCOMPARE(logcat::db()->level(), spdlog::level::debug);
+        qputenv("OC_LOG_LEVEL", "verbose");
+        Log::init("tst_loglevels", m_dir.path().toStdString());
+        QCOMPARE(logcat::db()->level(), spdlog::level::debug);
+        qputenv("OC_LOG_LEVEL", "off");
+        Log::init("tst_loglevels", m_dir.path().toStdString());
+        QCOMPARE(logcat::db()->level(), spdlog::level::off);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLogLevels)
