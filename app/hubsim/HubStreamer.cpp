@@ -21,23 +21,17 @@ HubStreamer::HubStreamer(Options o, Scenario scenario)
 
 double HubStreamer::simulatedHours() const
 {
-    return m_clock.isValid() ? m_clock.elapsed() / 1000.0 * m_scenario.options().compression / 3600.0 : 0;
+    return m_clock.simulatedHours(m_scenario.options().compression);
 }
 
 void HubStreamer::start()
 {
-    m_clock.start();
-    m_lastTick.start();
-    m_timer = new QTimer(this);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &HubStreamer::tick);
-    m_timer->start(m_o.tickMs);
+    m_clock.start(this, m_o.tickMs, [this] { tick(); });
 }
 
 void HubStreamer::stop()
 {
-    if (m_timer)
-        m_timer->stop();
+    m_clock.stop();
     m_session.close();
 }
 
@@ -64,7 +58,7 @@ void HubStreamer::ensureConnected()
 
 void HubStreamer::tick()
 {
-    const double dt = m_lastTick.restart() / 1000.0;
+    const double dt = m_clock.secondsSinceLastTick();
     const double h = simulatedHours();
     try {
         ensureConnected();
@@ -80,7 +74,7 @@ void HubStreamer::tick()
             }
             Q_EMIT phaseChanged(phase);
         }
-        if (m_clock.elapsed() - m_lastRefreshMs > 3000)
+        if (m_clock.elapsedMs() - m_lastRefreshMs > 3000)
             refreshEventIds();
         m_rsvpDebt += m_scenario.rsvpsPerSecond(h) * dt;
         const int rsvps = int(m_rsvpDebt);
@@ -93,8 +87,8 @@ void HubStreamer::tick()
         m_eventDebt -= events;
         if (events > 0)
             writeEvents(events);
-        if (m_clock.elapsed() - m_lastBucketMs >= 10000) {
-            m_lastBucketMs = m_clock.elapsed() / 10000 * 10000;
+        if (m_clock.elapsedMs() - m_lastBucketMs >= 10000) {
+            m_lastBucketMs = m_clock.elapsedMs() / 10000 * 10000;
             writeTraffic();
         }
         writeServedTraffic();
@@ -108,7 +102,7 @@ void HubStreamer::tick()
 
 void HubStreamer::refreshEventIds()
 {
-    m_lastRefreshMs = m_clock.elapsed();
+    m_lastRefreshMs = m_clock.elapsedMs();
     const DbTable t = m_session.exec(
         DbQuery("SELECT id FROM events WHERE campaign_id = $1 AND approval_status = 'approved' ORDER BY id")
             .bind(m_o.campaignId));

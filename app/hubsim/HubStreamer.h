@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ScenarioClock.h"
 #include "PgSession.h"
 #include "Scenario.h"
 
@@ -68,9 +69,7 @@ private:
     Options m_o;
     Scenario m_scenario;
     PgSession m_session;
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_lastTick;
+    ScenarioClock m_clock;
     QRandomGenerator m_rng;
     std::vector<qint64> m_eventIds;
     qint64 m_supporters = 1;

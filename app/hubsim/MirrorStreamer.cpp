@@ -28,23 +28,17 @@ MirrorStreamer::MirrorStreamer(Options o, Scenario scenario)
 
 double MirrorStreamer::simulatedHours() const
 {
-    return m_clock.isValid() ? m_clock.elapsed() / 1000.0 * m_scenario.options().compression / 3600.0 : 0;
+    return m_clock.simulatedHours(m_scenario.options().compression);
 }
 
 void MirrorStreamer::start()
 {
-    m_clock.start();
-    m_lastTick.start();
-    m_timer = new QTimer(this);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, &MirrorStreamer::tick);
-    m_timer->start(m_o.tickMs);
+    m_clock.start(this, m_o.tickMs, [this] { tick(); });
 }
 
 void MirrorStreamer::stop()
 {
-    if (m_timer)
-        m_timer->stop();
+    m_clock.stop();
     m_session.close();
 }
 
@@ -81,7 +75,7 @@ double MirrorStreamer::lag()
 
 void MirrorStreamer::tick()
 {
-    const double dt = m_lastTick.restart() / 1000.0;
+    const double dt = m_clock.secondsSinceLastTick();
     const double h = simulatedHours();
     try {
         ensureConnected();
@@ -91,7 +85,7 @@ void MirrorStreamer::tick()
             logcat::sim()->info("scenario phase: {} (simulated {:.2f} h)", phase.toStdString(), h);
             Q_EMIT phaseChanged(phase);
         }
-        if (m_clock.elapsed() - m_lastRefreshMs > 3000)
+        if (m_clock.elapsedMs() - m_lastRefreshMs > 3000)
             refresh();
         const double rate = m_scenario.rsvpsPerSecond(h);
         m_rsvpDebt += rate * dt;
@@ -115,13 +109,13 @@ void MirrorStreamer::tick()
             m_eventDebt -= n;
             writeEvents(n);
         }
-        if (m_o.veryLateEverySeconds > 0 && m_clock.elapsed() - m_lastVeryLateMs >= m_o.veryLateEverySeconds * 1000 &&
+        if (m_o.veryLateEverySeconds > 0 && m_clock.elapsedMs() - m_lastVeryLateMs >= m_o.veryLateEverySeconds * 1000 &&
             !m_slots.empty()) {
-            m_lastVeryLateMs = m_clock.elapsed();
+            m_lastVeryLateMs = m_clock.elapsedMs();
             writeParticipations(1, true);
         }
-        if (m_o.deleteEverySeconds > 0 && m_clock.elapsed() - m_lastDeleteMs >= m_o.deleteEverySeconds * 1000) {
-            m_lastDeleteMs = m_clock.elapsed();
+        if (m_o.deleteEverySeconds > 0 && m_clock.elapsedMs() - m_lastDeleteMs >= m_o.deleteEverySeconds * 1000) {
+            m_lastDeleteMs = m_clock.elapsedMs();
             deleteSomething();
         }
     } catch (const DbException &e) {
@@ -134,7 +128,7 @@ void MirrorStreamer::tick()
 
 void MirrorStreamer::refresh()
 {
-    m_lastRefreshMs = m_clock.elapsed();
+    m_lastRefreshMs = m_clock.elapsedMs();
     const DbTable t =
         m_session.exec(DbQuery("SELECT t.id, t.event_id, e.organization_id = $1 FROM mobilize_private.timeslots t "
                                "JOIN mobilize_private.events e ON e.id = t.event_id WHERE t.deleted_date IS NULL AND "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ScenarioClock.h"
 #include "PgSession.h"
 #include "Scenario.h"
 
@@ -84,9 +85,7 @@ private:
     Options m_o;
     Scenario m_scenario;
     PgSession m_session;
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_lastTick;
+    ScenarioClock m_clock;
     QRandomGenerator m_rng;
     std::vector<Slot> m_slots; // approved, not deleted, ours and promoted
     std::vector<Slot> m_partnerSlots; // for cross-firewall sign-ups
