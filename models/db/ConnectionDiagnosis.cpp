@@ -67,4 +67,14 @@ ConnectionDiagnosis ConnectionDiagnosis::fromSchema(int version, int latestKnown
     return d;
 }
 
+ConnectionDiagnosis ConnectionDiagnosis::fromChangedMigration(const QString &message)
+{
+    ConnectionDiagnosis d;
+    d.kind = Kind::SchemaChanged;
+    d.summary = tr("The database's schema was built from a migration whose text has changed since.");
+    d.advice = tr("Ask the administrator who runs organizer-hubsim migrate: %1").arg(message);
+    d.detail = message;
+    return d;
+}
+
 } // namespace oc

@@ -15,6 +15,7 @@ struct ConnectionDiagnosis
         DatabaseMissing,
         SchemaMissing,
         SchemaTooNew,
+        SchemaChanged,
         BadSettings,
         Other
     };
@@ -25,6 +26,8 @@ struct ConnectionDiagnosis
 
     static ConnectionDiagnosis fromError(const QString &message, const QString &sqlState = {});
     static ConnectionDiagnosis fromSchema(int version, int latestKnown);
+    // An applied migration's text differs from this build's (Migrator::changedMessage).
+    static ConnectionDiagnosis fromChangedMigration(const QString &message);
 };
 
 } // namespace oc

@@ -47,14 +47,44 @@ void ConnectionProbe::checkSchema()
                          Q_EMIT finished(ConnectionDiagnosis::fromSchema(-1, 0), {});
                          return;
                      }
-                     m_conn->exec(
-                         {DbQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")}, this,
-                         [this](const DbConnection::Outcome &o2) {
-                             const DbError *e2 = DbConnection::error(o2);
-                             const int v = e2 ? -1 : int((*DbConnection::tables(o2))[0].toInt64(0, 0));
-                             const int latest = Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
-                             Q_EMIT finished(ConnectionDiagnosis::fromSchema(v, latest), e2 ? e2->message : QString());
-                         });
+                     m_conn->exec({DbQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")}, this,
+                                  [this](const DbConnection::Outcome &o2) {
+                                      const DbError *e2 = DbConnection::error(o2);
+                                      const int v = e2 ? -1 : int((*DbConnection::tables(o2))[0].toInt64(0, 0));
+                                      const int latest =
+                                          Migrator::builtin().isEmpty() ? 0 : Migrator::builtin().back().version;
+                                      if (e2 || v > latest) {
+                                          Q_EMIT finished(ConnectionDiagnosis::fromSchema(v, latest),
+                                                          e2 ? e2->message : QString());
+                                          return;
+                                      }
+                                      checkChecksums(v, latest);
+                                  });
+                 });
+}
+
+void ConnectionProbe::checkChecksums(int version, int latest)
+{
+    // The console does not migrate, but it reads a schema it believes it
+    // knows: one whose applied migration was edited since is not that schema
+    // (Migrator refuses to migrate it). to_jsonb(m) reads the checksum column
+    // without failing on a database migrated before the column existed.
+    m_conn->exec({DbQuery("SELECT version, coalesce(to_jsonb(m)->>'checksum', '') FROM schema_migrations m")}, this,
+                 [this, version, latest](const DbConnection::Outcome &o) {
+                     if (const DbError *e = DbConnection::error(o)) {
+                         Q_EMIT finished(ConnectionDiagnosis::fromSchema(version, latest), e->message);
+                         return;
+                     }
+                     const DbTable &t = (*DbConnection::tables(o))[0];
+                     QHash<int, QByteArray> recorded;
+                     for (int r = 0; r < t.rowCount(); ++r)
+                         recorded.insert(int(t.toInt64(r, 0)), t.text(r, 1).toLatin1());
+                     const auto changed = Migrator::changed(Migrator::builtin(), recorded);
+                     if (changed.isEmpty())
+                         Q_EMIT finished(ConnectionDiagnosis::fromSchema(version, latest), {});
+                     else
+                         Q_EMIT finished(ConnectionDiagnosis::fromChangedMigration(Migrator::changedMessage(changed)),
+                                         Migrator::changedMessage(changed));
                  });
 }
 

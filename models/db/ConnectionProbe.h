@@ -11,7 +11,8 @@ namespace oc {
 class PgAsyncConnection;
 
 // "Test connection": connects once (no retries, a 5 s connect timeout) and
-// checks that the database has a schema this console knows, then says in
+// checks that the database has a schema this console knows (its version, and
+// that no applied migration was edited since: Migrator's checksums), then says in
 // words what is wrong, if anything. Asynchronous, like every connection.
 class ConnectionProbe : public QObject
 {
@@ -28,6 +29,7 @@ Q_SIGNALS:
 
 private:
     void checkSchema();
+    void checkChecksums(int version, int latest);
     void fail(const QString &message, const QString &sqlState = {});
 
     std::unique_ptr<PgAsyncConnection> m_conn;

@@ -3,6 +3,7 @@
 #include "LogCategories.h"
 #include "PgSession.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
@@ -55,6 +56,41 @@ int Migrator::currentVersion()
     return int(m_session.exec("SELECT coalesce(max(version), 0) FROM schema_migrations").toInt64(0, 0));
 }
 
+QByteArray Migrator::checksum(const QByteArray &sql)
+{
+    return QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex();
+}
+
+QList<Migrator::Changed> Migrator::changed(const QList<Migration> &known, const QHash<int, QByteArray> &recorded)
+{
+    QList<Changed> out;
+    for (const Migration &m : known) {
+        const QByteArray stored = recorded.value(m.version);
+        if (stored.isEmpty())
+            continue;
+        if (const QByteArray now = checksum(m.sql); now != stored)
+            out.append({m.version, m.name, stored, now});
+    }
+    return out;
+}
+
+QString Migrator::changedMessage(const QList<Changed> &changed)
+{
+    QStringList names, versions;
+    for (const Changed &c : changed) {
+        names << QStringLiteral("%1_%2.sql").arg(c.version, 4, 10, QLatin1Char('0')).arg(c.name);
+        versions << QString::number(c.version);
+    }
+    return QStringLiteral(
+               "The migration %1 was changed after it was applied to this database (its sha256 is %2, the "
+               "database recorded %3 when it ran). A database that ran the old text differs from a new one, so "
+               "nothing was changed. Restore the migration's original text and put the change in a new migration; "
+               "or, if this database already has the change (applied by hand), accept the new text with "
+               "UPDATE schema_migrations SET checksum = NULL WHERE version IN (%4); and run again.")
+        .arg(names.join(QStringLiteral(", ")), QString::fromLatin1(changed.value(0).current.left(12)),
+             QString::fromLatin1(changed.value(0).recorded.left(12)), versions.join(QStringLiteral(", ")));
+}
+
 Migrator::Result Migrator::migrate()
 {
     Result result;
@@ -63,7 +99,10 @@ Migrator::Result Migrator::migrate()
         m_session.exec("SELECT pg_advisory_xact_lock(7426001)");
         m_session.execScript("CREATE TABLE IF NOT EXISTS schema_migrations ("
                              " version integer PRIMARY KEY, name text NOT NULL,"
-                             " applied_at timestamptz NOT NULL DEFAULT now())");
+                             " applied_at timestamptz NOT NULL DEFAULT now(), checksum text)");
+        // Databases migrated before checksums were kept: the column is added
+        // empty, and the rows are filled in below.
+        m_session.execScript("ALTER TABLE schema_migrations ADD COLUMN IF NOT EXISTS checksum text");
         result.from = int(m_session.exec("SELECT coalesce(max(version), 0) FROM schema_migrations").toInt64(0, 0));
         if (result.from > latestKnown()) {
             throw DbException(DbError {
@@ -77,9 +116,30 @@ Migrator::Result Migrator::migrate()
         // maximum: a migration merged from a branch after a later one was
         // deployed must still be applied, not skipped for ever.
         QSet<int> applied;
-        const DbTable done = m_session.exec("SELECT version FROM schema_migrations");
-        for (int r = 0; r < done.rowCount(); ++r)
+        QHash<int, QByteArray> recorded;
+        const DbTable done = m_session.exec("SELECT version, coalesce(checksum, '') FROM schema_migrations");
+        for (int r = 0; r < done.rowCount(); ++r) {
             applied.insert(int(done.toInt64(r, 0)));
+            recorded.insert(int(done.toInt64(r, 0)), done.text(r, 1).toLatin1());
+        }
+        // Validate before applying anything, as Flyway's validateOnMigrate.
+        if (const QList<Changed> c = changed(m_migrations, recorded); !c.isEmpty()) {
+            const QString message = changedMessage(c);
+            logcat::db()->error("{}", message.toStdString());
+            throw DbException(DbError {message, QStringLiteral("OC002"), false});
+        }
+        for (const Migration &m : m_migrations) {
+            if (!applied.contains(m.version) || !recorded.value(m.version).isEmpty())
+                continue;
+            const QString id = QStringLiteral("%1_%2").arg(m.version, 4, 10, QLatin1Char('0')).arg(m.name);
+            logcat::db()->info("migration {} was applied before checksums were kept: recording its current "
+                               "checksum (the text it ran with cannot be checked)",
+                               id.toStdString());
+            m_session.exec(DbQuery("UPDATE schema_migrations SET checksum = $2 WHERE version = $1")
+                               .bind(m.version)
+                               .bind(QString::fromLatin1(checksum(m.sql))));
+            result.checksumsRecorded << id;
+        }
         for (const Migration &m : m_migrations) {
             if (applied.contains(m.version))
                 continue;
@@ -89,8 +149,10 @@ Migrator::Result Migrator::migrate()
             else
                 logcat::db()->info("applying migration {:04d}_{}", m.version, m.name.toStdString());
             m_session.execScript(m.sql);
-            m_session.exec(
-                DbQuery("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)").bind(m.version).bind(m.name));
+            m_session.exec(DbQuery("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)")
+                               .bind(m.version)
+                               .bind(m.name)
+                               .bind(QString::fromLatin1(checksum(m.sql))));
             result.applied << QStringLiteral("%1_%2").arg(m.version, 4, 10, QLatin1Char('0')).arg(m.name);
         }
         result.to = std::max(result.from, latestKnown());
