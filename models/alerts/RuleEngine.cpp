@@ -47,6 +47,30 @@ QStringList RuleEngine::ruleIds() const
     return ids;
 }
 
+bool RuleEngine::replaceRule(std::unique_ptr<AlertRule> rule)
+{
+    if (!rule)
+        return false;
+    auto it =
+        std::find_if(m_entries.begin(), m_entries.end(), [&](const Entry &e) { return e.rule->id() == rule->id(); });
+    if (it == m_entries.end())
+        return addRule(std::move(rule));
+    const auto &spec = rule->spec();
+    it->alert.title = spec.title;
+    it->alert.severity = spec.severity;
+    it->alert.runbookStep = spec.runbookStep;
+    it->alert.remedyId = spec.remedyId;
+    it->rule = std::move(rule);
+    return true;
+}
+
+bool RuleEngine::removeRule(const QString &ruleId)
+{
+    const auto before = m_entries.size();
+    std::erase_if(m_entries, [&](const Entry &e) { return e.rule->id() == ruleId; });
+    return m_entries.size() != before;
+}
+
 void RuleEngine::feed(const QString &metric, qint64 timeMs, double value)
 {
     m_store.append(metric, {timeMs, MetricSample::Kind::Value, value, {}});

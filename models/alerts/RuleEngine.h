@@ -35,6 +35,11 @@ public:
     // False (and the rule dropped) when a rule with the same id exists.
     bool addRule(std::unique_ptr<AlertRule> rule);
     QStringList ruleIds() const;
+    // Plan edits while the console runs: a replaced rule keeps its state and
+    // timers (the next evaluation applies the new numbers), so editing a
+    // threshold never makes a firing alert vanish or fire twice.
+    bool replaceRule(std::unique_ptr<AlertRule> rule);
+    bool removeRule(const QString &ruleId);
 
     void feed(const QString &metric, qint64 timeMs, double value);
     // The source had no reading for this second.
