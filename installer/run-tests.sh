@@ -3,7 +3,8 @@
 # run the whole test suite (unit, db and gui tests; each db test starts its
 # own private PostgreSQL cluster), then the quality gates: clang-format, and
 # an AddressSanitizer + UndefinedBehaviorSanitizer build running the unit
-# and db tests. Warnings are errors for our code in every build.
+# and db tests. Warnings are errors for our code in every build. The ops API
+# contract is linted (installer/lint-openapi.sh).
 # OC_SANITIZERS=0 skips the sanitizer build (a quicker local run); CI runs it.
 set -euo pipefail
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,7 @@ t0=$SECONDS
 "$SRC/installer/env.sh" true
 t1=$SECONDS
 "$SRC/installer/format.sh" --check || { echo "[tests] clang-format check failed: run installer/format.sh" >&2; exit 1; }
+"$SRC/installer/lint-openapi.sh" || { echo "[tests] resources/openapi/ops-api.yaml does not lint (installer/lint-openapi.sh)" >&2; exit 1; }
 "$SRC/installer/build.sh" "$BUILD" -DOC_BUILD_BENCHMARKS=OFF
 t2=$SECONDS
 "$SRC/installer/env.sh" ctest --test-dir "$BUILD" --output-on-failure -j2 --timeout 600

@@ -1,6 +1,7 @@
 #include "BlastProvider.h"
 
 #include "LogCategories.h"
+#include "OpsProblem.h"
 #include "PgSessionPool.h"
 
 #include <QCryptographicHash>
@@ -56,16 +57,16 @@ std::optional<DbQuery> byRef(QByteArray statement, const QString &ref)
 
 HttpReply notFound(const QString &ref)
 {
-    return HttpReply::problem(Status::NotFound, QStringLiteral("blast-not-found"), QStringLiteral("No such blast"),
-                              QStringLiteral("No blast has the id or idempotency key \"%1\".").arg(ref));
+    return opsProblem(Status::NotFound, OpsProblem::BlastNotFound, QStringLiteral("No such blast"),
+                      QStringLiteral("No blast has the id or idempotency key \"%1\".").arg(ref));
 }
 
 HttpReply unavailable(const DbError &e)
 {
     logcat::api()->warn("blast: database error: {}", e.message.toStdString());
-    return HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("backend-unavailable"),
-                              QStringLiteral("The provider's database is unavailable"),
-                              QStringLiteral("Nothing was sent; retry with the same Idempotency-Key."))
+    return opsProblem(Status::ServiceUnavailable, OpsProblem::BackendUnavailable,
+                      QStringLiteral("The provider's database is unavailable"),
+                      QStringLiteral("Nothing was sent; retry with the same Idempotency-Key."))
         .withHeader("Retry-After", "2");
 }
 
@@ -198,20 +199,20 @@ QFuture<HttpReply> BlastProvider::create(const Request &req)
         const Result &r = *o.value;
         switch (r.kind) {
         case Kind::UnknownCampaign:
-            return HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("unknown-campaign"),
-                                      QStringLiteral("Unknown campaign"),
-                                      QStringLiteral("No campaign has the slug \"%1\".").arg(req.campaign));
+            return opsProblem(Status::UnprocessableEntity, OpsProblem::UnknownCampaign,
+                              QStringLiteral("Unknown campaign"),
+                              QStringLiteral("No campaign has the slug \"%1\".").arg(req.campaign));
         case Kind::NotApproved:
-            return HttpReply::problem(
-                Status::Conflict, QStringLiteral("blast-not-approved"), QStringLiteral("The blast is not approved"),
-                QStringLiteral("The console's blasts row for this key is \"%1\"; nothing was sent.")
-                    .arg(r.consoleStatus));
+            return opsProblem(Status::Conflict, OpsProblem::BlastNotApproved,
+                              QStringLiteral("The blast is not approved"),
+                              QStringLiteral("The console's blasts row for this key is \"%1\"; nothing was sent.")
+                                  .arg(r.consoleStatus));
         case Kind::Mismatch:
-            return HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("idempotency-key-reused"),
-                                      QStringLiteral("Idempotency-Key reused with a different request"),
-                                      QStringLiteral("Key %1 was first used with another body; use a new key for a "
-                                                     "new blast.")
-                                          .arg(req.key.toString(QUuid::WithoutBraces)));
+            return opsProblem(Status::UnprocessableEntity, OpsProblem::IdempotencyKeyReused,
+                              QStringLiteral("Idempotency-Key reused with a different request"),
+                              QStringLiteral("Key %1 was first used with another body; use a new key for a "
+                                             "new blast.")
+                                  .arg(req.key.toString(QUuid::WithoutBraces)));
         case Kind::Replayed:
             return HttpReply::json(blastJson(r.row), Status::Accepted).withHeader("Idempotent-Replayed", "true");
         case Kind::Created: break;
@@ -281,9 +282,9 @@ QFuture<HttpReply> BlastProvider::cancel(const QString &idOrKey)
                 logcat::api()->info("blast {} cancelled", remoteId(r.row.toInt64(0, 0)).toStdString());
             return HttpReply::json(blastJson(r.row));
         }
-        return HttpReply::problem(Status::Conflict, QStringLiteral("blast-not-cancellable"),
-                                  QStringLiteral("The blast can no longer be cancelled"),
-                                  QStringLiteral("Blast %1 is already %2.").arg(remoteId(r.row.toInt64(0, 0)), status));
+        return opsProblem(Status::Conflict, OpsProblem::BlastNotCancellable,
+                          QStringLiteral("The blast can no longer be cancelled"),
+                          QStringLiteral("Blast %1 is already %2.").arg(remoteId(r.row.toInt64(0, 0)), status));
     });
 }
 

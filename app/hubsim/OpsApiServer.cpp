@@ -4,6 +4,7 @@
 #include "BlastProvider.h"
 #include "HubStreamer.h"
 #include "LogCategories.h"
+#include "OpsProblem.h"
 #include "NoDelayTcpServer.h"
 #include "PgSessionPool.h"
 #include "SiteContent.h"
@@ -22,9 +23,9 @@ namespace {
 using Status = HttpReply::Status;
 using Method = QHttpServerRequest::Method;
 
-HttpReply badRequest(const QString &type, const QString &title, const QString &detail)
+HttpReply badRequest(OpsProblem type, const QString &title, const QString &detail)
 {
-    return HttpReply::problem(Status::BadRequest, type, title, detail);
+    return opsProblem(Status::BadRequest, type, title, detail);
 }
 
 std::optional<QJsonObject> jsonBody(const QByteArray &body, HttpReply *error)
@@ -32,7 +33,7 @@ std::optional<QJsonObject> jsonBody(const QByteArray &body, HttpReply *error)
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (!doc.isObject()) {
-        *error = badRequest(QStringLiteral("malformed-json"), QStringLiteral("The body is not a JSON object"),
+        *error = badRequest(OpsProblem::MalformedJson, QStringLiteral("The body is not a JSON object"),
                             pe.error != QJsonParseError::NoError ? pe.errorString() : QString());
         return std::nullopt;
     }
@@ -100,8 +101,8 @@ OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content,
                   [this](const Call &c) { return testFaults(c); });
     }
     m_http.setMissingHandler(this, [](const QHttpServerRequest &req, QHttpServerResponder &res) {
-        HttpReply::problem(Status::NotFound, QStringLiteral("not-found"), QStringLiteral("No such endpoint"),
-                           QStringLiteral("%1 is not part of the ops API (see ops-api.yaml).").arg(req.url().path()))
+        opsProblem(Status::NotFound, OpsProblem::NotFound, QStringLiteral("No such endpoint"),
+                   QStringLiteral("%1 is not part of the ops API (see ops-api.yaml).").arg(req.url().path()))
             .sendTo(res);
     });
 }
@@ -143,6 +144,7 @@ QString OpsApiServer::roleName(Role r)
 
 void OpsApiServer::route(const QString &path, Method method, const QString &endpoint, Role needs, Handler h)
 {
+    m_routes.append({path, methodName(method), endpoint, needs});
     m_http.route(path, method, this,
                  [this, endpoint, needs, h](const QHttpServerRequest &req, QHttpServerResponder &res) {
                      dispatch(endpoint, needs, {}, req, res, h);
@@ -151,6 +153,7 @@ void OpsApiServer::route(const QString &path, Method method, const QString &endp
 
 void OpsApiServer::routeArg(const QString &path, Method method, const QString &endpoint, Role needs, Handler h)
 {
+    m_routes.append({path, methodName(method), endpoint, needs});
     m_http.route(
         path, method, this,
         [this, endpoint, needs, h](const QString &arg, const QHttpServerRequest &req, QHttpServerResponder &res) {
@@ -186,27 +189,26 @@ bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const Q
     const QByteArray auth = req.headers().value(QHttpHeaders::WellKnownHeader::Authorization).toByteArray();
     if (!auth.startsWith("Bearer ")) {
         logcat::api()->warn("refused {}: no bearer token ({})", what.toStdString(), who().toStdString());
-        *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("unauthorized"),
-                                     QStringLiteral("Authentication required"),
-                                     QStringLiteral("Send \"Authorization: Bearer <token>\"."))
+        *denial = opsProblem(Status::Unauthorized, OpsProblem::Unauthorized, QStringLiteral("Authentication required"),
+                             QStringLiteral("Send \"Authorization: Bearer <token>\"."))
                       .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\"");
         return false;
     }
     const Role role = roleOf(auth.mid(7).trimmed());
     if (role == Role::None) {
         logcat::api()->warn("refused {}: unknown bearer token ({})", what.toStdString(), who().toStdString());
-        *denial = HttpReply::problem(Status::Unauthorized, QStringLiteral("invalid-token"),
-                                     QStringLiteral("The bearer token is not valid"))
-                      .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\", error=\"invalid_token\"");
+        *denial =
+            opsProblem(Status::Unauthorized, OpsProblem::InvalidToken, QStringLiteral("The bearer token is not valid"))
+                .withHeader("WWW-Authenticate", "Bearer realm=\"organizer-hubsim\", error=\"invalid_token\"");
         return false;
     }
     if (role < needs) {
         logcat::api()->warn("refused {}: {} token, needs {} ({})", what.toStdString(), roleName(role).toStdString(),
                             roleName(needs).toStdString(), who().toStdString());
-        *denial = HttpReply::problem(Status::Forbidden, QStringLiteral("forbidden"),
-                                     QStringLiteral("The token's role may not do this"),
-                                     QStringLiteral("%1 needs the %2 role; this is a %3 token. Nothing was done.")
-                                         .arg(what, roleName(needs), roleName(role)));
+        *denial =
+            opsProblem(Status::Forbidden, OpsProblem::Forbidden, QStringLiteral("The token's role may not do this"),
+                       QStringLiteral("%1 needs the %2 role; this is a %3 token. Nothing was done.")
+                           .arg(what, roleName(needs), roleName(role)));
         // RFC 7807 extension members, so a client need not parse the detail.
         QJsonObject o = QJsonDocument::fromJson(denial->body).object();
         o.insert(QStringLiteral("required_role"), roleName(needs));
@@ -248,15 +250,13 @@ void OpsApiServer::dispatch(const QString &endpoint, Role needs, QStringList arg
         switch (fault->kind) {
         case ApiFaults::Kind::Error500:
             finish(tk,
-                   HttpReply::problem(Status::InternalServerError, QStringLiteral("injected-fault"),
-                                      QStringLiteral("Injected failure"),
-                                      QStringLiteral("Test fault: nothing was done.")));
+                   opsProblem(Status::InternalServerError, OpsProblem::InjectedFault,
+                              QStringLiteral("Injected failure"), QStringLiteral("Test fault: nothing was done.")));
             return;
         case ApiFaults::Kind::Error503:
             finish(tk,
-                   HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("injected-fault"),
-                                      QStringLiteral("Injected failure"),
-                                      QStringLiteral("Test fault: nothing was done."))
+                   opsProblem(Status::ServiceUnavailable, OpsProblem::InjectedFault, QStringLiteral("Injected failure"),
+                              QStringLiteral("Test fault: nothing was done."))
                        .withHeader("Retry-After", "1"));
             return;
         case ApiFaults::Kind::Garbage: {
@@ -282,9 +282,8 @@ void OpsApiServer::run(Ticket tk, const Call &call, const Handler &h, std::optio
               [this, tk, fault](HttpReply r) {
                   if (fault && fault->kind == ApiFaults::Kind::Error500AfterRecord) {
                       // The hard case for idempotency: it happened, the caller hears it failed.
-                      r = HttpReply::problem(
-                          Status::InternalServerError, QStringLiteral("injected-fault"),
-                          QStringLiteral("Injected failure"),
+                      r = opsProblem(
+                          Status::InternalServerError, OpsProblem::InjectedFault, QStringLiteral("Injected failure"),
                           QStringLiteral("Test fault: the request was carried out (answer was %1).").arg(r.code()));
                   } else if (fault && fault->kind == ApiFaults::Kind::HangAfterRecord) {
                       QTimer::singleShot(fault->seconds * 1000, this, [this, tk, r] { finish(tk, r); });
@@ -293,9 +292,9 @@ void OpsApiServer::run(Ticket tk, const Call &call, const Handler &h, std::optio
                   finish(tk, r);
               })
         .onFailed(this, [this, tk] {
-            finish(tk,
-                   HttpReply::problem(Status::InternalServerError, QStringLiteral("internal-error"),
-                                      QStringLiteral("Internal error")));
+            finish(
+                tk,
+                opsProblem(Status::InternalServerError, OpsProblem::InternalError, QStringLiteral("Internal error")));
         });
 }
 
@@ -346,20 +345,18 @@ QFuture<HttpReply> OpsApiServer::launch(const Call &c)
     return m_pool.run(std::move(job)).then(this, [this, slug](const PgSessionPool::Outcome<Result> &o) {
         if (!o.ok()) {
             logcat::api()->warn("launch {}: {}", slug.toStdString(), o.error.message.toStdString());
-            return HttpReply::problem(Status::ServiceUnavailable, QStringLiteral("backend-unavailable"),
-                                      QStringLiteral("The database is unavailable"),
-                                      QStringLiteral("The campaign was not launched; retrying is safe."));
+            return opsProblem(Status::ServiceUnavailable, OpsProblem::BackendUnavailable,
+                              QStringLiteral("The database is unavailable"),
+                              QStringLiteral("The campaign was not launched; retrying is safe."));
         }
         const Result &r = *o.value;
         if (!r.found)
-            return HttpReply::problem(Status::NotFound, QStringLiteral("campaign-not-found"),
-                                      QStringLiteral("No such campaign"),
-                                      QStringLiteral("No campaign has the slug \"%1\".").arg(slug));
+            return opsProblem(Status::NotFound, OpsProblem::CampaignNotFound, QStringLiteral("No such campaign"),
+                              QStringLiteral("No campaign has the slug \"%1\".").arg(slug));
         const CampaignStatus previous = parseCampaignStatus(r.previous);
         if (previous == CampaignStatus::Ended)
-            return HttpReply::problem(Status::Conflict, QStringLiteral("campaign-ended"),
-                                      QStringLiteral("The campaign has ended"),
-                                      QStringLiteral("An ended campaign cannot be launched again."));
+            return opsProblem(Status::Conflict, OpsProblem::CampaignEnded, QStringLiteral("The campaign has ended"),
+                              QStringLiteral("An ended campaign cannot be launched again."));
         const qint64 id = r.row.toInt64(0, 0);
         const bool changed = previous != CampaignStatus::Live;
         if (m_streamer && (m_o.streamerCampaignId == 0 || m_o.streamerCampaignId == id))
@@ -404,14 +401,14 @@ QFuture<HttpReply> OpsApiServer::uploadSnapshot(const Call &c)
     const QJsonValue events = body->value(QStringLiteral("events"));
     const QJsonValue html = body->value(QStringLiteral("html"));
     if (!events.isArray() || !(html.isString() || html.isUndefined() || html.isNull()))
-        return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-snapshot"),
-                                        QStringLiteral("Invalid snapshot"),
-                                        QStringLiteral("Expected {\"events\": [...], \"html\": \"...\"}.")));
+        return ready(opsProblem(Status::UnprocessableEntity, OpsProblem::InvalidSnapshot,
+                                QStringLiteral("Invalid snapshot"),
+                                QStringLiteral("Expected {\"events\": [...], \"html\": \"...\"}.")));
     for (const auto &e : events.toArray())
         if (!e.isObject())
-            return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-snapshot"),
-                                            QStringLiteral("Invalid snapshot"),
-                                            QStringLiteral("Every entry of \"events\" must be an object.")));
+            return ready(opsProblem(Status::UnprocessableEntity, OpsProblem::InvalidSnapshot,
+                                    QStringLiteral("Invalid snapshot"),
+                                    QStringLiteral("Every entry of \"events\" must be an object.")));
     const auto snap = m_content.addSnapshot(events.toArray(), html.toString().toUtf8());
     logcat::api()->info("snapshot {} stored: {} events, {} bytes of HTML", snap->id.toStdString(), snap->eventCount,
                         snap->html.size());
@@ -430,22 +427,20 @@ QFuture<HttpReply> OpsApiServer::setMode(const Call &c)
     const QString snapshotId = body->value(QStringLiteral("snapshot_id")).toString();
     if (mode == QLatin1String("static")) {
         if (snapshotId.isEmpty())
-            return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("snapshot-required"),
-                                            QStringLiteral("Static mode needs a snapshot"),
-                                            QStringLiteral("Upload one with PUT /api/v1/site/snapshot and pass its "
-                                                           "snapshot_id.")));
+            return ready(opsProblem(Status::UnprocessableEntity, OpsProblem::SnapshotRequired,
+                                    QStringLiteral("Static mode needs a snapshot"),
+                                    QStringLiteral("Upload one with PUT /api/v1/site/snapshot and pass its "
+                                                   "snapshot_id.")));
         if (!m_content.setStatic(snapshotId))
-            return ready(HttpReply::problem(Status::Conflict, QStringLiteral("unknown-snapshot"),
-                                            QStringLiteral("Unknown snapshot"),
-                                            QStringLiteral("No snapshot \"%1\" is loaded (snapshots live in memory; "
-                                                           "upload it again after a restart).")
-                                                .arg(snapshotId)));
+            return ready(opsProblem(Status::Conflict, OpsProblem::UnknownSnapshot, QStringLiteral("Unknown snapshot"),
+                                    QStringLiteral("No snapshot \"%1\" is loaded (snapshots live in memory; "
+                                                   "upload it again after a restart).")
+                                        .arg(snapshotId)));
     } else if (mode == QLatin1String("dynamic")) {
         m_content.setDynamic();
     } else {
-        return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-mode"),
-                                        QStringLiteral("Invalid mode"),
-                                        QStringLiteral("\"mode\" must be \"static\" or \"dynamic\".")));
+        return ready(opsProblem(Status::UnprocessableEntity, OpsProblem::InvalidMode, QStringLiteral("Invalid mode"),
+                                QStringLiteral("\"mode\" must be \"static\" or \"dynamic\".")));
     }
     logcat::api()->info("site {} is now {}{}", m_content.site().toStdString(), mode.toStdString(),
                         m_content.isStatic() ? " (" + snapshotId.toStdString() + ")" : std::string());
@@ -489,8 +484,7 @@ QFuture<HttpReply> OpsApiServer::createBlast(const Call &c)
 {
     const QUuid key = QUuid::fromString(QString::fromLatin1(c.idempotencyKey));
     if (key.isNull())
-        return ready(badRequest(QStringLiteral("idempotency-key-required"),
-                                QStringLiteral("Idempotency-Key header required"),
+        return ready(badRequest(OpsProblem::IdempotencyKeyRequired, QStringLiteral("Idempotency-Key header required"),
                                 QStringLiteral("Send a UUID in Idempotency-Key; reuse it when retrying.")));
     HttpReply err;
     const auto body = jsonBody(c.body, &err);
@@ -499,8 +493,8 @@ QFuture<HttpReply> OpsApiServer::createBlast(const Call &c)
     QString why;
     const auto req = BlastProvider::parse(key, *body, &why);
     if (!req)
-        return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-blast"),
-                                        QStringLiteral("Invalid blast"), why));
+        return ready(
+            opsProblem(Status::UnprocessableEntity, OpsProblem::InvalidBlast, QStringLiteral("Invalid blast"), why));
     return m_blasts.create(*req);
 }
 
@@ -523,8 +517,8 @@ QFuture<HttpReply> OpsApiServer::testFaults(const Call &c)
             QString why;
             const auto f = ApiFaults::fromJson(v.toObject(), &why);
             if (!f)
-                return ready(HttpReply::problem(Status::UnprocessableEntity, QStringLiteral("invalid-fault"),
-                                                QStringLiteral("Invalid fault"), why));
+                return ready(opsProblem(Status::UnprocessableEntity, OpsProblem::InvalidFault,
+                                        QStringLiteral("Invalid fault"), why));
             parsed.append(*f);
         }
         for (const auto &f : parsed)

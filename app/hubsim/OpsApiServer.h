@@ -56,6 +56,19 @@ public:
 
     static QString roleName(Role r);
 
+    // One registered route, as route()/routeArg() made it: the path in
+    // QHttpServer's form ("/api/v1/blasts/<arg>"), the method ("GET"), the
+    // endpoint name faults use, and the least role it needs. For the
+    // contract test against ops-api.yaml, without going through HTTP.
+    struct Route
+    {
+        QString path;
+        QString method;
+        QString endpoint;
+        Role needs = Role::None;
+    };
+    const QList<Route> &routes() const { return m_routes; }
+
 Q_SIGNALS:
     void launched(const QString &slug);
 
@@ -102,6 +115,7 @@ private:
     ApiFaults m_faults;
     QHttpServer m_http;
     quint16 m_port = 0;
+    QList<Route> m_routes;
     Ticket m_nextTicket = 0;
     struct Parked
     {
