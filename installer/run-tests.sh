@@ -4,7 +4,8 @@
 # own private PostgreSQL cluster), then the quality gates: clang-format, and
 # an AddressSanitizer + UndefinedBehaviorSanitizer build running the unit
 # and db tests. Warnings are errors for our code in every build. The ops API
-# contract is linted (installer/lint-openapi.sh).
+# contract is linted (installer/lint-openapi.sh), the desktop entry and the
+# AppStream metainfo validated (installer/validate-desktop.sh).
 # OC_SANITIZERS=0 skips the sanitizer build (a quicker local run); CI runs it.
 set -euo pipefail
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,6 +16,7 @@ t0=$SECONDS
 t1=$SECONDS
 "$SRC/installer/format.sh" --check || { echo "[tests] clang-format check failed: run installer/format.sh" >&2; exit 1; }
 "$SRC/installer/lint-openapi.sh" || { echo "[tests] resources/openapi/ops-api.yaml does not lint (installer/lint-openapi.sh)" >&2; exit 1; }
+"$SRC/installer/validate-desktop.sh" || { echo "[tests] the desktop entry or the AppStream metainfo is not valid (installer/validate-desktop.sh)" >&2; exit 1; }
 "$SRC/installer/build.sh" "$BUILD" -DOC_BUILD_BENCHMARKS=OFF
 t2=$SECONDS
 "$SRC/installer/env.sh" ctest --test-dir "$BUILD" --output-on-failure -j2 --timeout 600
