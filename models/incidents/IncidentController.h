@@ -1,8 +1,11 @@
 #pragma once
 
 #include "Incident.h"
+#include "IncidentGrouper.h"
+#include "IncidentStore.h"
 #include "PlanRule.h"
 #include "TimelineEntry.h"
+#include "VendorEndpoint.h"
 
 #include <QList>
 #include <QObject>
@@ -58,6 +61,9 @@ public:
         qint64 repeatSoundMs = 60000; // an unacknowledged page sounds again
         bool demo = false; // drills act on the demo simulator
         QUrl simulatorControlUrl; // the demo simulator's /_control (drills)
+        // Vendors to watch besides those stored in the database (alert_vendors):
+        // the demo's simulated ones.
+        QList<VendorEndpoint> vendors;
         std::function<qint64()> clock; // epoch ms; default: the system clock
     };
 
@@ -126,7 +132,24 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    // (implementation details follow in the .cpp)
+    void setNotice(const QString &notice);
+    void applyPlan(const QList<PlanRule> &rules);
+    void loadPlan();
+    void onAlert(const Alert &alert, bool drill);
+    void applyChange(const IncidentGrouper::Change &change);
+    void showLocal(Incident card, const IncidentGrouper::Change &change);
+    void poll();
+    void pollNow();
+    void applyChanges(const IncidentStore::Changes &changes, bool initial);
+    void seeCard(const Incident &card, bool silenced);
+    void checkEvaluator();
+    void resyncOpenCards();
+    void localPeopleAction(qint64 incidentId, TimelineEntry::Kind kind, const QString &detail, const QString &owner);
+    std::function<void(bool, const QString &)> doneFor(qint64 incidentId, const QString &what);
+    RemedyRunner *runnerFor(const Incident &card) const;
+    void drillTick();
+    void postToSimulator(const QString &what);
+
     struct Private;
     std::unique_ptr<Private> d;
     IncidentListModel *m_incidents = nullptr;

@@ -238,6 +238,24 @@ void IncidentStore::tryBecomeEvaluator(std::function<void(bool)> reply)
                   });
 }
 
+void IncidentStore::loadEvaluatorPresent(std::function<void(bool)> reply)
+{
+    if (!m_read)
+        return reply(false);
+    // An advisory lock on one bigint key shows as classid = high 32 bits,
+    // objid = low 32 bits, objsubid = 1 (PostgreSQL docs, "pg_locks").
+    m_read->exec(
+        {DbQuery("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                 "AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                 "AND ((classid::bigint << 32) | objid::bigint) = "
+                 "    hashtext('organizer-console/incident-evaluator')::bigint & x'FFFFFFFFFFFFFFFF'::bigint) "
+                 "AS present")},
+        this, [reply](const DbConnection::Outcome &o) {
+            const auto *t = DbConnection::tables(o);
+            reply(t && t->front().rowCount() == 1 && t->front().toBool(0, 0));
+        });
+}
+
 void IncidentStore::loadRecent(Reply<Changes> reply)
 {
     if (!m_read)

@@ -62,6 +62,9 @@ public:
     // that holds it writes the engine's incidents. Released when that
     // console's connection ends.
     void tryBecomeEvaluator(std::function<void(bool held)> reply);
+    // Whether some console holds that lock (pg_locks is readable by every
+    // role), for consoles that cannot be the evaluator themselves.
+    void loadEvaluatorPresent(std::function<void(bool present)> reply);
 
     // The initial read: open cards and those resolved in the last day.
     void loadRecent(Reply<Changes> reply);

@@ -2,6 +2,7 @@
 
 #include "ActionsController.h"
 #include "HostTrainingController.h"
+#include "IncidentController.h"
 #include "ReviewDeskController.h"
 #include "ConnInfo.h"
 #include "HubFeed.h"
@@ -60,6 +61,22 @@ ActionsController *ConsoleSession::actions()
         m_actions =
             new ActionsController(writeDb(), m_feed, {m_config.apiUrl, m_config.apiToken, m_config.operatorName}, this);
     return m_actions;
+}
+
+IncidentController *ConsoleSession::incidents()
+{
+    if (!m_incidents) {
+        IncidentController::Config c;
+        c.operatorName = m_config.operatorName;
+        c.demo = m_config.demo;
+        c.simulatorControlUrl = m_config.simulatorControlUrl;
+        c.vendors = m_config.vendors;
+        c.evaluateMs = m_config.pollFastMs;
+        c.pollMs = m_config.pollFastMs;
+        m_incidents = new IncidentController(m_feed, m_db, writeDb(), actions(), c, this);
+        m_incidents->start();
+    }
+    return m_incidents;
 }
 
 ReviewDeskController *ConsoleSession::reviewDesk()

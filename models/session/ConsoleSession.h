@@ -1,5 +1,8 @@
 #pragma once
 
+#include "VendorEndpoint.h"
+
+#include <QList>
 #include <QObject>
 #include <QUrl>
 
@@ -8,6 +11,7 @@ namespace oc {
 class ActionsController;
 class DbConnection;
 class HostTrainingController;
+class IncidentController;
 class LiveSource;
 class ReviewDeskController;
 
@@ -34,6 +38,10 @@ public:
         QString operatorName;
         QUrl apiUrl;
         QString apiToken; // never logged
+        // The demo's simulator: drills act on it, and its vendors are watched.
+        bool demo = false;
+        QUrl simulatorControlUrl;
+        QList<VendorEndpoint> vendors;
         int pollFastMs = 1000;
         int pollSlowMs = 5000;
     };
@@ -51,6 +59,8 @@ public:
     ActionsController *actions();
     ReviewDeskController *reviewDesk();
     HostTrainingController *hostTraining();
+    // Incident response; started on first use.
+    IncidentController *incidents();
 
 private:
     Config m_config;
@@ -60,6 +70,7 @@ private:
     ActionsController *m_actions = nullptr;
     ReviewDeskController *m_reviewDesk = nullptr;
     HostTrainingController *m_hostTraining = nullptr;
+    IncidentController *m_incidents = nullptr;
 };
 
 } // namespace oc
