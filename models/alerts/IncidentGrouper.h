@@ -103,7 +103,9 @@ public:
 private:
     struct RuleState
     {
-        Alert::State state = Alert::State::NoData;
+        // Ok until told otherwise: the engine's initial No data is not a
+        // transition, so a panel was never told of it and needs no DataRestored.
+        Alert::State state = Alert::State::Ok;
         bool firedUnrecovered = false; // went Firing and has not been Resolved/Ok since
         Alert last;
     };
