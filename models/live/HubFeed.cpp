@@ -274,6 +274,8 @@ bool HubFeed::applyRsvps(const RowReader &rows, QList<int> &changedRows)
             if (!rows.isNull(r, C::Key))
                 serverMs = rows.toInt64(r, C::Key);
         } else if (tag == "e") {
+            // The snapshot also sends negative counts: rows at or above its
+            // bound, taken back from the plain GROUP BY (HubRows).
             any = true;
             const qint64 id = rows.toInt64(r, C::Key), n = rows.toInt64(r, C::Count);
             m_totalRsvps += n;

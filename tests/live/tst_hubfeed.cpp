@@ -109,6 +109,35 @@ private Q_SLOTS:
         QCOMPARE(t.eventsLive, 4);
     }
 
+    // A snapshot taken while an older transaction is open: rows committed
+    // after it are visible but above the bound, so the snapshot takes them
+    // back (its negative counts) and the tail counts them once the old
+    // transaction ends, never twice.
+    void snapshotBehindAnOpenTransaction()
+    {
+        const QString ci = test::TestDatabase::instance().freshDatabase(QStringLiteral("feed_behind"));
+        PgSession s(ci);
+        seedEvents(s, 5);
+        s.execScript("INSERT INTO rsvps (event_id) SELECT 1 + g % 5 FROM generate_series(1, 30) g");
+        PgSession slow(ci);
+        slow.execScript("BEGIN");
+        slow.execScript("INSERT INTO rsvps (event_id) SELECT 1 FROM generate_series(1, 4)");
+        s.execScript("INSERT INTO rsvps (event_id) SELECT 2 FROM generate_series(1, 10)");
+        PgAsyncConnection c;
+        c.open(ci);
+        HubFeed feed(&c);
+        feed.setIntervals(50, 200);
+        QSignalSpy snap(&feed, &HubFeed::snapshotLoaded);
+        feed.start();
+        QVERIFY(snap.wait(10000));
+        QCOMPARE(feed.totalRsvps(), 30);
+        QCOMPARE(feed.event(2)->rsvps, 6);
+        slow.execScript("COMMIT");
+        QTRY_COMPARE_WITH_TIMEOUT(feed.totalRsvps(), 44, 10000);
+        QCOMPARE(countsInFeed(feed), countsInDb(s));
+        QCOMPARE(sumOfMinutes(feed), 44);
+    }
+
     // Many writers with random commit delays and rollbacks, plus one
     // transaction that takes its ids early and commits late: the feed's
     // totals must equal count(*) per event exactly.
