@@ -8,7 +8,11 @@ namespace {
 using S = MobilizeRows::Statement;
 
 #define OC_US(col) "(extract(epoch FROM " col ") * 1000000)::bigint"
+// float8 instead of numeric: see the header. tst_mobilizesource checks that
+// both conversions agree on every row it writes.
+#define OC_US_FAST(col) "(date_part('epoch', " col ") * 1000000)::bigint"
 #define OC_SINCE "modified_date > 'epoch'::timestamptz + $1::bigint * interval '1 microsecond'"
+#define OC_COUNTED "status <> 'CANCELLED' AND event_id IS NOT NULL AND timeslot_id IS NOT NULL"
 
 // Coordinates are numeric(10,7) and null when geocoding failed: float8 keeps
 // the null a null, never a 0 that would put the event off the coast of Africa.
@@ -22,10 +26,18 @@ const QByteArray kEventsSelect =
 const QByteArray kTimeslotsSelect = "SELECT id, event_id, " OC_US("start_date") " AS start_us, max_attendees, " OC_US(
     "modified_date") " AS modified_us, deleted_date IS NOT NULL AS deleted FROM timeslots";
 
-const QByteArray kParticipationsSelect =
-    "SELECT id, event_id, timeslot_id, "
-    "coalesce(status <> 'CANCELLED' AND event_id IS NOT NULL AND timeslot_id IS NOT NULL, false) AS active, " OC_US(
-        "created_date") " AS created_us, " OC_US("modified_date") " AS modified_us FROM participations";
+// The narrow columns only, never the personal ones.
+const QByteArray kParticipationRows =
+    "SELECT 'p' AS tag, id, event_id, timeslot_id, coalesce(" OC_COUNTED ", false) AS active, " OC_US_FAST(
+        "created_date") " AS created_us, " OC_US_FAST("modified_date") " AS modified_us, NULL::bigint AS n "
+                                                                       "FROM participations";
+
+// What psql would compute for the totals, one level finer: per timeslot, so
+// that a deleted timeslot or event un-counts its share without a re-read.
+const QByteArray kSlotCounts =
+    "SELECT 'c' AS tag, max(id) AS id, NULL::integer AS event_id, timeslot_id, true AS active, "
+    "NULL::bigint AS created_us, NULL::bigint AS modified_us, count(*) AS n FROM participations WHERE " OC_COUNTED
+    " GROUP BY timeslot_id";
 
 const char *const kExactCounts = "SELECT p.event_id, count(*) AS rsvps FROM participations p "
                                  "JOIN timeslots t ON t.id = p.timeslot_id AND t.deleted_date IS NULL "
@@ -37,18 +49,22 @@ const char *const kExactCounts = "SELECT p.event_id, count(*) AS rsvps FROM part
 QByteArray MobilizeRows::sql(Statement s)
 {
     switch (s) {
+    case S::Clock: return "SELECT " OC_US("now()") " AS now_us";
     case S::Events: return kEventsSelect;
     case S::TailEvents: return kEventsSelect + " WHERE " OC_SINCE;
     case S::Timeslots: return kTimeslotsSelect;
     case S::TailTimeslots: return kTimeslotsSelect + " WHERE " OC_SINCE;
-    // Cancelled and cross-firewall rows never count, so the snapshot leaves
-    // them out: the per-participation state holds counted rows only.
-    case S::Participations:
-        return kParticipationsSelect +
-            " WHERE status <> 'CANCELLED' AND event_id IS NOT NULL AND timeslot_id IS NOT NULL";
-    case S::TailParticipations: return kParticipationsSelect + " WHERE " OC_SINCE;
-    case S::ParticipationsOfEvents: return kParticipationsSelect + " WHERE event_id = ANY ($1::int[])";
-    case S::Reconcile: return kExactCounts;
+    case S::SlotCounts: return kSlotCounts;
+    // Cancelled and cross-firewall rows never count, so the state load leaves
+    // them out: the per-participation state holds counted rows only. A range
+    // of the primary key, so each chunk is an index range scan.
+    case S::ParticipationChunk:
+        return kParticipationRows + " WHERE id >= $1::bigint AND id < $2::bigint AND " OC_COUNTED;
+    case S::TailParticipations: return kParticipationRows + " WHERE " OC_SINCE;
+    // One statement, so the rows and the counts come from one snapshot: once
+    // the rows are applied, any difference in the counts is real drift.
+    case S::SweepAndCount: return kParticipationRows + " WHERE " OC_SINCE " UNION ALL " + kSlotCounts;
+    case S::ParticipationsOfTimeslots: return kParticipationRows + " WHERE timeslot_id = ANY ($1::int[])";
     }
     return {};
 }
@@ -66,14 +82,16 @@ DbQuery MobilizeRows::query(Statement s)
 const char *MobilizeRows::name(Statement s)
 {
     switch (s) {
+    case S::Clock: return "mobilize clock";
     case S::Events: return "mobilize events";
     case S::TailEvents: return "mobilize events tail";
     case S::Timeslots: return "mobilize timeslots";
     case S::TailTimeslots: return "mobilize timeslots tail";
-    case S::Participations: return "mobilize participations";
+    case S::SlotCounts: return "mobilize counts per timeslot";
+    case S::ParticipationChunk: return "mobilize participations chunk";
     case S::TailParticipations: return "mobilize participations tail";
-    case S::ParticipationsOfEvents: return "mobilize participations of events";
-    case S::Reconcile: return "mobilize reconciliation";
+    case S::SweepAndCount: return "mobilize participations sweep and counts";
+    case S::ParticipationsOfTimeslots: return "mobilize participations of timeslots";
     }
     return "?";
 }
@@ -103,27 +121,31 @@ const ColumnList &MobilizeRows::columns(Statement s)
                                     "deleted"});
     static const ColumnList timeslots(QStringLiteral("mobilize timeslots"),
                                       {"id", "event_id", "start_us", "max_attendees", "modified_us", "deleted"});
-    static const ColumnList participations(QStringLiteral("mobilize participations"),
-                                           {"id", "event_id", "timeslot_id", "active", "created_us", "modified_us"});
-    static const ColumnList reconcile(QStringLiteral("mobilize reconciliation"), {"event_id", "rsvps"});
+    static const ColumnList participations(
+        QStringLiteral("mobilize participations"),
+        {"tag", "id", "event_id", "timeslot_id", "active", "created_us", "modified_us", "n"});
+    static const ColumnList clock(QStringLiteral("mobilize clock"), {"now_us"});
     switch (s) {
+    case S::Clock: return clock;
     case S::Events:
     case S::TailEvents: return events;
     case S::Timeslots:
     case S::TailTimeslots: return timeslots;
-    case S::Participations:
+    case S::SlotCounts:
+    case S::ParticipationChunk:
     case S::TailParticipations:
-    case S::ParticipationsOfEvents: return participations;
-    case S::Reconcile: return reconcile;
+    case S::SweepAndCount:
+    case S::ParticipationsOfTimeslots: return participations;
     }
-    return reconcile;
+    return clock;
 }
 
-bool MobilizeRows::planScansForModifiedDate(const QStringList &planLines, QString *relation)
+bool MobilizeRows::planScansFor(const QStringList &planLines, const QString &column, QString *relation)
 {
     // Text EXPLAIN: a "Seq Scan on X" node whose own "Filter:" line (more
-    // indented, before the next node) tests modified_date.
+    // indented, before the next node) tests the column.
     static const QRegularExpression seq(QStringLiteral("^(\\s*)(?:->\\s*)?(?:Parallel )?Seq Scan on (\\S+)"));
+    const QRegularExpression word(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(column)));
     for (int i = 0; i < planLines.size(); ++i) {
         const auto m = seq.match(planLines[i]);
         if (!m.hasMatch())
@@ -134,7 +156,7 @@ bool MobilizeRows::planScansForModifiedDate(const QStringList &planLines, QStrin
             const QString t = l.trimmed();
             if (t.startsWith(QLatin1String("->")) || l.indexOf(t) <= indent)
                 break;
-            if (t.startsWith(QLatin1String("Filter:")) && t.contains(QLatin1String("modified_date"))) {
+            if (t.startsWith(QLatin1String("Filter:")) && t.contains(word)) {
                 if (relation)
                     *relation = m.captured(2);
                 return true;

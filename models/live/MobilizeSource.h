@@ -19,9 +19,11 @@ namespace oc {
 // The live source over a Mobilize SQL mirror: the dictionary's views over a
 // replica we do not own. No xid8, no columns or triggers of ours, rows may
 // become visible late and participations change status after creation, so
-// the tail reads by modified_date watermark with an overlap window and keeps
-// a compact state per counted participation; a periodic GROUP BY
-// reconciliation corrects what arrived later than the overlap and logs it.
+// the tail reads by modified_date since the mirror's clock at the previous
+// read, minus an overlap window, and keeps a compact state per counted
+// participation; a periodic GROUP BY reconciliation corrects what arrived
+// later than the overlap and logs it. First totals come from that GROUP BY;
+// the per-participation state is loaded behind them, in chunks.
 // Totals equal count(*) over the views (MobilizeRows::exactCountsSql) at
 // every quiescent moment. See docs/mobilize-mirror.md.
 //
@@ -41,13 +43,16 @@ public:
     void stop() override;
     void pollNow() override;
 
+    // What each read re-reads is measured from the mirror's clock at the
+    // previous read of its kind (docs/mobilize-mirror.md).
     struct Timing
     {
-        int baseIntervalMs = 1000; // tail cadence when statements are cheap
-        qint64 fastOverlapMs = 10'000; // re-read on every tick
-        qint64 overlapMs = 5 * 60'000; // re-read on every sweep: the lateness limit
-        int sweepEveryMs = 30'000;
-        int reconcileEveryMs = 3 * 60'000;
+        int baseIntervalMs = 1000; // tail cadence (stretched only when a tail scans a whole relation)
+        qint64 fastOverlapMs = 1000; // every tick: rows up to this late
+        qint64 overlapMs = 5 * 60'000; // every sweep: rows up to this late, the lateness limit
+        int sweepEveryMs = 5 * 60'000;
+        int reconcileEveryMs = 10 * 60'000;
+        qint64 stateChunkIds = 250'000; // participation ids per statement of the state load
     };
     void setTiming(const Timing &t);
     const Timing &timing() const { return m_timing; }
@@ -55,8 +60,10 @@ public:
     // (the default) = the organization that owns most events.
     void setOrganizationId(qint64 id) { m_orgId = id; }
     qint64 organizationId() const { return m_orgId; }
-    // Runs the GROUP BY reconciliation on the next tick.
+    // Runs the GROUP BY reconciliation (with a sweep) on the next tick.
     void reconcileNow();
+    // Re-reads the whole overlap window on the next tick.
+    void sweepNow();
 
     // Empty, or why the console polls slowly (a tail statement scans a whole
     // relation: the mirror has no index on modified_date). For the status bar.
@@ -66,10 +73,14 @@ public:
     double lastBatchMs() const { return m_lastBatchMs; }
     qint64 ticks() const { return m_ticks; }
     qint64 reconciliations() const { return m_reconciliations; }
+    qint64 sweeps() const { return m_sweeps; }
     // RSVPs the reconciliation had to correct (sum of |difference|) so far.
     qint64 driftCorrected() const { return m_driftCorrected; }
     // Counted participations held in memory.
     int trackedParticipations() const { return int(m_parts.size()); }
+    // The per-participation state is complete; until then the totals are
+    // the first GROUP BY's and do not move.
+    bool stateLoaded() const { return m_stateLoaded; }
 
     bool hasSnapshot() const override { return m_haveSnapshot; }
     bool isStale() const override { return m_stale; }
@@ -121,12 +132,17 @@ private:
     void tick();
     void explainTails();
     void loadSnapshot();
+    void loadChunk();
     void tail();
-    void reconcile();
     void exec(Batch batch, void (MobilizeSource::*done)(const Batch &, const Results &));
     void onSnapshot(const Batch &batch, const Results &t);
+    void onChunk(const Batch &batch, const Results &t);
+    void finishStateLoad();
     void onTail(const Batch &batch, const Results &t);
-    void onReconcile(const Batch &batch, const Results &t);
+    // Compares the mirror's counts per timeslot with ours (same snapshot as
+    // the rows just applied); re-reads the timeslots that differ. Returns
+    // whether a re-read was sent.
+    bool reconcile(const QHash<qint64, qint64> &counts);
     void onReload(const Batch &batch, const Results &t);
 
     void applyEvents(const RowReader &rows, Changes &c);
@@ -139,7 +155,9 @@ private:
     void markStale(const QString &why);
     void markFresh();
     void schedule();
-    qint64 sinceUs(qint64 watermarkUs, qint64 overlapMs) const;
+    // Counted participations on a timeslot: the first GROUP BY's until the
+    // state is loaded, then the state's.
+    qint64 activeOn(qint64 slotId) const;
 
     DbConnection *m_db;
     QTimer m_timer;
@@ -148,7 +166,10 @@ private:
     bool m_inFlight = false;
     bool m_haveSnapshot = false;
     bool m_explained = false;
+    bool m_stateLoaded = false;
+    bool m_chunkWhole = false; // the id range is not indexed: load the state in one statement
     bool m_reconcileRequested = false;
+    bool m_tailSweeps = false, m_tailCounts = false; // what the tail in flight reads
     int m_interval = 1000;
     qint64 m_ticks = 0;
     double m_lastBatchMs = 0;
@@ -156,12 +177,20 @@ private:
     QElapsedTimer m_sinceSweep;
     QElapsedTimer m_sinceReconcile;
     qint64 m_reconciliations = 0;
+    qint64 m_sweeps = 0;
     qint64 m_driftCorrected = 0;
     QString m_costWarning;
     qint64 m_orgId = 0;
 
-    // Watermarks: the largest modified_date (µs) read from each view.
-    qint64 m_eventsWm = 0, m_slotsWm = 0, m_partsWm = 0;
+    // The mirror's clock (µs) at the last tick and the last sweep: the next
+    // one reads rows modified after it minus its overlap.
+    qint64 m_tickClockUs = 0, m_sweepClockUs = 0;
+    // The state load: next id, largest id at the first totals, its clock.
+    qint64 m_loadNextId = 0, m_loadChunkEnd = 0, m_loadMaxId = 0;
+    QElapsedTimer m_loadClock;
+    QHash<qint64, qint64> m_slotBaseline; // the first GROUP BY, until the state is loaded
+    qint64 m_pendingCorrected = 0; // RSVPs the reconciliation in flight corrects
+    int m_pendingEventsCorrected = 0;
 
     std::vector<EventRecord> m_events;
     QHash<qint64, int> m_rowById;
@@ -170,7 +199,7 @@ private:
     QHash<qint64, QList<qint64>> m_slotsOfEvent;
     QHash<qint64, qint64> m_activeOnSlot; // counted participations per timeslot, deleted or not
     QHash<qint64, Part> m_parts;
-    QSet<qint64> m_reloading; // events whose participations the reconciliation re-reads
+    QSet<qint64> m_reloading; // timeslots whose participations the reconciliation re-reads
     qint64 m_totalRsvps = 0;
     std::map<qint64, qint64> m_rsvpMinutes;
     QHash<QString, qint64> m_campaignIds;

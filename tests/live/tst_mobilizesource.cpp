@@ -115,6 +115,7 @@ MobilizeSource::Timing fastTiming()
     t.overlapMs = 60'000;
     t.sweepEveryMs = 300;
     t.reconcileEveryMs = 3'600'000; // the tests trigger it
+    t.stateChunkIds = 10; // many chunks, so writers run while the state loads
     return t;
 }
 
@@ -155,6 +156,14 @@ private Q_SLOTS:
             QStringLiteral("        ->  Seq Scan on events e  (cost=0.00..1.2 rows=20 width=8)"),
             QStringLiteral("              Filter: (organization_id = 1)")};
         QVERIFY(!MobilizeRows::planScansForModifiedDate(idx));
+        // The state load's id range: "id" is a word of its own, not event_id.
+        const QStringList byEvent {QStringLiteral("Seq Scan on participations pa  (cost=0.00..28.5 rows=3 width=36)"),
+                                   QStringLiteral("  Filter: (event_id = ANY ('{1,2}'::integer[]))")};
+        QVERIFY(!MobilizeRows::planScansFor(byEvent, QStringLiteral("id")));
+        const QStringList byId {QStringLiteral("Seq Scan on participations pa  (cost=0.00..28.5 rows=3 width=36)"),
+                                QStringLiteral("  Filter: ((pa.id >= '1'::bigint) AND (pa.id < '11'::bigint))")};
+        QVERIFY(MobilizeRows::planScansFor(byId, QStringLiteral("id"), &rel));
+        QCOMPARE(rel, QStringLiteral("participations"));
     }
 
     // Every phase of the issue, one after the other; after each the
@@ -179,8 +188,20 @@ private Q_SLOTS:
         QSignalSpy snap(&src, &LiveSource::snapshotLoaded);
         src.start();
         QVERIFY(snap.wait(15000));
+        // First totals from the GROUP BY, before the state has loaded.
         QCOMPARE(src.totalRsvps(), 340);
         QCOMPARE(countsInSource(src), countsInViews(s));
+        QTRY_VERIFY_WITH_TIMEOUT(src.stateLoaded(), 15000);
+        QCOMPARE(src.trackedParticipations(), 340);
+        QCOMPARE(countsInSource(src), countsInViews(s));
+        // The participations' times go through date_part's float8: the same
+        // microseconds as extract's numeric, on every row.
+        QCOMPARE(
+            s.exec("SELECT count(*) FROM participations WHERE (date_part('epoch', modified_date) * 1000000)::bigint "
+                   "<> (extract(epoch FROM modified_date) * 1000000)::bigint OR (date_part('epoch', created_date) "
+                   "* 1000000)::bigint <> (extract(epoch FROM created_date) * 1000000)::bigint")
+                .toInt64(0, 0),
+            0);
 
         // Events, campaigns, promotion, no location never (0, 0).
         QCOMPARE(src.events().size(), size_t(20));
