@@ -40,6 +40,11 @@ inline constexpr QLatin1StringView vendorMessaging = "messaging"_L1;
 
 // "vendor.<vendor>.status": the worst component status of the vendor's
 // Statuspage summary.json, on the scale above (0 operational … 3 major outage).
+// The component statuses are the Statuspage public API v2's (GET
+// /api/v2/summary.json, components[].status: operational,
+// degraded_performance, partial_outage, major_outage; e.g. the schema
+// documented for https://status.mongodb.com/api/v2/summary.json); the probe
+// decides where under_maintenance goes.
 inline QString vendorStatus(const QString &vendor)
 {
     QString id = u"vendor."_s;
