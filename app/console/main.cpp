@@ -245,6 +245,18 @@ int main(int argc, char **argv)
         if (dialog.exec() != QDialog::Accepted)
             return 0;
         ConfigResolver::applyDialog(resolved, dialog.demoChosen(), dialog.conninfo(), settings);
+        ConfigResolver::applyDialogApi(resolved, dialog.apiUrl(), dialog.apiToken());
+    }
+    // The ops-API token: the environment's, else the one the connection
+    // dialog kept in the desktop keychain (which may ask to be unlocked).
+    if (resolved.apiTokenMayBeInKeychain()) {
+        KeychainSecretStore keychain;
+        QEventLoop wait;
+        ConfigResolver::readApiTokenFromKeychain(resolved, keychain, &wait, [&](const ConfigResolver::Resolved &r) {
+            resolved = r;
+            wait.quit();
+        });
+        wait.exec();
     }
     ConsoleSession::Config &cfg = resolved.session;
     bool useDemo = resolved.useDemo;

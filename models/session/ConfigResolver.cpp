@@ -1,8 +1,12 @@
 #include "ConfigResolver.h"
 
 #include "ConnectionProfile.h"
+#include "LogCategories.h"
+#include "SecretStore.h"
 
+#include <QPointer>
 #include <QSettings>
+#include <QTimer>
 #include <QStringList>
 
 #include <algorithm>
@@ -34,9 +38,13 @@ ConfigResolver::Resolved ConfigResolver::resolve(const CommandLine &cli, const E
                             settings.value(QStringLiteral("review/operatorName")).toString(), env("USER"),
                             QStringLiteral("operator")});
     c.apiUrl = QUrl(first({cli.apiUrl.value_or(QString()), env("ORGANIZER_HUB_URL"),
-                           settings.value(QStringLiteral("api/url")).toString()}));
-    // The token only ever from the environment (or the demo): never argv.
-    c.apiToken = env("ORGANIZER_HUB_TOKEN");
+                           settings.value(QLatin1String(kApiUrlKey)).toString()}));
+    // The token from the environment, then the keychain (asynchronous:
+    // readApiTokenFromKeychain), never argv or the settings file.
+    c.apiToken = env("ORGANIZER_HUB_TOKEN").trimmed();
+    if (!c.apiToken.isEmpty())
+        r.apiTokenSource = ApiTokenSource::Environment;
+    r.apiTokenKept = settings.value(QLatin1String(kApiTokenInKeychain)).toBool();
     c.writeConninfo = cli.writeDb.value_or(QString());
     // Without --source, a database we are pointed at is looked at first
     // (the hub schema, or a Mobilize mirror's views); the demo is the hub's
@@ -88,6 +96,16 @@ void ConfigResolver::applyDialog(Resolved &r, bool demoChosen, const QString &co
     r.passwordMayBeInKeychain = !demoChosen && ConnectionProfile::load(settings).passwordInKeychain;
 }
 
+void ConfigResolver::applyDialogApi(Resolved &r, const QUrl &apiUrl, const QString &typedToken)
+{
+    if (apiUrl.isValid() && !apiUrl.isEmpty())
+        r.session.apiUrl = apiUrl;
+    if (r.apiTokenSource != ApiTokenSource::Environment && !r.useDemo && !typedToken.trimmed().isEmpty()) {
+        r.session.apiToken = typedToken.trimmed();
+        r.apiTokenSource = ApiTokenSource::Dialog;
+    }
+}
+
 std::optional<ConsoleSession::Source> ConfigResolver::parseSource(const QString &text)
 {
     const QString t = text.trimmed().toLower();
@@ -98,6 +116,36 @@ std::optional<ConsoleSession::Source> ConfigResolver::parseSource(const QString 
     if (t == QLatin1String("mobilize"))
         return ConsoleSession::Source::Mobilize;
     return std::nullopt;
+}
+
+QString ConfigResolver::apiTokenKey(const QUrl &apiUrl)
+{
+    const QUrl origin = apiUrl.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
+                                        QUrl::RemoveFragment | QUrl::StripTrailingSlash);
+    return QStringLiteral("ops-api-token:") + origin.toString();
+}
+
+void ConfigResolver::readApiTokenFromKeychain(Resolved r, SecretStore &store, QObject *context,
+                                              std::function<void(const Resolved &)> done)
+{
+    if (!r.apiTokenMayBeInKeychain()) {
+        // Later all the same, as the keychain would answer.
+        QTimer::singleShot(0, context, [r, done] { done(r); });
+        return;
+    }
+    const QString key = apiTokenKey(r.session.apiUrl);
+    store.read(key, context, [r, key, done](const SecretStore::Result &answer) mutable {
+        if (answer.ok() && !answer.secret.trimmed().isEmpty()) {
+            r.session.apiToken = answer.secret.trimmed();
+            r.apiTokenSource = ApiTokenSource::Keychain;
+            logcat::secrets()->info("the ops-API token for {} comes from the desktop keychain",
+                                    r.session.apiUrl.toDisplayString().toStdString());
+        } else if (answer.status != SecretStore::Status::NotFound && answer.status != SecretStore::Status::Ok) {
+            logcat::secrets()->warn("could not read the ops-API token from the desktop keychain ({}): {}",
+                                    key.toStdString(), answer.message.toStdString());
+        }
+        done(r);
+    });
 }
 
 ConfigResolver::Environment ConfigResolver::processEnvironment()

@@ -2,9 +2,11 @@
 // settings, dialog, decided in ConfigResolver and nowhere else.
 #include "ConfigResolver.h"
 #include "ConnInfo.h"
+#include "MemorySecretStore.h"
 
 #include <QHash>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -208,6 +210,87 @@ private Q_SLOTS:
         QCOMPARE(ConfigResolver::resolve(cli, env, s).session.apiUrl, QUrl(QStringLiteral("http://env")));
         QCOMPARE(ConfigResolver::resolve(cli, envOf({}), s).session.apiUrl, QUrl(QStringLiteral("http://saved")));
         QVERIFY(ConfigResolver::resolve(cli, envOf({}), s).session.apiToken.isEmpty());
+    }
+
+    // Issue 16: the ops-API token from the desktop keychain too. The
+    // environment wins, then the keychain (per API origin), never settings.
+    void apiTokenFromEnvironmentThenKeychain()
+    {
+        QSettings s;
+        s.setValue(QStringLiteral("api/url"), QStringLiteral("http://127.0.0.1:8081/"));
+        test::MemorySecretStore keychain;
+        // Nothing kept: the keychain is not asked (no D-Bus at start-up).
+        QVERIFY(!ConfigResolver::resolve({}, envOf({}), s).apiTokenMayBeInKeychain());
+        s.setValue(QLatin1String(ConfigResolver::kApiTokenInKeychain), true);
+        const QUrl api(QStringLiteral("http://127.0.0.1:8081"));
+        keychain.secrets.insert(ConfigResolver::apiTokenKey(api), QStringLiteral("from-keychain"));
+        keychain.secrets.insert(ConfigResolver::apiTokenKey(QUrl(QStringLiteral("http://127.0.0.1:9999"))),
+                                QStringLiteral("another-backend's"));
+        QCOMPARE(ConfigResolver::apiTokenKey(QUrl(QStringLiteral("http://u:p@127.0.0.1:8081/api/v1?x#y"))),
+                 ConfigResolver::apiTokenKey(api));
+
+        auto complete = [&](const ConfigResolver::Resolved &r) {
+            std::optional<ConfigResolver::Resolved> out;
+            QObject context;
+            ConfigResolver::readApiTokenFromKeychain(r, keychain, &context,
+                                                     [&out](const ConfigResolver::Resolved &d) { out = d; });
+            // Never from inside the call: the keychain may have to ask first.
+            [&] { QVERIFY(!out); }();
+            [&] { QTRY_VERIFY(out.has_value()); }();
+            return out.value_or(ConfigResolver::Resolved {});
+        };
+
+        // The environment wins; the keychain is not even asked.
+        auto r = ConfigResolver::resolve({}, envOf({{"ORGANIZER_HUB_TOKEN", QStringLiteral(" from-env ")}}), s);
+        QCOMPARE(r.apiTokenSource, ConfigResolver::ApiTokenSource::Environment);
+        QVERIFY(!r.apiTokenMayBeInKeychain());
+        r = complete(r);
+        QCOMPARE(r.session.apiToken, QStringLiteral("from-env"));
+        QCOMPARE(keychain.reads, 0);
+
+        // Then the keychain, the entry for this API's origin.
+        r = complete(ConfigResolver::resolve({}, envOf({}), s));
+        QCOMPARE(r.apiTokenSource, ConfigResolver::ApiTokenSource::Keychain);
+        QCOMPARE(r.session.apiToken, QStringLiteral("from-keychain"));
+        QCOMPARE(keychain.reads, 1);
+
+        // Another API: not the first one's token.
+        ConfigResolver::CommandLine cli;
+        cli.apiUrl = QStringLiteral("http://127.0.0.1:7777");
+        r = complete(ConfigResolver::resolve(cli, envOf({}), s));
+        QCOMPARE(r.apiTokenSource, ConfigResolver::ApiTokenSource::None);
+        QVERIFY(r.session.apiToken.isEmpty());
+
+        // No keychain in this session: no token, and no harm.
+        keychain.available = false;
+        r = complete(ConfigResolver::resolve({}, envOf({}), s));
+        QCOMPARE(r.apiTokenSource, ConfigResolver::ApiTokenSource::None);
+        QVERIFY(r.session.apiToken.isEmpty());
+        keychain.available = true;
+
+        // The demo brings its own tokens; no API URL, nothing to look up.
+        const int before = keychain.reads;
+        cli = {};
+        cli.demo = true;
+        QVERIFY(!complete(ConfigResolver::resolve(cli, envOf({}), s)).apiTokenMayBeInKeychain());
+        s.remove(QStringLiteral("api/url"));
+        QVERIFY(complete(ConfigResolver::resolve({}, envOf({}), s)).session.apiToken.isEmpty());
+        QCOMPARE(keychain.reads, before);
+        // A token typed in the dialog: for this session, unless the
+        // environment has one.
+        s.setValue(QStringLiteral("api/url"), QStringLiteral("http://127.0.0.1:8081/"));
+        r = ConfigResolver::resolve({}, envOf({}), s);
+        ConfigResolver::applyDialogApi(r, QUrl(QStringLiteral("http://127.0.0.1:8082")), QStringLiteral(" typed "));
+        QCOMPARE(r.session.apiUrl, QUrl(QStringLiteral("http://127.0.0.1:8082")));
+        QCOMPARE(r.session.apiToken, QStringLiteral("typed"));
+        QCOMPARE(r.apiTokenSource, ConfigResolver::ApiTokenSource::Dialog);
+        r = ConfigResolver::resolve({}, envOf({{"ORGANIZER_HUB_TOKEN", QStringLiteral("from-env")}}), s);
+        ConfigResolver::applyDialogApi(r, QUrl(), QStringLiteral("typed"));
+        QCOMPARE(r.session.apiToken, QStringLiteral("from-env"));
+        QCOMPARE(r.session.apiUrl, QUrl(QStringLiteral("http://127.0.0.1:8081/")));
+        // The token is never written to the settings file.
+        for (const QString &k : s.allKeys())
+            QVERIFY2(!s.value(k).toString().contains(QLatin1String("from-")), qPrintable(k));
     }
 };
 

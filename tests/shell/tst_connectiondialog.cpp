@@ -1,11 +1,15 @@
 #include "ConnInfo.h"
+#include "ConfigResolver.h"
 #include "ConnectionDialog.h"
+#include "MemorySecretStore.h"
 #include "PgServer.h"
 #include "TestDatabase.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QHash>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -124,6 +128,51 @@ private Q_SLOTS:
         QVERIFY(!s.value(QStringLiteral("connection/conninfo")).toString().contains(QStringLiteral("hunter2")));
         QCOMPARE(s.value(QStringLiteral("connection/conninfo")).toString(),
                  QStringLiteral("host=db dbname=hub user=me"));
+    }
+
+    // Issue 16: the ops-API token typed in the dialog is masked, kept by the
+    // desktop keychain under the API's key, and never by the settings.
+    void keepsTheApiTokenInTheKeychain()
+    {
+        QSettings().clear();
+        test::MemorySecretStore keychain;
+        ConnectionDialog d(nullptr, &keychain);
+        QSignalSpy checked(&d, &ConnectionDialog::keychainChecked);
+        QVERIFY(checked.wait(5000));
+        d.findChildren<QRadioButton *>().at(1)->setChecked(true);
+        d.findChildren<QComboBox *>().at(0)->setCurrentIndex(2);
+        QLineEdit *token = nullptr;
+        for (QLineEdit *e : d.findChildren<QLineEdit *>()) {
+            if (e->accessibleName() == QStringLiteral("Connection string"))
+                e->setText(QStringLiteral("host=db dbname=hub user=me"));
+            if (e->accessibleName() == QStringLiteral("Ops API address"))
+                e->setText(QStringLiteral("http://127.0.0.1:8765"));
+            if (e->accessibleName() == QStringLiteral("Ops API token"))
+                token = e;
+        }
+        QVERIFY(token);
+        QCOMPARE(token->echoMode(), QLineEdit::Password);
+        QVERIFY(token->isEnabled());
+        token->setText(QStringLiteral("operator-token-typed"));
+        QCOMPARE(d.apiToken(), QStringLiteral("operator-token-typed"));
+        d.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE(d.result(), int(QDialog::Accepted));
+        const QUrl api(QStringLiteral("http://127.0.0.1:8765"));
+        QCOMPARE(keychain.secrets.value(ConfigResolver::apiTokenKey(api)), QStringLiteral("operator-token-typed"));
+        QSettings s;
+        QCOMPARE(s.value(QLatin1String(ConfigResolver::kApiUrlKey)).toString(), api.toString());
+        QVERIFY(s.value(QLatin1String(ConfigResolver::kApiTokenInKeychain)).toBool());
+        for (const QString &k : s.allKeys())
+            QVERIFY2(!s.value(k).toString().contains(QStringLiteral("operator-token-typed")), qPrintable(k));
+
+        // The next start finds it there (the resolver's keychain step).
+        auto r = ConfigResolver::resolve({}, [](const char *) { return QString(); }, s);
+        QVERIFY(r.apiTokenMayBeInKeychain());
+        std::optional<ConfigResolver::Resolved> done;
+        ConfigResolver::readApiTokenFromKeychain(r, keychain, &d, [&](const ConfigResolver::Resolved &x) { done = x; });
+        QTRY_VERIFY(done.has_value());
+        QCOMPARE(done->session.apiToken, QStringLiteral("operator-token-typed"));
+        QSettings().clear();
     }
 };
 

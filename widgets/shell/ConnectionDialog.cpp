@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 
+#include "ConfigResolver.h"
 #include "ConnectionProfile.h"
 #include "ConnInfo.h"
 #include "ConnectionDiagnosis.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -92,6 +94,23 @@ ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
     form->addRow(QString(), m_keychainNote);
     l->addWidget(box);
 
+    // The one-click actions' backend. Its token is a secret like the
+    // password: masked, kept only by the desktop keychain.
+    auto *apiBox = new QGroupBox(tr("Ops API (one-click actions, optional)"), this);
+    auto *apiForm = new QFormLayout(apiBox);
+    m_apiUrl = new QLineEdit(QSettings().value(QLatin1String(ConfigResolver::kApiUrlKey)).toString(), apiBox);
+    m_apiUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
+    m_apiUrl->setAccessibleName(tr("Ops API address"));
+    apiForm->addRow(tr("A&ddress:"), m_apiUrl);
+    m_apiToken = new QLineEdit(apiBox);
+    m_apiToken->setEchoMode(QLineEdit::Password);
+    m_apiToken->setAccessibleName(tr("Ops API token"));
+    m_apiToken->setPlaceholderText(QSettings().value(QLatin1String(ConfigResolver::kApiTokenInKeychain)).toBool()
+                                       ? tr("kept in the desktop keychain — type to replace it")
+                                       : tr("from ORGANIZER_HUB_TOKEN, or type it to keep it in the keychain"));
+    apiForm->addRow(tr("To&ken:"), m_apiToken);
+    l->addWidget(apiBox);
+
     m_result = new QLabel(this);
     m_result->setTextFormat(Qt::PlainText);
     m_result->setWordWrap(true);
@@ -155,6 +174,9 @@ void ConnectionDialog::updateEnabled()
     m_password->setEnabled(typed);
     m_remember->setEnabled(typed && m_keychainAvailable);
     m_test->setEnabled(real);
+    // The demo brings its own backend and tokens.
+    m_apiUrl->setEnabled(real);
+    m_apiToken->setEnabled(real);
 }
 
 void ConnectionDialog::onKeychainChecked(bool available, const QString &why)
@@ -195,6 +217,36 @@ void ConnectionDialog::setNotice(const QString &text)
 bool ConnectionDialog::demoChosen() const
 {
     return m_demo->isChecked();
+}
+
+QUrl ConnectionDialog::apiUrl() const
+{
+    return demoChosen() ? QUrl() : QUrl::fromUserInput(m_apiUrl->text().trimmed());
+}
+
+QString ConnectionDialog::apiToken() const
+{
+    return demoChosen() ? QString() : m_apiToken->text().trimmed();
+}
+
+void ConnectionDialog::storeApiToken(std::function<void()> next)
+{
+    const QUrl url = apiUrl();
+    QSettings settings;
+    if (!url.isEmpty())
+        settings.setValue(QLatin1String(ConfigResolver::kApiUrlKey), url.toString());
+    const QString token = apiToken();
+    if (token.isEmpty() || url.isEmpty() || !m_keychainAvailable) {
+        next();
+        return;
+    }
+    m_secrets->write(ConfigResolver::apiTokenKey(url), token, this, [next](const SecretStore::Result &r) {
+        if (r.ok())
+            QSettings().setValue(QLatin1String(ConfigResolver::kApiTokenInKeychain), true);
+        else // the typed token still serves this session
+            logcat::ui()->warn("the desktop keychain did not keep the ops-API token: {}", r.message.toStdString());
+        next();
+    });
 }
 
 QString ConnectionDialog::savedConninfo() const
@@ -241,8 +293,10 @@ void ConnectionDialog::setBusy(bool busy)
 void ConnectionDialog::finish()
 {
     auto done = [this] {
-        saveProfile();
-        accept();
+        storeApiToken([this] {
+            saveProfile();
+            accept();
+        });
     };
     if (demoChosen()) {
         done();

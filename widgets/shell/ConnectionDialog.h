@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -14,6 +15,7 @@ class QPushButton;
 class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
+class QUrl;
 
 namespace oc {
 
@@ -44,6 +46,11 @@ public:
     void setNotice(const QString &text);
 
     bool demoChosen() const;
+    // The ops API for the one-click actions (empty: none given) and a token
+    // typed for it (in memory only: OK keeps it in the desktop keychain under
+    // ConfigResolver::apiTokenKey when there is one, never in the settings).
+    QUrl apiUrl() const;
+    QString apiToken() const;
     // The libpq conninfo, including a typed password if any (in memory only).
     QString conninfo() const;
     // The same without any password: what is saved in the settings.
@@ -72,6 +79,9 @@ private:
     // OK: stores or forgets the keychain password first when needed, then
     // saves the profile and accepts.
     void finish();
+    // OK's last step before the profile is saved: keeps a typed ops-API
+    // token in the keychain (a failure only costs remembering it), then `next`.
+    void storeApiToken(std::function<void()> next);
     void setBusy(bool busy);
 
     QRadioButton *m_demo;
@@ -88,6 +98,8 @@ private:
     QLineEdit *m_password;
     QCheckBox *m_remember;
     QLabel *m_keychainNote;
+    QLineEdit *m_apiUrl;
+    QLineEdit *m_apiToken;
     QPushButton *m_test;
     QPushButton *m_ok;
     QLabel *m_result;
