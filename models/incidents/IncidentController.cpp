@@ -61,6 +61,8 @@ struct IncidentController::Private
     bool tablesChecked = false;
     bool evaluator = false;
     bool evaluatorElsewhere = false;
+    bool evaluatorKnown = false; // whether the two flags above have been read yet
+    bool watching = false;
     qint64 seq = 0;
     bool polling = false;
 
@@ -128,6 +130,17 @@ IncidentController::IncidentController(LiveSource *source, DbConnection *readDb,
     d->net = new QNetworkAccessManager(this);
 
     connect(m_engine, &RuleEngine::alertChanged, this, [this](const Alert &a) { onAlert(a, false); });
+    if (actions) {
+        // The role decides whether this console may write cards and the
+        // plan; it is read after the connection opens.
+        connect(actions->permissions(), &ActionPermissions::roleChanged, this, [this] {
+            if (!d->tables)
+                return;
+            checkEvaluator();
+            loadPlan();
+            Q_EMIT sharingChanged();
+        });
+    }
     connect(d->feeder, &MetricFeeder::sampled, this, [this](qint64 nowMs) { m_engine->evaluate(nowMs); });
 
     d->pollTimer.setInterval(int(d->config.pollMs));
@@ -155,13 +168,6 @@ void IncidentController::start()
     if (d->started)
         return;
     d->started = true;
-    // Rules from the default plan at once, so the console watches from its
-    // first second; the stored plan replaces them when it has been read.
-    applyPlan(DefaultPlan::rules());
-    d->feeder->start();
-    d->vendors->start();
-    if (d->opsHealth->configured())
-        d->opsHealth->start();
     d->repeatTimer.start();
     if (d->source && !d->source->has(LiveSource::Capability::Writable)) {
         // A read-only source (a Mobilize mirror) has no incident tables and
@@ -169,15 +175,21 @@ void IncidentController::start()
         setNotice(tr("Incidents are this console's own: the data source is read-only, so they are not shared "
                      "with other consoles."));
         d->tablesChecked = true;
+        applyPlan(DefaultPlan::rules());
+        startWatching();
         Q_EMIT sharingChanged();
         return;
     }
+    // The engine starts once the plan in force is known, so a console never
+    // raises an alert from a default rule the team has since changed.
     d->store->loadRecent([this](const std::optional<IncidentStore::Changes> &c, const QString &error) {
         d->tablesChecked = true;
         if (!c) {
             logcat::alerts()->warn("incident tables not readable: {}", error.toStdString());
             setNotice(
                 tr("Incidents are this console's own: the database has no readable incident tables (%1).").arg(error));
+            applyPlan(DefaultPlan::rules());
+            startWatching();
             Q_EMIT sharingChanged();
             return;
         }
@@ -190,6 +202,17 @@ void IncidentController::start()
         d->planTimer.start();
         Q_EMIT sharingChanged();
     });
+}
+
+void IncidentController::startWatching()
+{
+    if (d->watching)
+        return;
+    d->watching = true;
+    d->feeder->start();
+    d->vendors->start();
+    if (d->opsHealth->configured())
+        d->opsHealth->start();
 }
 
 bool IncidentController::isShared() const
@@ -270,6 +293,10 @@ void IncidentController::loadPlan()
     d->store->loadPlan([this](const std::optional<QList<IncidentStore::PlanRow>> &rows, const QString &error) {
         if (!rows) {
             logcat::alerts()->warn("plan not read: {}", error.toStdString());
+            if (!d->watching) {
+                applyPlan(DefaultPlan::rules());
+                startWatching();
+            }
             return;
         }
         if (!error.isEmpty())
@@ -284,6 +311,10 @@ void IncidentController::loadPlan()
                     else
                         logcat::alerts()->warn("default plan not written: {}", e.toStdString());
                 });
+            if (!d->watching) {
+                applyPlan(DefaultPlan::rules());
+                startWatching();
+            }
             return;
         }
         QList<PlanRule> rules;
@@ -295,6 +326,7 @@ void IncidentController::loadPlan()
         }
         if (changed)
             applyPlan(rules);
+        startWatching();
     });
     d->store->loadVendors([this](const std::optional<QList<IncidentStore::VendorRow>> &rows, const QString &) {
         if (!rows)
@@ -363,7 +395,7 @@ void IncidentController::applyChange(const IncidentGrouper::Change &ch)
     const QString detail = ch.alert.detail;
 
     const bool shareable = d->tables && d->evaluator;
-    if (!d->tables || (!d->evaluator && !d->evaluatorElsewhere)) {
+    if (!d->tables || (d->evaluatorKnown && !d->evaluator && !d->evaluatorElsewhere)) {
         showLocal(card, ch);
         if (!d->tables)
             return;
@@ -466,6 +498,10 @@ void IncidentController::poll()
 {
     if (d->polling || !d->tables)
         return;
+    // A console that cannot write cards follows whether one does at the poll's
+    // pace, so it stops showing its own cards within a second of one starting.
+    if (!canAct() && !d->evaluator)
+        checkEvaluator();
     d->polling = true;
     d->store->loadChanges(d->seq, [this](const std::optional<IncidentStore::Changes> &c, const QString &error) {
         d->polling = false;
@@ -522,9 +558,13 @@ void IncidentController::checkEvaluator()
     // does, and show their own cards meanwhile.
     if (!canAct()) {
         d->store->loadEvaluatorPresent([this](bool present) {
-            if (present == d->evaluatorElsewhere)
+            const bool first = !d->evaluatorKnown;
+            d->evaluatorKnown = true;
+            if (present == d->evaluatorElsewhere && !first)
                 return;
             d->evaluatorElsewhere = present;
+            if (present)
+                dropLocalCards();
             setNotice(present ? QString()
                               : tr("No operator's console is recording incidents right now: this console shows its "
                                    "own alerts, not shared."));
@@ -533,18 +573,41 @@ void IncidentController::checkEvaluator()
         return;
     }
     d->store->tryBecomeEvaluator([this](bool held) {
+        if (!held) {
+            // Someone else holds it: that console writes the cards.
+            d->evaluatorKnown = true;
+            if (!d->evaluatorElsewhere) {
+                d->evaluatorElsewhere = true;
+                dropLocalCards();
+                setNotice({});
+            }
+        }
         if (held == d->evaluator)
             return;
+        d->evaluatorKnown = true;
         d->evaluator = held;
         logcat::alerts()->info("this console {} the incident evaluator", held ? "is now" : "is not");
         if (held) {
             setNotice({});
+            dropLocalCards();
             // Cards the engine already holds open (this console watched
             // before it became the evaluator) are written now.
             resyncOpenCards();
         }
         Q_EMIT sharingChanged();
     });
+}
+
+void IncidentController::dropLocalCards()
+{
+    // The shared cards tell the same story from now on.
+    for (auto it = d->localIdByGroup.cbegin(); it != d->localIdByGroup.cend(); ++it) {
+        m_incidents->remove(it.value());
+        d->timelines.remove(it.value());
+        d->lastState.remove(it.value());
+    }
+    d->localIdByGroup.clear();
+    Q_EMIT incidentsChanged();
 }
 
 void IncidentController::resyncOpenCards()

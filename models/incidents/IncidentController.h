@@ -133,6 +133,7 @@ Q_SIGNALS:
 
 private:
     void setNotice(const QString &notice);
+    void startWatching();
     void applyPlan(const QList<PlanRule> &rules);
     void loadPlan();
     void onAlert(const Alert &alert, bool drill);
@@ -144,6 +145,7 @@ private:
     void seeCard(const Incident &card, bool silenced);
     void checkEvaluator();
     void resyncOpenCards();
+    void dropLocalCards();
     void localPeopleAction(qint64 incidentId, TimelineEntry::Kind kind, const QString &detail, const QString &owner);
     std::function<void(bool, const QString &)> doneFor(qint64 incidentId, const QString &what);
     RemedyRunner *runnerFor(const Incident &card) const;

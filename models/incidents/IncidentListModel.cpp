@@ -198,6 +198,18 @@ int IncidentListModel::rowOf(qint64 id) const
     return -1;
 }
 
+bool IncidentListModel::remove(qint64 id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    beginRemoveRows({}, row, row);
+    m_cards.removeAt(row);
+    m_silenced.removeAt(row);
+    endRemoveRows();
+    return true;
+}
+
 int IncidentListModel::openCount() const
 {
     return int(std::count_if(m_cards.cbegin(), m_cards.cend(), [](const Incident &i) { return i.isOpen(); }));

@@ -38,6 +38,8 @@ public:
 
     // Inserts or updates by id (local cards: by group and id 0).
     void upsert(const Incident &incident, bool silenced = false);
+    // Drops one card (a console's own card once a shared one replaces it).
+    bool remove(qint64 id);
     const Incident *find(qint64 id) const;
     int rowOf(qint64 id) const;
     const QList<Incident> &cards() const { return m_cards; }
