@@ -6,12 +6,19 @@
 #include "ConnectionStatus.h"
 #include "ConsoleSession.h"
 #include "DataAgeLabel.h"
+#include "DesktopNotifier.h"
+#include "DrillReportDialog.h"
 #include "EventTableModel.h"
 #include "HostTrainingPanel.h"
+#include "IncidentController.h"
+#include "IncidentListModel.h"
+#include "IncidentPalette.h"
+#include "IncidentsPanel.h"
 #include "LiveSource.h"
 #include "MapController.h"
 #include "MapPanel.h"
 #include "PendingApprovalsModel.h"
+#include "PlanEditorDialog.h"
 #include "ReviewDeskController.h"
 #include "ReviewPanel.h"
 #include "TotalsPanel.h"
@@ -43,7 +50,7 @@ namespace oc {
 namespace {
 
 // saveState's own version; bump when the set of docks changes meaning.
-constexpr int kDockStateVersion = 2;
+constexpr int kDockStateVersion = 3; // 3: the incident docks
 // Our envelope around it: the central map's visibility is not dock state.
 constexpr quint32 kLayoutMagic = 0x4f434c31; // "OCL1"
 
@@ -113,6 +120,16 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     board->setObjectName(QStringLiteral("leadershipTotals"));
     board->setWallboard(true, 1.5);
     addPanel(QStringLiteral("leadershipDock"), tr("Leadership totals"), board, QKeySequence(Qt::ALT | Qt::Key_L), true);
+    // Incident response (issue 15): the cards the operators work on, and a
+    // watching copy (cards and the open count, nothing to press) for leadership.
+    IncidentController *incidents = session->incidents();
+    m_incidents = new IncidentsPanel(incidents, this);
+    addPanel(QStringLiteral("incidentsDock"), tr("Incidents"), m_incidents, QKeySequence(Qt::ALT | Qt::Key_U), false);
+    auto *watch = new IncidentsPanel(incidents, this);
+    watch->setObjectName(QStringLiteral("leadershipIncidents"));
+    watch->setWatchOnly(true);
+    addPanel(QStringLiteral("leadershipIncidentsDock"), tr("Open incidents"), watch, {}, false);
+    m_notifier = new DesktopNotifier(incidents, {}, this);
 
     // The review desk's "map of the selection".
     connect(m_review->queueView(), &QAbstractItemView::activated, this, [this] {
@@ -131,6 +148,11 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
         updateAttention();
         if (more)
             bringForward(dock(QStringLiteral("actionsDock")), Workspace::RapidResponse);
+    });
+    connect(incidents, &IncidentController::incidentsChanged, this, &MainWindow::updateIncidentBadge);
+    connect(incidents, &IncidentController::incidentFiring, this, [this] {
+        updateIncidentBadge();
+        bringForward(dock(QStringLiteral("incidentsDock")), Workspace::RapidResponse);
     });
     // The first start follows the database role; a choice made since wins.
     connect(session->actions()->permissions(), &ActionPermissions::roleChanged, m_workspaces,
@@ -154,6 +176,18 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
         }
     });
     statusBar()->addPermanentWidget(m_badge);
+    m_incidentBadge = new QToolButton(this);
+    m_incidentBadge->setObjectName(QStringLiteral("incidentBadge"));
+    m_incidentBadge->setAutoRaise(true);
+    m_incidentBadge->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_incidentBadge->setAccessibleName(tr("Incidents firing"));
+    m_incidentBadge->setToolTip(tr("Show the incidents"));
+    m_incidentBadge->hide();
+    connect(m_incidentBadge, &QToolButton::clicked, this, [this] {
+        showWorkspace(Workspace::RapidResponse);
+        bringForward(dock(QStringLiteral("incidentsDock")), Workspace::RapidResponse);
+    });
+    statusBar()->addPermanentWidget(m_incidentBadge);
     auto *who = new QLabel(tr("operator: %1").arg(session->operatorName()), this);
     who->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(who);
@@ -235,6 +269,7 @@ void MainWindow::buildMenus()
         m_viewMenu->addAction(d->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("Refresh now"), QKeySequence::Refresh, this, [this] { m_session->feed()->pollNow(); });
+    buildIncidentMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Keyboard shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
                     &MainWindow::showShortcutSheet);
@@ -385,10 +420,13 @@ void MainWindow::arrangeDefault(Workspace w)
         splitDockWidget(actions, totals, Qt::Vertical);
         QDockWidget *activity = put(QStringLiteral("activityDock"), Qt::RightDockWidgetArea);
         tabifyDockWidget(totals, activity);
+        QDockWidget *incidents = put(QStringLiteral("incidentsDock"), Qt::RightDockWidgetArea);
+        tabifyDockWidget(totals, incidents);
         QDockWidget *traffic = put(QStringLiteral("trafficDock"), Qt::BottomDockWidgetArea);
         QDockWidget *events = put(QStringLiteral("eventsDock"), Qt::BottomDockWidgetArea);
         tabifyDockWidget(traffic, events);
-        totals->raise();
+        // An open incident is the first thing to see; otherwise the totals.
+        (m_session->incidents()->openCount() > 0 ? incidents : totals)->raise();
         traffic->raise();
         resizeDocks({actions}, {std::max(room.width() * 3 / 10, actions->minimumSizeHint().width())}, Qt::Horizontal);
         resizeDocks({actions}, {actions->minimumSizeHint().height()}, Qt::Vertical);
@@ -411,6 +449,8 @@ void MainWindow::arrangeDefault(Workspace w)
         // The wallboard's tiles beside the map; the charts are one click
         // away (View ▸ Traffic) rather than squeezing the map on a laptop.
         QDockWidget *board = put(QStringLiteral("leadershipDock"), Qt::LeftDockWidgetArea);
+        QDockWidget *open = put(QStringLiteral("leadershipIncidentsDock"), Qt::LeftDockWidgetArea);
+        splitDockWidget(board, open, Qt::Vertical);
         resizeDocks({board}, {room.width() * 9 / 20}, Qt::Horizontal);
         break;
     }
@@ -438,6 +478,63 @@ void MainWindow::bringForward(QDockWidget *d, Workspace home)
         d->show();
         d->raise();
     }
+}
+
+void MainWindow::updateIncidentBadge()
+{
+    int firing = 0;
+    for (const Incident &i : m_session->incidents()->incidents()->cards())
+        firing += i.state == Incident::State::Firing ? 1 : 0;
+    m_incidentBadge->setText(
+        firing == 0 ? QString()
+                    : QStringLiteral("⚠ ") +
+                (firing == 1 ? tr("1 incident firing") : tr("%n incidents firing", nullptr, firing)));
+    QPalette p = m_incidentBadge->palette();
+    p.setColor(QPalette::ButtonText, IncidentPalette::severity(Alert::Severity::Page, palette()));
+    m_incidentBadge->setPalette(p);
+    m_incidentBadge->setVisible(firing > 0);
+}
+
+void MainWindow::buildIncidentMenu()
+{
+    IncidentController *incidents = m_session->incidents();
+    QMenu *menu = menuBar()->addMenu(tr("Incidents"));
+    menu->setObjectName(QStringLiteral("incidentsMenu"));
+    QAction *plan = menu->addAction(tr("Edit plan…"), this, [this] {
+        auto *dlg = new PlanEditorDialog(m_session->incidents(), this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        dlg->open();
+    });
+    plan->setObjectName(QStringLiteral("incidents-edit-plan"));
+    QAction *drill = menu->addAction(tr("Start drill"));
+    drill->setObjectName(QStringLiteral("incidents-drill"));
+    drill->setCheckable(true);
+    auto syncDrill = [drill, incidents] {
+        const QSignalBlocker block(drill);
+        drill->setChecked(incidents->drillRunning());
+        drill->setText(incidents->drillRunning() ? tr("Stop drill") : tr("Start drill"));
+        drill->setEnabled(incidents->canAct() || incidents->drillRunning());
+    };
+    connect(drill, &QAction::toggled, incidents, [incidents](bool on) {
+        if (on)
+            incidents->startDrill();
+        else
+            incidents->stopDrill();
+    });
+    connect(incidents, &IncidentController::drillChanged, drill, syncDrill);
+    connect(incidents, &IncidentController::sharingChanged, drill, syncDrill);
+    syncDrill();
+    auto showReport = [this] {
+        if (!m_drillReport) {
+            m_drillReport = new DrillReportDialog(m_session->incidents(), this);
+            m_drillReport->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_drillReport->show();
+        m_drillReport->raise();
+    };
+    menu->addAction(tr("Drill report…"), this, showReport)->setObjectName(QStringLiteral("incidents-drill-report"));
+    // The report is the point of the drill: it opens when the drill ends.
+    connect(incidents, &IncidentController::drillFinished, this, showReport);
 }
 
 void MainWindow::showShortcutSheet()

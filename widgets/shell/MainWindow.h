@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QActionGroup;
 class QDockWidget;
@@ -14,7 +15,10 @@ namespace oc {
 
 class ActionsPanel;
 class ConsoleSession;
+class DesktopNotifier;
+class DrillReportDialog;
 class HostTrainingPanel;
+class IncidentsPanel;
 class MapPanel;
 class ReviewPanel;
 class TotalsPanel;
@@ -39,11 +43,15 @@ public:
     ActionsPanel *actionsPanel() const { return m_actions; }
     ReviewPanel *reviewPanel() const { return m_review; }
     HostTrainingPanel *hostTrainingPanel() const { return m_hosts; }
+    IncidentsPanel *incidentsPanel() const { return m_incidents; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     WorkspaceController *workspaces() const { return m_workspaces; }
     QDockWidget *dock(const QString &objectName) const;
     // The status-bar button that points at work waiting elsewhere (a blast
     // for a second operator, a review claim about to run out).
     QToolButton *attentionBadge() const { return m_badge; }
+    // "2 incidents firing": one click goes to the incident cards.
+    QToolButton *incidentBadge() const { return m_incidentBadge; }
 
     void showWorkspace(Workspace w);
     void resetWorkspace();
@@ -65,6 +73,8 @@ private:
     void setMapShown(bool on);
     void updateAttention();
     void bringForward(QDockWidget *dock, Workspace home);
+    void updateIncidentBadge();
+    void buildIncidentMenu();
 
     ConsoleSession *m_session;
     WorkspaceController *m_workspaces;
@@ -74,6 +84,10 @@ private:
     ActionsPanel *m_actions = nullptr;
     ReviewPanel *m_review = nullptr;
     HostTrainingPanel *m_hosts = nullptr;
+    IncidentsPanel *m_incidents = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
+    QPointer<DrillReportDialog> m_drillReport;
+    QToolButton *m_incidentBadge = nullptr;
     QMenu *m_viewMenu = nullptr;
     QAction *m_mapAction = nullptr;
     QActionGroup *m_workspaceGroup = nullptr;
