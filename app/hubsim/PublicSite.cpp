@@ -163,7 +163,7 @@ void PublicSite::index(const QHttpServerRequest &req, QHttpServerResponder &res)
     t.start();
     noteArrival();
     if (const auto snap = m_content.active()) {
-        finish(res, HttpReply::html(snap->html), t);
+        sendStatic(req, res, snap->page, StaticBody::Page, t);
         return;
     }
     const QString zip = req.query().queryItemValue(QStringLiteral("zip"), QUrl::FullyDecoded).trimmed();
@@ -184,15 +184,13 @@ void PublicSite::index(const QHttpServerRequest &req, QHttpServerResponder &res)
     });
 }
 
-void PublicSite::eventsJson(const QHttpServerRequest &, QHttpServerResponder &res)
+void PublicSite::eventsJson(const QHttpServerRequest &req, QHttpServerResponder &res)
 {
     QElapsedTimer t;
     t.start();
     noteArrival();
     if (const auto snap = m_content.active()) {
-        HttpReply r;
-        r.body = snap->eventsJson;
-        finish(res, r, t);
+        sendStatic(req, res, snap->events, StaticBody::EventsJson, t);
         return;
     }
     throughBackend(park(res), t, [this](Ticket tk, QElapsedTimer t0) {
@@ -209,6 +207,39 @@ void PublicSite::eventsJson(const QHttpServerRequest &, QHttpServerResponder &re
             finish(tk, reply, t0);
         });
     });
+}
+
+ContentCoding::Coding PublicSite::codingFor(const QHttpServerRequest &req)
+{
+    const QByteArray accept = req.headers().combinedValue(QHttpHeaders::WellKnownHeader::AcceptEncoding);
+    if (const auto it = m_codings.constFind(accept); it != m_codings.cend())
+        return *it;
+    const ContentCoding::Coding c = ContentCoding::choose(accept);
+    if (m_codings.size() < 256) // a client making up values cannot grow it further
+        m_codings.insert(accept, c);
+    return c;
+}
+
+void PublicSite::sendStatic(const QHttpServerRequest &req, QHttpServerResponder &res,
+                            const ContentCoding::Encoded &body, StaticBody kind, const QElapsedTimer &t)
+{
+    using Coding = ContentCoding::Coding;
+    Coding c = codingFor(req);
+    // Until the worker thread has compressed them, only identity exists.
+    if (body.body(c).isSharedWith(body.identity))
+        c = Coding::Identity;
+    QHttpHeaders &h = m_staticHeaders[size_t(kind)][size_t(c)];
+    if (h.isEmpty()) {
+        h.append(QHttpHeaders::WellKnownHeader::ContentType,
+                 kind == StaticBody::Page ? "text/html; charset=utf-8" : "application/json");
+        // The same URL has several representations: caches must key on the
+        // request's Accept-Encoding (RFC 9110 §12.5.5), identity included.
+        h.append(QHttpHeaders::WellKnownHeader::Vary, "Accept-Encoding");
+        if (c != Coding::Identity)
+            h.append(QHttpHeaders::WellKnownHeader::ContentEncoding, ContentCoding::token(c));
+    }
+    m_meter.record(200, double(t.nsecsElapsed()) / 1e6);
+    res.write(body.body(c), h, QHttpServerResponder::StatusCode::Ok);
 }
 
 void PublicSite::withEvents(std::function<void(std::shared_ptr<const EventCache>)> fn)

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "ContentCoding.h"
 #include "HttpReply.h"
 #include "SiteEvent.h"
 #include "TrafficMeter.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QHttpHeaders>
 #include <QHttpServer>
 #include <QObject>
 #include <QRandomGenerator>
@@ -84,6 +87,14 @@ private:
     void refreshEvents();
     void insertRsvp(Ticket tk, QElapsedTimer t, Rsvp r);
     static std::optional<Rsvp> parseRsvp(const QHttpServerRequest &req, QString *error);
+    // Static mode: the representation of a precompressed body the request
+    // accepts, with Content-Type, Content-Encoding and Vary. The hot path of
+    // a surge: headers are built once, the choice is remembered per
+    // Accept-Encoding value (browsers send a handful).
+    enum class StaticBody { Page, EventsJson };
+    void sendStatic(const QHttpServerRequest &req, QHttpServerResponder &res, const ContentCoding::Encoded &body,
+                    StaticBody kind, const QElapsedTimer &t);
+    ContentCoding::Coding codingFor(const QHttpServerRequest &req);
     static HttpReply rsvpReply(bool wantsJson, HttpReply::Status s, const QString &status, const QString &message,
                                qint64 rsvpId = 0);
 
@@ -108,6 +119,8 @@ private:
     qint64 m_slot = 0;
     Ticket m_nextTicket = 0;
     std::unordered_map<Ticket, QHttpServerResponder> m_parked;
+    QHash<QByteArray, ContentCoding::Coding> m_codings; // by Accept-Encoding value
+    std::array<std::array<QHttpHeaders, 3>, 2> m_staticHeaders; // [StaticBody][Coding]
 };
 
 } // namespace oc::sim

@@ -1,10 +1,14 @@
 #include "SiteContent.h"
 
+#include "LogCategories.h"
 #include "SitePage.h"
+#include "ZipDirectory.h"
+#include "ZipLookupTable.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -48,11 +52,25 @@ std::shared_ptr<const SiteContent::Snapshot> SiteContent::addSnapshot(const QJso
     for (const auto &e : parsed)
         if (e.id > 0)
             s->eventIds.insert(e.id);
+    // The static page's ZIP search data travels with the full list, which
+    // the page fetches only when a visitor searches: the first load stays
+    // small (ZipLookupTable: ZIPs within 30 miles of an event, ZIP areas).
+    std::vector<ZipLookupTable::Point> located;
+    located.reserve(parsed.size());
+    for (const auto &e : parsed)
+        if (e.hasLocation)
+            located.push_back({e.latitude, e.longitude});
+    const ZipLookupTable zips = ZipLookupTable::build(located, ZipDirectory::builtIn());
     s->eventsJson = QJsonDocument(QJsonObject {{QStringLiteral("snapshot_id"), id},
                                                {QStringLiteral("generated_at"), s->uploadedAt.toString(Qt::ISODate)},
-                                               {QStringLiteral("events"), events}})
+                                               {QStringLiteral("events"), events},
+                                               {QStringLiteral("zips"), zips.exact},
+                                               {QStringLiteral("zip3"), zips.areas}})
                         .toJson(QJsonDocument::Compact);
+    s->page.identity = s->html;
+    s->events.identity = s->eventsJson;
     m_snapshots.push_back(s);
+    encodeInBackground(s);
     // Never evict the one being served.
     while (m_snapshots.size() > kKeptSnapshots) {
         auto victim =
@@ -60,6 +78,40 @@ std::shared_ptr<const SiteContent::Snapshot> SiteContent::addSnapshot(const QJso
         m_snapshots.erase(victim);
     }
     return s;
+}
+
+void SiteContent::encodeInBackground(const std::shared_ptr<const Snapshot> &s)
+{
+    struct Bodies
+    {
+        ContentCoding::Encoded page, events;
+    };
+    QtConcurrent::run([page = s->html, events = s->eventsJson] {
+        return Bodies {ContentCoding::encode(page), ContentCoding::encode(events)};
+    }).then(this, [this, id = s->id](const Bodies &b) {
+        const auto current = snapshot(id);
+        if (!current)
+            return; // evicted meanwhile
+        auto updated = std::make_shared<Snapshot>(*current);
+        updated->page = b.page;
+        updated->events = b.events;
+        logcat::api()->info("snapshot {} compressed: page {} bytes (gzip {}, br {}), events.json {} bytes "
+                            "(gzip {}, br {})",
+                            id.toStdString(), b.page.identity.size(), b.page.gzip.size(), b.page.brotli.size(),
+                            b.events.identity.size(), b.events.gzip.size(), b.events.brotli.size());
+        replace(current, std::move(updated));
+        Q_EMIT snapshotEncoded(id);
+    });
+}
+
+void SiteContent::replace(const std::shared_ptr<const Snapshot> &old, std::shared_ptr<const Snapshot> updated)
+{
+    for (auto &p : m_snapshots)
+        if (p == old)
+            p = updated;
+    // Requests in flight keep the old one alive; the next ones get the new.
+    if (m_active == old)
+        m_active = std::move(updated);
 }
 
 std::shared_ptr<const SiteContent::Snapshot> SiteContent::snapshot(const QString &id) const

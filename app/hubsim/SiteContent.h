@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ContentCoding.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
@@ -26,6 +28,13 @@ public:
         QString id;
         QByteArray html;
         QByteArray eventsJson; // body of /events.json in static mode
+        // Both bodies compressed once per upload, never per request. The
+        // upload returns at once with the identity bodies; gzip and br follow
+        // from a worker thread (brotli's best level takes about a second for
+        // a large list, which would stall every request on this thread).
+        ContentCoding::Encoded page;
+        ContentCoding::Encoded events;
+        bool encoded() const { return !page.brotli.isEmpty() && !events.brotli.isEmpty(); }
         QSet<qint64> eventIds; // RSVPs for other events are refused in static mode
         int eventCount = 0;
         QDateTime uploadedAt;
@@ -56,8 +65,13 @@ public:
 
 Q_SIGNALS:
     void modeChanged(bool isStatic);
+    // The compressed bodies of a snapshot are ready.
+    void snapshotEncoded(const QString &id);
 
 private:
+    void encodeInBackground(const std::shared_ptr<const Snapshot> &s);
+    void replace(const std::shared_ptr<const Snapshot> &old, std::shared_ptr<const Snapshot> updated);
+
     QString m_site;
     bool m_static = false;
     std::shared_ptr<const Snapshot> m_active;

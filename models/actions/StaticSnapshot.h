@@ -8,15 +8,14 @@
 namespace oc {
 
 // The static fallback: every approved upcoming event as JSON (the shape of
-// the site's /events.json entries) and one self-contained HTML page.
+// the site's /events.json entries) and the first page a visitor loads, which
+// lists the soonest of them and fetches the rest from /events.json.
 struct StaticSnapshot
 {
     QJsonArray events;
     QByteArray html;
     QList<qint64> eventIds; // in page order
     QDateTime generatedAt;
-    int exactZips = 0; // 5-digit ZIPs embedded for the in-page search
-    int zipAreas = 0; // 3-digit ZIP areas embedded as the fallback
 };
 
 } // namespace oc

@@ -1,50 +1,17 @@
 #include "StaticSnapshotBuilder.h"
 
-#include "GeoDistance.h"
 #include "LogCategories.h"
-#include "ZipDirectory.h"
 
 #include <QCryptographicHash>
-#include <QHash>
 #include <QJsonObject>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <cmath>
-#include <unordered_map>
 
 namespace oc {
 
 namespace {
-
-// Grid cells for "is any event within R miles of this ZIP": half a degree of
-// latitude and a degree of longitude, so the 3x3 neighbourhood covers more
-// than 30 miles everywhere south of Alaska's Arctic coast.
-constexpr double kCellLat = 0.5;
-constexpr double kCellLng = 1.0;
-
-qint64 cellKey(double lat, double lng)
-{
-    const qint64 y = qint64(std::floor(lat / kCellLat));
-    const qint64 x = qint64(std::floor(lng / kCellLng));
-    return (y << 32) ^ (x & 0xffffffff);
-}
-
-// Fixed-width base-36 so the browser can binary-search the table as one
-// string: 0.01 degree steps (about 0.7 miles) are plenty for a search radius.
-QString base36(int v, int width)
-{
-    QString s = QString::number(std::max(0, v), 36);
-    while (s.size() < width)
-        s.prepend(QLatin1Char('0'));
-    return s;
-}
-
-QString encodeLatLng(double lat, double lng)
-{
-    return base36(int(std::lround((lat + 90) * 100)), 3) + base36(int(std::lround((lng + 180) * 100)), 3);
-}
 
 QString when(const QDateTime &startsUtc, const QString &timezone)
 {
@@ -64,32 +31,55 @@ const char *const kStyle =
     ".m{color:#555;font-size:.9rem}.notice{background:#fff4d6;padding:.5rem}"
     "#rsvp{margin:.4rem 0;padding:.4rem;background:#eef4ff}";
 
-// The search: looks the ZIP up (exact table, then ZIP area), measures the
-// distance to every listed event from the data-lat/data-lng attributes,
-// shows those within the radius nearest first. Text is only ever set with
-// textContent. The shared RSVP form moves under the event it is for.
+// The search: fetches the full list once (the page itself holds only the
+// soonest events) with the backend's ZIP tables (ZipLookupTable: "zips",
+// "zip3"), looks the ZIP up (exact table, an event's own ZIP, then ZIP
+// area), measures the distance to every event from the data-lat/data-lng
+// attributes, shows those within the radius nearest first. Event text is
+// only ever set with textContent. The shared RSVP form moves under the event
+// it is for.
 const char *const kScript = R"JS((function(){
-var d=document,Z=d.getElementById('zips').textContent.trim(),T=d.getElementById('zip3').textContent.trim();
+var d=document,Z='',T='',own={};
 function n(s){return parseInt(s,36);}
 function look(t,w,k){var lo=0,hi=t.length/(w+6)-1;while(lo<=hi){var m=(lo+hi)>>1,o=m*(w+6),c=t.substr(o,w);
 if(c===k)return[n(t.substr(o+w,3))/100-90,n(t.substr(o+w+3,3))/100-180];if(c<k)lo=m+1;else hi=m-1;}return null;}
 function mi(a,b,c,e){var r=Math.PI/180,x=Math.sin((c-a)*r/2),y=Math.sin((e-b)*r/2);
 var h=x*x+Math.cos(a*r)*Math.cos(c*r)*y*y;return 7917.5226*Math.asin(Math.min(1,Math.sqrt(h)));}
-var f=d.getElementById('search'),out=d.getElementById('result'),ul=d.getElementById('events');
-var items=Array.prototype.slice.call(ul.children);
+var f=d.getElementById('search'),out=d.getElementById('result'),ul=d.getElementById('events'),more=d.getElementById('more');
+var items=Array.prototype.slice.call(ul.children),full=null;
+var fmt={weekday:'short',month:'short',day:'numeric',hour:'numeric',minute:'2-digit'};
+function when(e){var t=new Date(e.starts_at);try{fmt.timeZone=e.timezone||'UTC';return t.toLocaleString('en-US',fmt);}
+catch(x){fmt.timeZone='UTC';return t.toLocaleString('en-US',fmt)+' UTC';}}
+function located(e){return typeof e.latitude==='number'&&typeof e.longitude==='number';}
+function item(e){var li=d.createElement('li'),b=d.createElement('strong'),m=d.createElement('div'),s=d.createElement('span'),
+k=d.createElement('button');li.setAttribute('data-id',e.id);
+if(located(e)){li.setAttribute('data-lat',e.latitude);li.setAttribute('data-lng',e.longitude);}
+var p=[e.venue,e.city].filter(Boolean).join(', ');if(e.state)p+=', '+e.state;if(e.postal_code)p+=' '+e.postal_code;
+b.textContent=e.title;m.className='m';m.textContent=when(e)+' \u00b7 '+p+' \u00b7 event #'+e.id;s.className='d';
+m.appendChild(s);k.type='button';k.textContent='RSVP';li.append(b,m,k);return li;}
+function load(){if(!full)full=fetch('/events.json',{credentials:'same-origin'}).then(function(r){if(!r.ok)throw r.status;
+return r.json();}).then(function(j){Z=String(j.zips||'');T=String(j.zip3||'');
+var seen={};items.forEach(function(li){seen[li.getAttribute('data-id')]=li;});
+items=j.events.map(function(e){if(located(e)&&e.postal_code)own[e.postal_code]=[e.latitude,e.longitude];
+return seen[String(e.id)]||item(e);});if(more)more.hidden=true;},
+function(){full=null;out.textContent='The full list could not be loaded; please try again.';throw 0;});return full;}
 function all(){items.forEach(function(li){li.hidden=false;li.querySelector('.d').textContent='';ul.appendChild(li);});}
+if(more)more.addEventListener('click',function(){load().then(all,function(){});});
 f.addEventListener('submit',function(ev){ev.preventDefault();
 var z=f.zip.value.trim().slice(0,5),r=parseFloat(f.radius.value);
 if(!z){all();out.textContent='';return;}
 if(!/^[0-9]{5}$/.test(z)){out.textContent='Please enter a 5-digit ZIP code.';return;}
-var p=look(Z,5,z),approx=false;if(!p){p=look(T,3,z.slice(0,3));approx=!!p;}
+out.textContent='Searching\u2026';
+load().then(function(){
+var p=look(Z,5,z)||own[z]||null,approx=false;if(!p){p=look(T,3,z.slice(0,3));approx=!!p;}
 if(!p){all();out.textContent='ZIP code '+z+' is not near any listed event; showing all events.';return;}
 var s=items.map(function(li){var a=parseFloat(li.getAttribute('data-lat')),b=parseFloat(li.getAttribute('data-lng'));
 return{li:li,m:isNaN(a)||isNaN(b)?Infinity:mi(p[0],p[1],a,b)};});
 s.sort(function(a,b){return a.m-b.m;});var k=0;
 s.forEach(function(e){var show=e.m<=r;e.li.hidden=!show;if(show)k++;
 e.li.querySelector('.d').textContent=isFinite(e.m)?' \u00b7 '+e.m.toFixed(1)+' mi':'';ul.appendChild(e.li);});
-out.textContent=k+(k===1?' event':' events')+(r>=100000?'':' within '+r+' miles')+' of '+z+(approx?' (approximate location of the ZIP area)':'')+'.';});
+out.textContent=k+(k===1?' event':' events')+(r>=100000?'':' within '+r+' miles')+' of '+z+(approx?' (approximate location of the ZIP area)':'')+'.';},
+function(){});});
 var form=d.getElementById('rsvp');
 ul.addEventListener('click',function(ev){var b=ev.target;if(!b||b.tagName!=='BUTTON')return;
 var li=b.parentNode;form.event_id.value=li.getAttribute('data-id');form.hidden=false;li.appendChild(form);form.email.focus();});
@@ -139,8 +129,7 @@ QString StaticSnapshotBuilder::escapeHtml(const QString &text)
     return out;
 }
 
-StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirectory &zips, const Options &o,
-                                                const QDateTime &generatedAt)
+StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const Options &o, const QDateTime &generatedAt)
 {
     StaticSnapshot snap;
     snap.generatedAt = generatedAt;
@@ -155,7 +144,6 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
     };
     std::vector<Ev> evs;
     evs.reserve(size_t(t.rowCount()));
-    std::unordered_map<qint64, std::vector<int>> grid;
     for (int r = 0; r < t.rowCount(); ++r) {
         Ev e {t.toInt64(r, 0), t.text(r, 1),     t.text(r, 3),
               t.text(r, 4),    t.text(r, 5),     t.text(r, 6),
@@ -173,67 +161,21 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
         if (e.located) {
             j.insert(QStringLiteral("latitude"), e.lat);
             j.insert(QStringLiteral("longitude"), e.lng);
-            grid[cellKey(e.lat, e.lng)].push_back(int(evs.size()));
         }
         snap.events.append(j);
         snap.eventIds.append(e.id);
         evs.push_back(std::move(e));
     }
 
-    // ZIPs within the radius of some event, nearest first when over budget.
-    std::vector<std::pair<double, const ZipDirectory::Place *>> near;
-    QHash<QString, std::pair<double, double>> areaSum;
-    QHash<QString, int> areaCount;
-    for (const ZipDirectory::Place &p : zips.places()) {
-        const QString area = p.zip.left(3);
-        auto &sum = areaSum[area];
-        sum.first += p.lat;
-        sum.second += p.lng;
-        ++areaCount[area];
-        double best = o.exactZipRadiusMiles + 1;
-        for (int dy = -1; dy <= 1; ++dy)
-            for (int dx = -1; dx <= 1; ++dx) {
-                const auto it = grid.find(cellKey(p.lat + dy * kCellLat, p.lng + dx * kCellLng));
-                if (it == grid.end())
-                    continue;
-                for (int i : it->second)
-                    best = std::min(best, GeoDistance::miles(p.lat, p.lng, evs[size_t(i)].lat, evs[size_t(i)].lng));
-            }
-        if (best <= o.exactZipRadiusMiles)
-            near.emplace_back(best, &p);
-    }
-    if (int(near.size()) > o.maxExactZips) {
-        std::nth_element(near.begin(), near.begin() + o.maxExactZips, near.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        near.resize(size_t(o.maxExactZips));
-    }
-    std::sort(near.begin(), near.end(), [](const auto &a, const auto &b) { return a.second->zip < b.second->zip; });
-    QString zipTable;
-    zipTable.reserve(int(near.size()) * 11);
-    for (const auto &[dist, p] : near)
-        zipTable += p->zip + encodeLatLng(p->lat, p->lng);
-    snap.exactZips = int(near.size());
-
-    QStringList areas = areaSum.keys();
-    std::sort(areas.begin(), areas.end());
-    QString areaTable;
-    areaTable.reserve(int(areas.size()) * 9);
-    for (const QString &a : areas) {
-        const int n = areaCount.value(a);
-        const auto s = areaSum.value(a);
-        areaTable += a + encodeLatLng(s.first / n, s.second / n);
-    }
-    snap.zipAreas = int(areas.size());
-
     const QString style = QString::fromLatin1(kStyle);
     const QString script = QString::fromUtf8(kScript);
     const QString heading = o.title.isEmpty() ? QStringLiteral("Find an event near you") : o.title;
     QString h;
-    h.reserve(4096 + int(evs.size()) * 320 + zipTable.size() + areaTable.size());
+    h.reserve(8192 + int(std::min(evs.size(), size_t(std::max(0, o.firstPageEvents)))) * 320);
     h += QStringLiteral("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n");
     h += QStringLiteral("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src %1; "
-                        "style-src %2; form-action 'self'; base-uri 'none'\">\n")
+                        "style-src %2; connect-src 'self'; form-action 'self'; base-uri 'none'\">\n")
              .arg(QString::fromLatin1(cspHash(script)), QString::fromLatin1(cspHash(style)));
     h += QStringLiteral("<meta name=\"generator\" content=\"organizer-console static snapshot\">\n");
     h += QStringLiteral("<title>%1</title><style>%2</style></head><body>\n<h1>%1</h1>\n")
@@ -247,8 +189,12 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
         "<option value=\"10\">10</option><option value=\"25\" selected>25</option><option value=\"50\">50</option>"
         "<option value=\"100\">100</option><option value=\"100000\">any distance</option></select> miles</label> "
         "<button>Search</button></form>\n<p id=\"result\" role=\"status\" aria-live=\"polite\"></p>\n");
-    h += QStringLiteral("<p class=\"m\">%1 upcoming events</p>\n<ul id=\"events\">\n").arg(evs.size());
-    for (const Ev &e : evs) {
+    const size_t inPage = std::min(evs.size(), size_t(std::max(0, o.firstPageEvents)));
+    h += QStringLiteral("<p class=\"m\">%1 upcoming events%2</p>\n<ul id=\"events\">\n")
+             .arg(evs.size())
+             .arg(inPage < evs.size() ? QStringLiteral(", the soonest %1 below").arg(inPage) : QString());
+    for (size_t i = 0; i < inPage; ++i) {
+        const Ev &e = evs[i];
         QString place = e.venue.isEmpty() ? QString() : escapeHtml(e.venue) + QStringLiteral(", ");
         place += escapeHtml(e.city);
         if (!e.state.isEmpty())
@@ -264,15 +210,18 @@ StaticSnapshot StaticSnapshotBuilder::fromTable(const DbTable &t, const ZipDirec
                  .arg(escapeHtml(e.title), escapeHtml(when(e.starts, e.timezone)), place, QString::number(e.id));
     }
     h += QStringLiteral("</ul>\n");
+    if (inPage < evs.size())
+        h += QStringLiteral(
+                 "<p><button type=\"button\" id=\"more\">Show all %1 events</button></p>\n"
+                 "<noscript><p>Without JavaScript only the soonest %2 events are listed here.</p></noscript>\n")
+                 .arg(evs.size())
+                 .arg(inPage);
     // One RSVP form for the whole page (a form per event would double its
     // size); without scripts it still works with the event number typed in.
     h += QStringLiteral(
         "<form id=\"rsvp\" method=\"post\" action=\"/rsvp\"><label>Event # <input name=\"event_id\" "
         "inputmode=\"numeric\" required size=\"7\"></label> <label>Email <input type=\"email\" "
         "name=\"email\" required placeholder=\"you@example.org\"></label> <button>RSVP</button></form>\n");
-    h += QStringLiteral("<script type=\"text/plain\" id=\"zips\">%1</script>\n"
-                        "<script type=\"text/plain\" id=\"zip3\">%2</script>\n")
-             .arg(zipTable, areaTable);
     h += QStringLiteral("<script>%1</script>\n</body></html>\n").arg(script);
     snap.html = h.toUtf8();
     return snap;
@@ -300,10 +249,9 @@ void StaticSnapshotBuilder::build(QObject *context, Done done)
         const QDateTime at = QDateTime::currentDateTimeUtc();
         logcat::actions()->info("static snapshot: rendering {} events", rows.rowCount());
         QtConcurrent::run([rows, o, at] {
-            return fromTable(rows, ZipDirectory::builtIn(), o, at);
+            return fromTable(rows, o, at);
         }).then(this, [deliver](const StaticSnapshot &s) {
-            logcat::actions()->info("static snapshot: {} events, {} bytes of HTML, {} ZIPs + {} ZIP areas",
-                                    s.events.size(), s.html.size(), s.exactZips, s.zipAreas);
+            logcat::actions()->info("static snapshot: {} events, {} bytes of HTML", s.events.size(), s.html.size());
             deliver(s, QString());
         });
     });

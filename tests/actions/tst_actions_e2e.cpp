@@ -170,7 +170,8 @@ private Q_SLOTS:
         const QList<qint64> expected = approvedUpcomingFromSql();
         QVERIFY(expected.size() > 50);
 
-        // The page the public gets is ours and lists exactly those events.
+        // The page the public gets is ours: it lists the soonest of those
+        // events and /events.json (which it fetches on a search) all of them.
         const QString html = QString::fromUtf8(fetchSite(QStringLiteral("/")));
         QVERIFY(html.contains(QLatin1String("organizer-console static snapshot")));
         QVERIFY(html.contains(QLatin1String("Content-Security-Policy")));
@@ -178,8 +179,10 @@ private Q_SLOTS:
         QList<qint64> listed;
         for (auto it = idRe.globalMatch(html); it.hasNext();)
             listed << it.next().captured(1).toLongLong();
-        std::sort(listed.begin(), listed.end());
-        QCOMPARE(listed, expected);
+        QCOMPARE(listed.size(), std::min<qsizetype>(expected.size(), StaticSnapshotBuilder::Options().firstPageEvents));
+        for (qint64 id : listed)
+            QVERIFY(expected.contains(id));
+        QVERIFY(html.contains(QStringLiteral("Show all %1 events").arg(expected.size())));
 
         const QJsonObject json = QJsonDocument::fromJson(fetchSite(QStringLiteral("/events.json"))).object();
         QList<qint64> inJson;

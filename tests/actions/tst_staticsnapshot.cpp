@@ -1,5 +1,6 @@
 #include "StaticSnapshotBuilder.h"
 #include "ZipDirectory.h"
+#include "ZipLookupTable.h"
 
 #include <QCryptographicHash>
 #include <QJsonObject>
@@ -76,7 +77,7 @@ private Q_SLOTS:
              0, 0},
         };
         const QDateTime at = QDateTime(QDate(2030, 4, 30), QTime(12, 0), QTimeZone::UTC);
-        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), zips(), {}, at);
+        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), {}, at);
         QCOMPARE(s.events.size(), 3);
         QCOMPARE(s.eventIds, (QList<qint64> {11, 12, 13}));
         // The JSON carries the text as it is (JSON is escaped by construction).
@@ -106,15 +107,18 @@ private Q_SLOTS:
     {
         const QList<Row> rows {{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
                                 QStringLiteral("80202"), true, 39.7525, -104.9995}};
-        const StaticSnapshot s =
-            StaticSnapshotBuilder::fromTable(table(rows), zips(), {}, QDateTime::currentDateTimeUtc());
+        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), {}, QDateTime::currentDateTimeUtc());
         const QString html = QString::fromUtf8(s.html);
         for (const char *needle :
-             {"http://", "https://", "src=", "href=", "url(", "@import", "//cdn", "fetch(", "XMLHttpRequest"})
+             {"http://", "https://", "src=", "href=", "url(", "@import", "//cdn", "XMLHttpRequest"})
             QVERIFY2(!html.contains(QLatin1String(needle)), needle);
+        // One fetch, of the same site's full list, and only when asked for.
+        QCOMPARE(html.count(QLatin1String("fetch(")), 1);
+        QVERIFY(html.contains(QLatin1String("fetch('/events.json'")));
         // Our script and style run under a CSP that names their hashes and nothing else.
         const QString csp = between(html, QStringLiteral("Content-Security-Policy\" content=\""), QStringLiteral("\""));
         QVERIFY(csp.contains(QLatin1String("default-src 'none'")));
+        QVERIFY(csp.contains(QLatin1String("connect-src 'self'")));
         const QString script = between(html, QStringLiteral("<script>"), QStringLiteral("</script>"));
         const QString style = between(html, QStringLiteral("<style>"), QStringLiteral("</style>"));
         QVERIFY(!script.isEmpty());
@@ -129,20 +133,22 @@ private Q_SLOTS:
 
     void zipTableCoversEventsCompactly()
     {
+        // The page carries no ZIP table: the backend serves one (ZipLookupTable)
+        // with /events.json, fetched when the visitor searches.
         const QList<Row> rows {{1, QStringLiteral("A"), QString(), QStringLiteral("Denver"), QStringLiteral("CO"),
                                 QStringLiteral("80202"), true, 39.7525, -104.9995}};
-        StaticSnapshotBuilder::Options o;
-        o.exactZipRadiusMiles = 30;
-        const StaticSnapshot s =
-            StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
-        const QString html = QString::fromUtf8(s.html);
-        const QString table5 = between(html, QStringLiteral("id=\"zips\">"), QStringLiteral("</script>"));
-        const QString table3 = between(html, QStringLiteral("id=\"zip3\">"), QStringLiteral("</script>"));
+        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), {}, QDateTime::currentDateTimeUtc());
+        QVERIFY(!s.html.contains("id=\"zips\""));
+        QVERIFY2(s.html.size() < 12 * 1024, QByteArray::number(s.html.size()));
+
+        const ZipLookupTable t = ZipLookupTable::build({{39.7525, -104.9995}}, zips(), 30, 6000);
+        const QString table5 = t.exact;
+        const QString table3 = t.areas;
         QCOMPARE(table5.size() % 11, 0);
         QCOMPARE(table3.size() % 9, 0);
-        QCOMPARE(table5.size() / 11, s.exactZips);
-        QVERIFY(s.exactZips > 10);
-        QVERIFY(s.zipAreas > 800);
+        QCOMPARE(table5.size() / 11, t.exactCount);
+        QVERIFY(t.exactCount > 10);
+        QVERIFY(t.areaCount > 800);
         QList<QString> keys;
         for (int i = 0; i < table5.size(); i += 11)
             keys << table5.mid(i, 5);
@@ -158,13 +164,37 @@ private Q_SLOTS:
         QVERIFY(std::abs(lat - place->lat) <= 0.006);
         QVERIFY(std::abs(lng - place->lng) <= 0.006);
         QVERIFY(table3.contains(QStringLiteral("021")));
-        // One event, whole country of ZIP areas: still a small page.
-        QVERIFY2(s.html.size() < 60 * 1024, QByteArray::number(s.html.size()));
 
-        o.maxExactZips = 5;
-        const StaticSnapshot capped =
-            StaticSnapshotBuilder::fromTable(table(rows), zips(), o, QDateTime::currentDateTimeUtc());
-        QCOMPARE(capped.exactZips, 5);
+        QCOMPARE(ZipLookupTable::build({{39.7525, -104.9995}}, zips(), 30, 5).exactCount, 5);
+        QCOMPARE(ZipLookupTable::build({}, zips(), 30, 6000).exactCount, 0);
+    }
+
+    void firstPageListsTheSoonestAndOffersTheRest()
+    {
+        QList<Row> rows;
+        for (int i = 1; i <= 100; ++i)
+            rows.append({i, QStringLiteral("Event %1").arg(i), QString(), QStringLiteral("Denver"),
+                         QStringLiteral("CO"), QStringLiteral("80202"), true, 39.7525, -104.9995});
+        StaticSnapshotBuilder::Options o;
+        o.firstPageEvents = 10;
+        const StaticSnapshot s = StaticSnapshotBuilder::fromTable(table(rows), o, QDateTime::currentDateTimeUtc());
+        QCOMPARE(s.events.size(), 100); // the full list travels as /events.json
+        QCOMPARE(s.eventIds.size(), 100);
+        const QString html = QString::fromUtf8(s.html);
+        static const QRegularExpression idRe(QStringLiteral("<li data-id=\"(\\d+)\""));
+        QList<qint64> ids;
+        for (auto it = idRe.globalMatch(html); it.hasNext();)
+            ids << it.next().captured(1).toLongLong();
+        QCOMPARE(ids, s.eventIds.mid(0, 10)); // the soonest, in page order
+        QVERIFY(html.contains(QLatin1String("100 upcoming events, the soonest 10 below")));
+        QVERIFY(html.contains(QLatin1String("id=\"more\">Show all 100 events")));
+
+        // Everything fits: no button.
+        o.firstPageEvents = 100;
+        const QString whole =
+            QString::fromUtf8(StaticSnapshotBuilder::fromTable(table(rows), o, QDateTime::currentDateTimeUtc()).html);
+        QVERIFY(!whole.contains(QLatin1String("id=\"more\"")));
+        QVERIFY(whole.contains(QLatin1String("100 upcoming events</p>")));
     }
 
     void escapesControlCharacters()
