@@ -81,6 +81,10 @@ OpsApiServer::OpsApiServer(Options o, PgSessionPool &pool, SiteContent &content,
     // supporters see needs an operator, as in the database.
     routeArg(base + QStringLiteral("/campaigns/<arg>/launch"), Method::Post, QStringLiteral("launch"), Role::Operator,
              [this](const Call &c) { return launch(c); });
+    // Which role the caller's token stands for: a console compares it with
+    // its database role at start instead of learning from a refused action.
+    route(base + QStringLiteral("/whoami"), Method::Get, QStringLiteral("whoami"), Role::Viewer,
+          [this](const Call &c) { return whoAmI(c); });
     route(base + QStringLiteral("/site"), Method::Get, QStringLiteral("get-site"), Role::Viewer,
           [this](const Call &c) { return getSite(c); });
     route(base + QStringLiteral("/site/snapshot"), Method::Put, QStringLiteral("upload-snapshot"), Role::Operator,
@@ -175,7 +179,8 @@ OpsApiServer::Role OpsApiServer::roleOf(const QByteArray &presented) const
     return found;
 }
 
-bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial) const
+bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial,
+                              Role *roleOut) const
 {
     // Who asked, for the log: never the token, only what the caller claims
     // and where it came from.
@@ -195,6 +200,7 @@ bool OpsApiServer::authorized(const QHttpServerRequest &req, Role needs, const Q
         return false;
     }
     const Role role = roleOf(auth.mid(7).trimmed());
+    *roleOut = role;
     if (role == Role::None) {
         logcat::api()->warn("refused {}: unknown bearer token ({})", what.toStdString(), who().toStdString());
         *denial =
@@ -231,12 +237,14 @@ void OpsApiServer::dispatch(const QString &endpoint, Role needs, QStringList arg
     m_parked.emplace(tk, std::move(p));
 
     HttpReply denial;
-    if (!authorized(req, needs, m_parked.at(tk).what, &denial)) {
+    Role role = Role::None;
+    if (!authorized(req, needs, m_parked.at(tk).what, &denial, &role)) {
         finish(tk, denial);
         return;
     }
     Call c;
     c.endpoint = endpoint;
+    c.role = role;
     c.method = req.method();
     c.args = std::move(args);
     c.body = req.body();
@@ -390,6 +398,11 @@ QJsonObject OpsApiServer::siteJson() const
 QFuture<HttpReply> OpsApiServer::getSite(const Call &)
 {
     return ready(HttpReply::json(siteJson()));
+}
+
+QFuture<HttpReply> OpsApiServer::whoAmI(const Call &c)
+{
+    return ready(HttpReply::json(QJsonObject {{QStringLiteral("role"), roleName(c.role)}}));
 }
 
 QFuture<HttpReply> OpsApiServer::uploadSnapshot(const Call &c)

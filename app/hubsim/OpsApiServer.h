@@ -81,6 +81,7 @@ private:
         QByteArray body;
         QByteArray idempotencyKey;
         QString actor; // X-Actor header: who asked, for site_state.changed_by
+        Role role = Role::None; // the presented token's
     };
     using Handler = std::function<QFuture<HttpReply>(const Call &)>;
     using Ticket = quint64;
@@ -94,10 +95,12 @@ private:
     void finish(Ticket tk, const HttpReply &reply);
     // The role the presented token stands for; Role::None when it matches none.
     Role roleOf(const QByteArray &presented) const;
-    bool authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial) const;
+    bool authorized(const QHttpServerRequest &req, Role needs, const QString &what, HttpReply *denial,
+                    Role *role) const;
 
     QFuture<HttpReply> launch(const Call &c);
     QFuture<HttpReply> getSite(const Call &c);
+    QFuture<HttpReply> whoAmI(const Call &c);
     QFuture<HttpReply> uploadSnapshot(const Call &c);
     QFuture<HttpReply> setMode(const Call &c);
     QFuture<HttpReply> createBlast(const Call &c);

@@ -5,6 +5,7 @@
 #include "CampaignLauncher.h"
 #include "DbConnection.h"
 #include "LiveSource.h"
+#include "LogCategories.h"
 #include "OpsApiClient.h"
 #include "PendingApprovalsModel.h"
 #include "SiteFlipper.h"
@@ -15,6 +16,29 @@ namespace oc {
 ActionsController::Enablement ActionsController::evaluate(const Inputs &in)
 {
     Enablement e;
+    // The database records an action and the backend carries it out: both
+    // must let this console operate, or the action fails halfway.
+    using Role = ActionPermissions::Role;
+    if (in.apiUsable && !in.readOnlySource) {
+        if (in.tokenRole == Role::None) {
+            e.roleMismatch = tr("The backend does not accept this console's ops-API token, so it would refuse every "
+                                "action. Check ORGANIZER_HUB_TOKEN or the token in the connection dialog.");
+        } else if (in.tokenRole != Role::Unknown && in.role != Role::Unknown) {
+            const bool dbOperates = in.role == Role::Operator, tokenOperates = in.tokenRole == Role::Operator;
+            if (dbOperates && !tokenOperates)
+                e.roleMismatch =
+                    tr("Your database role is operator, but the ops-API token is a %1's: the backend would refuse "
+                       "launching, flipping and sending. Use an operator's token (ORGANIZER_HUB_TOKEN, or the token "
+                       "in the connection dialog).")
+                        .arg(ActionPermissions::name(in.tokenRole));
+            else if (!dbOperates && tokenOperates)
+                e.roleMismatch =
+                    tr("The ops-API token is an operator's, but your database role is %1: launching, flipping and "
+                       "sending stay off, because the database would not record them. Log in with an operator's "
+                       "database role, or use a token of your own role.")
+                        .arg(in.roleName);
+        }
+    }
     if (in.readOnlySource)
         e.disabledReason = tr("This source is read-only (a Mobilize SQL mirror): launching, flipping and blasts "
                               "record their intent in the hub database, which this console is not connected to.");
@@ -22,6 +46,8 @@ ActionsController::Enablement ActionsController::evaluate(const Inputs &in)
         e.disabledReason = in.apiProblem;
     else if (in.role == ActionPermissions::Role::Unknown)
         e.disabledReason = tr("Checking what your database role may do…");
+    else if (!e.roleMismatch.isEmpty())
+        e.disabledReason = e.roleMismatch;
     else if (in.role != ActionPermissions::Role::Operator)
         e.disabledReason =
             tr("Your database role (%1) may not launch, flip or send; ask for an operator login.").arg(in.roleName);
@@ -82,7 +108,32 @@ ActionsController::ActionsController(DbConnection *writeDb, LiveSource *feed, Se
     connect(writeDb, &DbConnection::connected, this, &ActionsController::onConnected);
     if (writeDb->state() == DbConnection::State::Connected)
         onConnected();
+    if (m_apiUsable && m_feed->has(LiveSource::Capability::Writable))
+        checkTokenRole();
     m_enablement = evaluate(inputs());
+}
+
+void ActionsController::checkTokenRole()
+{
+    m_api->whoAmI(this, [this](const ApiResult &r) {
+        using Role = ActionPermissions::Role;
+        Role role = Role::Unknown;
+        if (r.ok()) {
+            const QString name = r.json.value(QStringLiteral("role")).toString();
+            role = name == QLatin1String("operator") ? Role::Operator
+                : name == QLatin1String("trainer")   ? Role::Trainer
+                : name == QLatin1String("viewer")    ? Role::Viewer
+                                                     : Role::Unknown;
+        } else if (r.httpStatus == 401) {
+            role = Role::None;
+        }
+        // A backend without whoami (404), or none reachable yet: no verdict,
+        // the actions say what the backend answers when they are used.
+        logcat::actions()->info("ops-API token role: {}{}", ActionPermissions::name(role).toStdString(),
+                                r.ok() ? std::string() : " (" + r.message.toStdString() + ")");
+        m_tokenRole = role;
+        update();
+    });
 }
 
 ActionsController::~ActionsController() = default;
@@ -129,6 +180,7 @@ ActionsController::Inputs ActionsController::inputs() const
     in.readOnlySource = !m_feed->has(LiveSource::Capability::Writable);
     in.role = m_permissions->role();
     in.roleName = m_permissions->roleName();
+    in.tokenRole = m_tokenRole;
     in.hasCampaigns = !m_feed->campaigns().isEmpty();
     for (const LiveSource::Campaign &c : m_feed->campaigns())
         if (c.id == m_campaignId)

@@ -37,6 +37,7 @@ class ActionsController : public QObject
     Q_PROPERTY(bool canFlipToDynamic READ canFlipToDynamic NOTIFY enablementChanged)
     Q_PROPERTY(bool canBlast READ canBlast NOTIFY enablementChanged)
     Q_PROPERTY(QString disabledReason READ disabledReason NOTIFY enablementChanged)
+    Q_PROPERTY(QString roleMismatch READ roleMismatch NOTIFY enablementChanged)
     Q_PROPERTY(oc::SiteMode siteMode READ siteMode NOTIFY enablementChanged)
 public:
     struct Settings
@@ -56,6 +57,10 @@ public:
         bool readOnlySource = false;
         ActionPermissions::Role role = ActionPermissions::Role::Unknown;
         QString roleName;
+        // The ops-API token's role, from GET /api/v1/whoami at start: Unknown
+        // until it answers (or when the backend cannot say), None when the
+        // backend rejects the token.
+        ActionPermissions::Role tokenRole = ActionPermissions::Role::Unknown;
         bool hasCampaigns = false;
         std::optional<CampaignStatus> selectedCampaign; // none selected
         bool launching = false;
@@ -78,6 +83,10 @@ public:
         bool decide = false;
         QString disabledReason; // why launch/flip/blast are off for this user
         QString decideHint; // why approve/decline are off
+        // The database role and the ops-API token disagree about operating
+        // (or the token is rejected): said up front, in words, not at the
+        // first refused action. Empty when they agree or one is unknown.
+        QString roleMismatch;
         bool operator==(const Enablement &) const = default;
     };
     static Enablement evaluate(const Inputs &in);
@@ -103,6 +112,8 @@ public:
     bool canFlipToDynamic() const { return m_enablement.flipToDynamic; }
     bool canBlast() const { return m_enablement.blast; }
     QString disabledReason() const { return m_enablement.disabledReason; }
+    QString roleMismatch() const { return m_enablement.roleMismatch; }
+    ActionPermissions::Role tokenRole() const { return m_tokenRole; }
     // The flipper's word once it has one, else the live mirror's.
     SiteMode siteMode() const;
 
@@ -123,6 +134,8 @@ Q_SIGNALS:
 private:
     void onConnected();
     void onFeedUpdated();
+    // Asks the backend once which role the token stands for.
+    void checkTokenRole();
 
     Settings m_settings;
     QPointer<DbConnection> m_writeDb;
@@ -137,6 +150,7 @@ private:
     PendingApprovalsModel *m_approvals = nullptr;
     bool m_apiUsable = false;
     QString m_apiProblem;
+    ActionPermissions::Role m_tokenRole = ActionPermissions::Role::Unknown;
     bool m_started = false;
     qint64 m_campaignId = 0;
     QUuid m_currentBlast;

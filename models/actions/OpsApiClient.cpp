@@ -374,6 +374,11 @@ void OpsApiClient::getSite(QObject *context, Callback cb)
     call("GET", QStringLiteral("/api/v1/site"), std::nullopt, {}, 0, context, std::move(cb));
 }
 
+void OpsApiClient::whoAmI(QObject *context, Callback cb)
+{
+    call("GET", QStringLiteral("/api/v1/whoami"), std::nullopt, {}, 0, context, std::move(cb));
+}
+
 void OpsApiClient::uploadSnapshot(const QJsonArray &events, const QByteArray &html, QObject *context, Callback cb)
 {
     QJsonObject body {{QStringLiteral("events"), events}, {QStringLiteral("html"), QString::fromUtf8(html)}};

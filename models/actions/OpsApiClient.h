@@ -50,6 +50,8 @@ public:
     // `context` dropping out first drops the callback (the request still completes).
     void launchCampaign(const QString &slug, QObject *context, Callback cb);
     void getSite(QObject *context, Callback cb);
+    // The role the token stands for: {"role": "viewer" | "trainer" | "operator"}.
+    void whoAmI(QObject *context, Callback cb);
     void uploadSnapshot(const QJsonArray &events, const QByteArray &html, QObject *context, Callback cb);
     void setSiteMode(const QString &mode, const QString &snapshotId, QObject *context, Callback cb);
     void createBlast(const QUuid &idempotencyKey, const QJsonObject &body, QObject *context, Callback cb);

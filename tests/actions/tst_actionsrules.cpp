@@ -188,6 +188,56 @@ private Q_SLOTS:
         QCOMPARE(parseSiteMode(u"static"), SiteMode::Static);
         QCOMPARE(parseSiteMode(u""), SiteMode::Unknown);
     }
+
+    // Issue 16: the database role and the ops-API token's role (GET
+    // /api/v1/whoami at start) must both let the console operate; when they
+    // disagree it is said up front, in words, and the actions stay off.
+    void roleAndTokenDisagreement_data()
+    {
+        QTest::addColumn<Role>("db");
+        QTest::addColumn<Role>("token");
+        QTest::addColumn<bool>("acts");
+        QTest::addColumn<QString>("says"); // part of roleMismatch; empty: none
+        QTest::newRow("operator, operator's token") << Role::Operator << Role::Operator << true << QString();
+        QTest::newRow("operator, token not checked yet") << Role::Operator << Role::Unknown << true << QString();
+        QTest::newRow("operator, viewer's token")
+            << Role::Operator << Role::Viewer << false << QStringLiteral("the ops-API token is a viewer's");
+        QTest::newRow("operator, trainer's token")
+            << Role::Operator << Role::Trainer << false << QStringLiteral("the ops-API token is a trainer's");
+        QTest::newRow("operator, rejected token")
+            << Role::Operator << Role::None << false << QStringLiteral("does not accept this console's ops-API token");
+        QTest::newRow("viewer, operator's token")
+            << Role::Viewer << Role::Operator << false << QStringLiteral("but your database role is viewer");
+        QTest::newRow("trainer, operator's token")
+            << Role::Trainer << Role::Operator << false << QStringLiteral("but your database role is trainer");
+        QTest::newRow("viewer, viewer's token") << Role::Viewer << Role::Viewer << false << QString();
+        QTest::newRow("role being checked, viewer's token") << Role::Unknown << Role::Viewer << false << QString();
+    }
+    void roleAndTokenDisagreement()
+    {
+        QFETCH(Role, db);
+        QFETCH(Role, token);
+        QFETCH(bool, acts);
+        QFETCH(QString, says);
+        In in = operatorWithCampaign(CampaignStatus::Draft);
+        in.role = db;
+        in.roleName = ActionPermissions::name(db);
+        in.tokenRole = token;
+        const auto e = ActionsController::evaluate(in);
+        QCOMPARE(e.launch, acts);
+        QCOMPARE(e.blast, acts);
+        QCOMPARE(e.flipToStatic, acts);
+        if (says.isEmpty()) {
+            QVERIFY2(e.roleMismatch.isEmpty(), qPrintable(e.roleMismatch));
+        } else {
+            QVERIFY2(e.roleMismatch.contains(says, Qt::CaseInsensitive), qPrintable(e.roleMismatch));
+            // The reason shown on the disabled controls is the same sentence.
+            QCOMPARE(e.disabledReason, e.roleMismatch);
+        }
+        // A read-only source or an unusable API has reasons of its own.
+        in.readOnlySource = true;
+        QVERIFY(ActionsController::evaluate(in).roleMismatch.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestActionsRules)

@@ -243,6 +243,14 @@ private Q_SLOTS:
         QVERIFY(unknown.json.value(QStringLiteral("type")).toString().endsWith(QLatin1String("/not-found")));
     }
 
+    void whoAmINamesTheTokensRole()
+    {
+        HttpTestClient op(QStringLiteral("http://127.0.0.1:%1").arg(m_http->apiPort()), kToken);
+        const auto r = op.get(QStringLiteral("/api/v1/whoami"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("role")).toString(), QStringLiteral("operator"));
+    }
+
     void problemTypesMatchTheContract()
     {
         QSet<QString> declared;

@@ -333,11 +333,20 @@ void ActionsPanel::updateSiteMode()
 void ActionsPanel::updateControls()
 {
     const ActionsController::Enablement &e = m_controller->enablement();
-    m_roleLabel->setText(tr("Operator %1 · database role: %2%3")
-                             .arg(m_session->operatorName(), m_permissions->roleName(),
-                                  m_permissions->databaseUser().isEmpty()
-                                      ? QString()
-                                      : QStringLiteral(" (%1)").arg(m_permissions->databaseUser())));
+    QString roles =
+        tr("Operator %1 · database role: %2%3")
+            .arg(m_session->operatorName(), m_permissions->roleName(),
+                 m_permissions->databaseUser().isEmpty() ? QString()
+                                                         : QStringLiteral(" (%1)").arg(m_permissions->databaseUser()));
+    if (m_controller->tokenRole() != ActionPermissions::Role::Unknown)
+        roles += tr(" · ops-API token: %1").arg(ActionPermissions::name(m_controller->tokenRole()));
+    m_roleLabel->setText(roles);
+    // Said once, up front, when the roles turn out to disagree.
+    if (e.roleMismatch != m_shownMismatch) {
+        m_shownMismatch = e.roleMismatch;
+        if (!e.roleMismatch.isEmpty())
+            showStatus(e.roleMismatch, true);
+    }
     const qint64 cid = m_campaign->currentData().toLongLong();
     QString campaignStatus;
     for (const LiveSource::Campaign &c : m_session->feed()->campaigns())

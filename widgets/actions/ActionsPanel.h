@@ -92,6 +92,7 @@ private:
     PendingApprovalsModel *m_approvals = nullptr;
 
     QLabel *m_roleLabel = nullptr;
+    QString m_shownMismatch;
     QComboBox *m_campaign = nullptr;
     QLabel *m_campaignStatus = nullptr;
     QPushButton *m_launch = nullptr;
