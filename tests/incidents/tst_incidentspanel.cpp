@@ -92,6 +92,23 @@ public:
     }
 };
 
+// A desktop without a notification service.
+class NoService : public Notifier
+{
+public:
+    int calls = 0;
+    void notify(const Message &, Done done) override
+    {
+        ++calls;
+        done(false);
+    }
+    void remind(const Message &, Done done) override
+    {
+        ++calls;
+        done(false);
+    }
+};
+
 QStringList column(QTableWidget *t, int col)
 {
     QStringList out;
@@ -349,6 +366,10 @@ private Q_SLOTS:
         auto recording = std::make_unique<RecordingNotifier>();
         RecordingNotifier *seen = recording.get();
         DesktopNotifier notifier(c, std::move(recording));
+        // A second window on a desktop without the service falls back (tray
+        // balloon where there is a tray, and the bell) once as well.
+        DesktopNotifier bare(c, std::make_unique<NoService>());
+        QSignalSpy fellBack(&bare, &DesktopNotifier::fellBack);
         QTRY_VERIFY_WITH_TIMEOUT(c->isEvaluator(), 15000);
         traffic(1000, 900);
         QTRY_COMPARE_WITH_TIMEOUT(seen->notified.size(), 1, 15000);
@@ -365,6 +386,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c->incidents()->find(m.key)->owner, u"dana"_s, 10000);
         QCOMPARE(seen->notified.size(), 1);
         QCOMPARE(notifier.fallbacks(), 0);
+        QCOMPARE(bare.fallbacks(), 1);
+        QCOMPARE(fellBack.count(), 1);
+        QCOMPARE(fellBack.first().first().toString(), u"Site failing"_s);
         // A page still firing and not acknowledged sounds again: a reminder,
         // not a second notification.
         Incident still = *c->incidents()->find(m.key);

@@ -17,22 +17,16 @@ DesktopNotifier::DesktopNotifier(IncidentController *controller, std::unique_ptr
     , m_controller(controller)
     , m_notifier(std::move(notifier))
 {
-    if (!m_notifier) {
-        // desktop-entry: the .desktop file's id (QGuiApplication::desktopFileName,
-        // set by main from installer/package/org.organizerconsole.OrganizerConsole.desktop).
-        m_notifier = std::make_unique<DBusNotifier>(QDBusConnection::sessionBus(), tr("Organizer Console"),
-                                                    QGuiApplication::desktopFileName());
-    }
     connect(controller, &IncidentController::incidentFiring, this, [this](const Incident &incident) {
         const Notifier::Message m = messageFor(incident, false);
-        m_notifier->notify(m, [self = QPointer(this), m](bool delivered) {
+        service()->notify(m, [self = QPointer(this), m](bool delivered) {
             if (self && !delivered)
                 self->fallBack(m, true);
         });
     });
     connect(controller, &IncidentController::repeatSound, this, [this](const Incident &incident) {
         const Notifier::Message m = messageFor(incident, true);
-        m_notifier->remind(m, [self = QPointer(this), m](bool delivered) {
+        service()->remind(m, [self = QPointer(this), m](bool delivered) {
             if (self && !delivered)
                 self->fallBack(m, false);
         });
@@ -40,6 +34,19 @@ DesktopNotifier::DesktopNotifier(IncidentController *controller, std::unique_ptr
 }
 
 DesktopNotifier::~DesktopNotifier() = default;
+
+Notifier *DesktopNotifier::service()
+{
+    // On first use, not at start: a console that never has an incident never
+    // opens the session bus (nor waits for it on a desktop without one).
+    if (!m_notifier) {
+        // desktop-entry: the .desktop file's id (QGuiApplication::desktopFileName,
+        // set by main from installer/package/org.organizerconsole.OrganizerConsole.desktop).
+        m_notifier = std::make_unique<DBusNotifier>(QDBusConnection::sessionBus(), tr("Organizer Console"),
+                                                    QGuiApplication::desktopFileName());
+    }
+    return m_notifier.get();
+}
 
 Notifier::Message DesktopNotifier::messageFor(const Incident &incident, bool reminder)
 {

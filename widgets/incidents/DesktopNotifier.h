@@ -23,11 +23,12 @@ class DesktopNotifier : public QObject
 {
     Q_OBJECT
 public:
-    // `notifier` empty: DBusNotifier on the session bus.
+    // `notifier` empty: DBusNotifier on the session bus, opened on first use.
     explicit DesktopNotifier(IncidentController *controller, std::unique_ptr<Notifier> notifier = {},
                              QObject *parent = nullptr);
     ~DesktopNotifier() override;
 
+    // The notifier in use (made on the first notification when none was given).
     Notifier *notifier() const { return m_notifier.get(); }
     // Messages no service showed (the tray or a beep did).
     int fallbacks() const { return m_fallbacks; }
@@ -38,6 +39,7 @@ Q_SIGNALS:
     void fellBack(const QString &summary);
 
 private:
+    Notifier *service();
     void fallBack(const Notifier::Message &m, bool showMessage);
 
     QPointer<IncidentController> m_controller;

@@ -124,7 +124,8 @@ MainWindow::MainWindow(ConsoleSession *session, QWidget *parent)
     // watching copy (cards and the open count, nothing to press) for leadership.
     IncidentController *incidents = session->incidents();
     m_incidents = new IncidentsPanel(incidents, this);
-    addPanel(QStringLiteral("incidentsDock"), tr("Incidents"), m_incidents, QKeySequence(Qt::ALT | Qt::Key_U), false);
+    // Scrolls inside its dock: tabbed under the actions on a 720-line screen.
+    addPanel(QStringLiteral("incidentsDock"), tr("Incidents"), m_incidents, QKeySequence(Qt::ALT | Qt::Key_U), true);
     auto *watch = new IncidentsPanel(incidents, this);
     watch->setObjectName(QStringLiteral("leadershipIncidents"));
     watch->setWatchOnly(true);
