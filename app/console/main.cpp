@@ -16,6 +16,7 @@
 #include "NumberOption.h"
 #include "SignalQuit.h"
 #include "ThemeSetup.h"
+#include "TranslationLoader.h"
 #include "WallboardWindow.h"
 #include "WindowCapture.h"
 
@@ -142,6 +143,10 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Organizer Console"));
     QApplication::setApplicationVersion(QStringLiteral(OC_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.organizerconsole.OrganizerConsole"));
+    // Before the first word is shown (--help included): the user's language
+    // from LANGUAGE / LC_ALL / LC_MESSAGES / LANG, Qt's catalogs and ours.
+    TranslationLoader translations;
+    const QStringList catalogs = translations.install(QLocale());
 
     QCommandLineParser p;
     p.setApplicationDescription(QApplication::translate("main", "Control console for campaign organizers"));
@@ -192,6 +197,8 @@ int main(int argc, char **argv)
 
     Log::init("organizer-console");
     auto log = logcat::app();
+    log->debug("translations for {}: {}", QLocale().uiLanguages().join(QLatin1Char(' ')).toStdString(),
+               catalogs.isEmpty() ? std::string("none") : catalogs.join(QStringLiteral(", ")).toStdString());
     SignalQuit::install();
     QSettings settings;
 

@@ -117,6 +117,7 @@ BlastDialog::BlastDialog(BlastService *service, const QList<LiveSource::Campaign
     m_confirm->setAccessibleName(tr("Type the number of recipients to confirm"));
     m_confirm->setInputMethodHints(Qt::ImhDigitsOnly);
     m_confirm->setMaxLength(20);
+    m_confirmLabel->setBuddy(m_confirm);
     l->addWidget(m_confirmLabel);
     l->addWidget(m_confirm);
 
@@ -210,10 +211,16 @@ bool BlastDialog::confirmationMatches(const QString &typed, qint64 count)
 {
     if (count < 0)
         return false;
+    // The count is shown with the user's group separator ("1,234" in en_US and
+    // es_US, "1.234" in es_ES), so that one is accepted as typed too.
+    const QString group = QLocale().groupSeparator();
     QString digits;
-    for (QChar c : typed) {
+    for (qsizetype i = 0; i < typed.size(); ++i) {
+        const QChar c = typed.at(i);
         if (c.isDigit())
             digits += c;
+        else if (!group.isEmpty() && QStringView(typed).mid(i).startsWith(group))
+            i += group.size() - 1;
         else if (c != QLatin1Char(',') && !c.isSpace() && c != QChar(0x00a0) && c != QChar(0x202f) &&
                  c != QChar(0x2009))
             return false; // not a plain number: never "close enough"

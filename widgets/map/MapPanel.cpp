@@ -47,6 +47,9 @@ MapPanel::MapPanel(LiveSource *feed, QWidget *parent)
     m_quick = new QQuickWidget(split);
     m_quick->setResizeMode(QQuickWidget::SizeRootObjectToView);
     m_quick->setMinimumSize(240, 200);
+    m_quick->setAccessibleName(tr("Event map"));
+    m_quick->setAccessibleDescription(
+        tr("Every event as a marker; the search and the list beside the map reach the same events by keyboard."));
     // QQuickWidget has no setInitialProperties() before Qt 6.9; the scene
     // picks the controller up from its context once, into a typed property.
     m_quick->rootContext()->setContextProperty(QStringLiteral("mapController"), m_controller);

@@ -34,6 +34,7 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
     m_query = new QLineEdit(this);
     m_query->setPlaceholderText(tr("ZIP code or city, e.g. 10001 or Cambridge, MA"));
     m_query->setClearButtonEnabled(true);
+    m_query->setAccessibleName(tr("ZIP code or city to search near"));
     auto *go = new QPushButton(tr("Search"), this);
     auto *clear = new QPushButton(tr("Clear"), this);
     row->addWidget(m_query, 1);
@@ -42,8 +43,10 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
     layout->addLayout(row);
 
     auto *radiusRow = new QHBoxLayout;
-    radiusRow->addWidget(new QLabel(tr("Radius"), this));
+    auto *radiusLabel = new QLabel(tr("Radius"), this);
+    radiusRow->addWidget(radiusLabel);
     m_radius = new QDoubleSpinBox(this);
+    radiusLabel->setBuddy(m_radius);
     m_radius->setRange(0.5, 3000);
     m_radius->setDecimals(1);
     m_radius->setSuffix(tr(" mi"));
@@ -86,16 +89,20 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
     m_from = new QDateEdit(QDate::currentDate(), this);
     m_from->setCalendarPopup(true);
     m_from->setEnabled(false);
+    m_from->setAccessibleName(tr("Events from this date"));
     m_useTo = new QCheckBox(tr("To"), this);
     m_to = new QDateEdit(QDate::currentDate().addDays(30), this);
     m_to->setCalendarPopup(true);
     m_to->setEnabled(false);
+    m_to->setAccessibleName(tr("Events until this date"));
     filters->addWidget(m_useFrom, 2, 0);
     filters->addWidget(m_from, 2, 1);
     filters->addWidget(m_useTo, 3, 0);
     filters->addWidget(m_to, 3, 1);
     m_campaign = new QComboBox(this);
-    filters->addWidget(new QLabel(tr("Campaign"), this), 4, 0);
+    auto *campaignLabel = new QLabel(tr("Campaign"), this);
+    campaignLabel->setBuddy(m_campaign);
+    filters->addWidget(campaignLabel, 4, 0);
     filters->addWidget(m_campaign, 4, 1);
     layout->addLayout(filters);
 
@@ -106,6 +113,7 @@ MapSearchPanel::MapSearchPanel(MapController *controller, QWidget *parent)
 
     m_results = new QListView(this);
     m_results->setModel(m_model);
+    m_results->setAccessibleName(tr("Events nearest the place searched"));
     m_results->setUniformItemSizes(true);
     m_results->setWordWrap(true);
     m_results->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -111,6 +111,7 @@ ConflictDialog::ConflictDialog(const QList<ReviewConflict> &conflicts, bool offe
         head->setTextFormat(Qt::PlainText);
         lay->addWidget(head);
         m_list = new QListWidget(this);
+        head->setBuddy(m_list);
         m_list->setTextElideMode(Qt::ElideRight);
         m_list->setUniformItemSizes(true);
         for (const ReviewConflict &c : m_conflicts)
@@ -127,6 +128,7 @@ ConflictDialog::ConflictDialog(const QList<ReviewConflict> &conflicts, bool offe
 
     m_fields = new QTreeWidget(this);
     m_fields->setColumnCount(3);
+    m_fields->setAccessibleName(tr("Fields as you saw them and as they are now"));
     m_fields->setHeaderLabels({tr("Field"), tr("You saw"), tr("Now")});
     m_fields->setRootIsDecorated(false);
     m_fields->setUniformRowHeights(true);
@@ -138,6 +140,7 @@ ConflictDialog::ConflictDialog(const QList<ReviewConflict> &conflicts, bool offe
     histLabel->setTextFormat(Qt::PlainText);
     lay->addWidget(histLabel);
     m_history = new QListWidget(this);
+    histLabel->setBuddy(m_history);
     m_history->setTextElideMode(Qt::ElideRight);
     m_history->setUniformItemSizes(true);
     lay->addWidget(m_history, 1);

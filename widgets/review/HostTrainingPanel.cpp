@@ -105,6 +105,7 @@ void HostTrainingPanel::buildUi()
     root->addWidget(split, 1);
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("hostQueue"));
+    m_table->setAccessibleName(tr("Hosts to prepare"));
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -149,25 +150,29 @@ void HostTrainingPanel::buildUi()
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto copyRow = [&](QLineEdit *&edit, const QString &buttonText, const QString &tip,
+    // The row's label names the field (a layout cannot be a buddy); the two
+    // "Copy" buttons say what they copy.
+    auto copyRow = [&](QLineEdit *&edit, const QString &name, const QString &buttonText, const QString &tip,
                        void (HostTrainingPanel::*slot)()) {
         auto *row = new QHBoxLayout;
         edit = new QLineEdit(detail);
         edit->setReadOnly(true);
+        edit->setAccessibleName(name);
         row->addWidget(edit, 1);
         auto *b = new QToolButton(detail);
         b->setText(buttonText);
         b->setToolTip(tip);
+        b->setAccessibleName(tip);
         connect(b, &QToolButton::clicked, this, slot);
         row->addWidget(b);
         return row;
     };
-    form->addRow(
-        tr("Phone"),
-        copyRow(m_phone, tr("Copy"), tr("Copy the phone number to the clipboard"), &HostTrainingPanel::copyPhone));
-    form->addRow(
-        tr("Email"),
-        copyRow(m_email, tr("Copy"), tr("Copy the email address to the clipboard"), &HostTrainingPanel::copyEmail));
+    form->addRow(tr("Phone"),
+                 copyRow(m_phone, tr("Phone"), tr("Copy"), tr("Copy the phone number to the clipboard"),
+                         &HostTrainingPanel::copyPhone));
+    form->addRow(tr("Email"),
+                 copyRow(m_email, tr("Email"), tr("Copy"), tr("Copy the email address to the clipboard"),
+                         &HostTrainingPanel::copyEmail));
     m_prep = new QComboBox(detail);
     m_prep->setToolTip(tr("Prep state; choosing one saves it (P)"));
     for (const QString &s : HostInfo::prepStatuses())
@@ -182,6 +187,7 @@ void HostTrainingPanel::buildUi()
     m_note = new QLineEdit(detail);
     m_note->setMaxLength(2000);
     m_note->setPlaceholderText(tr("What happened on the call (L), Enter logs the contact"));
+    m_note->setAccessibleName(tr("Contact note"));
     noteRow->addWidget(m_note, 1);
     auto *logButton = new QPushButton(tr("Log contact"), detail);
     logButton->setToolTip(tr("Record a contact now with this note (Enter in the note field)"));
@@ -194,6 +200,7 @@ void HostTrainingPanel::buildUi()
     notesLabel->setTextFormat(Qt::PlainText);
     dl->addWidget(notesLabel);
     m_notes = new QPlainTextEdit(detail);
+    notesLabel->setBuddy(m_notes);
     m_notes->setReadOnly(true);
     m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 8);
     m_notes->setFocusPolicy(Qt::ClickFocus);
@@ -202,6 +209,7 @@ void HostTrainingPanel::buildUi()
     logLabel->setTextFormat(Qt::PlainText);
     dl->addWidget(logLabel);
     m_log = new QListWidget(detail);
+    logLabel->setBuddy(m_log);
     m_log->setTextElideMode(Qt::ElideRight);
     m_log->setUniformItemSizes(true);
     m_log->setFocusPolicy(Qt::NoFocus);

@@ -27,6 +27,7 @@ RejectDialog::RejectDialog(const QString &eventTitle, QWidget *parent)
     lay->addWidget(hint);
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(QStringLiteral("rejectMessage"));
+    hint->setBuddy(m_edit);
     m_edit->setTabChangesFocus(true);
     m_edit->setPlaceholderText(tr("e.g. Please add a street address so guests can find you."));
     lay->addWidget(m_edit);

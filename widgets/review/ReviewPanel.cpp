@@ -175,11 +175,15 @@ void ReviewPanel::buildUi()
     m_campaign->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_campaign->setMinimumContentsLength(14);
     m_campaign->setToolTip(tr("Only events of this campaign"));
+    // The filters have no visible labels (the row must fit a laptop's dock):
+    // a screen reader reads these names instead of the tooltips.
+    m_campaign->setAccessibleName(tr("Campaign filter"));
     filters->addWidget(m_campaign);
     m_state = new QLineEdit(this);
     m_state->setMaxLength(2);
     m_state->setPlaceholderText(tr("State"));
     m_state->setToolTip(tr("Only events in this state (two-letter code)"));
+    m_state->setAccessibleName(tr("State filter (two-letter code)"));
     m_state->setFixedWidth(m_state->fontMetrics().horizontalAdvance(QStringLiteral("WWWW")) + 12);
     filters->addWidget(m_state);
     m_useDates = new QCheckBox(tr("Starts"), this);
@@ -189,6 +193,8 @@ void ReviewPanel::buildUi()
     m_from->setCalendarPopup(true);
     m_to = new QDateEdit(QDate::currentDate().addDays(30), this);
     m_to->setCalendarPopup(true);
+    m_from->setAccessibleName(tr("Starts on or after"));
+    m_to->setAccessibleName(tr("Starts on or before"));
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(QStringLiteral("\u2013"), this));
     filters->addWidget(m_to);
@@ -215,6 +221,7 @@ void ReviewPanel::buildUi()
     // Queue
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("reviewQueue"));
+    m_table->setAccessibleName(tr("Events waiting for review"));
     m_table->setModel(m_filter);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -317,7 +324,14 @@ void ReviewPanel::buildUi()
     cityRow->addWidget(m_city, 1);
     cityRow->addWidget(m_usState);
     cityRow->addWidget(m_zip);
-    form->addRow(tr("City / state / ZIP"), cityRow);
+    // A layout cannot be a buddy: the row's label points at its first field,
+    // and each field says which part it is.
+    auto *cityLabel = new QLabel(tr("City / state / ZIP"), detail);
+    cityLabel->setBuddy(m_city);
+    m_city->setAccessibleName(tr("City"));
+    m_usState->setAccessibleName(tr("State"));
+    m_zip->setAccessibleName(tr("ZIP code"));
+    form->addRow(cityLabel, cityRow);
     m_capacity = new QSpinBox(detail);
     m_capacity->setRange(0, 1000000);
     m_capacity->setSpecialValueText(tr("unlimited"));
@@ -330,6 +344,7 @@ void ReviewPanel::buildUi()
     descLabel->setTextFormat(Qt::PlainText);
     dl->addWidget(descLabel);
     m_description = new QPlainTextEdit(detail);
+    descLabel->setBuddy(m_description);
     m_description->setReadOnly(true);
     m_description->setTabChangesFocus(true);
     m_description->setMaximumHeight(m_description->fontMetrics().height() * 8);
@@ -340,6 +355,7 @@ void ReviewPanel::buildUi()
     dl->addWidget(logLabel);
     m_log = new QListWidget(detail);
     m_log->setObjectName(QStringLiteral("reviewLog"));
+    logLabel->setBuddy(m_log);
     m_log->setTextElideMode(Qt::ElideRight);
     m_log->setUniformItemSizes(true);
     m_log->setWordWrap(false);
@@ -349,6 +365,7 @@ void ReviewPanel::buildUi()
     auto *noteRow = new QHBoxLayout;
     m_note = new QLineEdit(detail);
     m_note->setPlaceholderText(tr("Add a note to the review log (N), Enter to save"));
+    m_note->setAccessibleName(tr("Note for the review log"));
     m_note->setMaxLength(2000);
     noteRow->addWidget(m_note, 1);
     dl->addLayout(noteRow);

@@ -13,6 +13,13 @@ Map {
     objectName: "eventMap"
     required property MapController controller
 
+    // For screen readers (issue 16): the map is a picture one acts on with
+    // the pointer; the search and the list beside it reach the same events
+    // by keyboard.
+    Accessible.role: Accessible.Graphic
+    Accessible.name: qsTr("Event map")
+    Accessible.description: qsTr("Drag to move the map, scroll to zoom; the search beside the map finds events by keyboard")
+
     plugin: Plugin {
         name: map.controller.online ? "osm" : "itemsoverlay"
         PluginParameter { name: "osm.mapping.providersrepository.disabled"; value: true }
@@ -87,6 +94,9 @@ Map {
     MapCircle {
         objectName: "searchRadius"
         z: 2
+        Accessible.role: Accessible.Graphic
+        Accessible.name: qsTr("Search radius")
+        Accessible.ignored: !visible
         visible: map.controller.searchActive
         center: map.controller.searchActive ? map.controller.searchCenter : QtPositioning.coordinate(0, 0)
         radius: Math.max(1, map.controller.searchRadiusMeters)
@@ -100,6 +110,9 @@ Map {
         objectName: "markerLayer"
         anchors.fill: parent
         z: 3
+        Accessible.role: Accessible.Graphic
+        Accessible.name: qsTr("Event markers")
+        Accessible.description: qsTr("Click a marker to see its event, or a numbered cluster to zoom in on it")
         controller: map.controller
         mapCenter: map.center
         zoomLevel: map.zoomLevel
@@ -109,6 +122,9 @@ Map {
     MapQuickItem {
         objectName: "selectionHighlight"
         z: 4
+        Accessible.role: Accessible.Indicator
+        Accessible.name: qsTr("Selected event")
+        Accessible.ignored: !visible
         visible: map.controller.hasSelection && map.controller.selectedCoordinate.isValid
         coordinate: map.controller.selectedCoordinate.isValid ? map.controller.selectedCoordinate
                                                               : QtPositioning.coordinate(0, 0)
@@ -164,6 +180,9 @@ Map {
     // The tooltip; plain text, since titles are typed by the public.
     Rectangle {
         z: 10
+        Accessible.role: Accessible.ToolTip
+        Accessible.name: markers.hoverText
+        Accessible.ignored: !visible
         visible: markers.hoverText.length > 0
         x: Math.max(2, Math.min(markers.hoverPoint.x, map.width - width - 2))
         y: Math.max(2, Math.min(markers.hoverPoint.y, map.height - height - 2))

@@ -29,6 +29,9 @@ Item {
     Rectangle {
         objectName: "unlocatedBadge"
         visible: root.controller.unlocatedEvents > 0
+        Accessible.role: Accessible.StaticText
+        Accessible.name: unlocatedText.text
+        Accessible.ignored: !visible
         anchors { left: parent.left; top: parent.top; margins: 8 }
         width: unlocatedText.implicitWidth + 16
         height: unlocatedText.implicitHeight + 8
@@ -48,7 +51,11 @@ Item {
     }
 
     Rectangle {
+        objectName: "staleBanner"
         visible: root.controller.stale
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: staleText.text
+        Accessible.ignored: !visible
         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; margins: 8 }
         width: staleText.implicitWidth + 16
         height: staleText.implicitHeight + 8
@@ -74,13 +81,18 @@ Item {
         color: "#E6FFFFFF"
         Column {
             id: legend
+            objectName: "legend"
             anchors.centerIn: parent
             spacing: 3
+            Accessible.role: Accessible.List
+            Accessible.name: qsTr("Legend: what the marker colours mean")
             Repeater {
                 model: 4
                 Row {
                     required property int index
                     spacing: 6
+                    Accessible.role: Accessible.ListItem
+                    Accessible.name: root.controller.stateLabel(index)
                     Rectangle {
                         width: 10; height: 10; radius: 5
                         anchors.verticalCenter: parent.verticalCenter
@@ -99,6 +111,8 @@ Item {
 
     Text {
         objectName: "attribution"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
         textFormat: Text.PlainText
         font.pixelSize: 10
