@@ -5,7 +5,9 @@
 # Besides the two executables (their install() rules live in app/*), the package
 # holds the desktop integration: a .desktop file, hicolor icons (PNG at several
 # sizes rendered from the SVG at build time, plus the SVG), AppStream metainfo and
-# man pages. QML, SQL migrations and data are Qt resources inside the binaries.
+# man pages, and the console's translations (share/organizer-console/translations,
+# installed by resources/translations). QML, SQL migrations and data are Qt
+# resources inside the binaries.
 
 set(OC_APP_ID org.organizerconsole.OrganizerConsole)
 set(_oc_pkg_src ${PROJECT_SOURCE_DIR}/installer/package)
@@ -108,8 +110,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "qml6-module-qtquick, qml6-module-qtlocation, qml6-module-qtpositioning, qt6-location-plugins, libsecret-1-0, fonts-dejavu-core | fonts-liberation2 | fonts-noto-core | fonts-freefont-ttf")
 # The demo's database server is recommended, not required (a real hub database is
-# remote); Wayland sessions want qt6-wayland, SVG icons the Qt SVG plugins.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql, qt6-wayland, qt6-svg-plugins")
+# remote); Wayland sessions want qt6-wayland, SVG icons the Qt SVG plugins; Qt's own
+# words (standard buttons, file dialogs, --help) in the user's language come from
+# qt6-translations-l10n (qtbase_<lang>.qm, which TranslationLoader loads beside ours).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "postgresql, qt6-wayland, qt6-svg-plugins, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 
 set(CPACK_SOURCE_GENERATOR TXZ)

@@ -45,13 +45,17 @@ deb="${debs[0]}"
 # Only what we mean to ship: the binaries and the desktop integration.
 files="$(dpkg-deb -c "$deb" | awk "{print \$6}" | sed "s,^\./,/," | grep -v "/$")"
 unexpected="$(printf "%s\n" "$files" |
-    grep -vE "^/usr/bin/organizer-(console|hubsim)$|^/usr/share/applications/$app_id\.desktop$|^/usr/share/metainfo/$app_id\.metainfo\.xml$|^/usr/share/icons/hicolor/([0-9]+x[0-9]+/apps/$app_id\.png|scalable/apps/$app_id\.svg)$|^/usr/share/man/man1/organizer-(console|hubsim)\.1\.gz$|^/usr/share/doc/organizer-console/copyright$" || true)"
+    grep -vE "^/usr/bin/organizer-(console|hubsim)$|^/usr/share/applications/$app_id\.desktop$|^/usr/share/metainfo/$app_id\.metainfo\.xml$|^/usr/share/icons/hicolor/([0-9]+x[0-9]+/apps/$app_id\.png|scalable/apps/$app_id\.svg)$|^/usr/share/man/man1/organizer-(console|hubsim)\.1\.gz$|^/usr/share/doc/organizer-console/copyright$|^/usr/share/organizer-console/translations/organizer-console_[a-z]{2,3}(_[A-Z]{2})?\.qm$" || true)"
 [ -z "$unexpected" ] || die "unexpected files in the package:
 $unexpected"
 for s in 16 32 48 64 128 256; do
     printf "%s\n" "$files" | grep -qx "/usr/share/icons/hicolor/${s}x${s}/apps/$app_id.png" ||
         die "the ${s}x${s} icon is missing (is librsvg2-bin installed?)"
 done
+
+# The console's catalogs (issue 16), loaded by TranslationLoader for the user's locale.
+printf "%s\n" "$files" | grep -qx "/usr/share/organizer-console/translations/organizer-console_es.qm" ||
+    die "the Spanish translation is missing (resources/translations, the install() rule beside it)"
 
 printf "%s\n" "$files" | grep -qx "/usr/share/doc/organizer-console/copyright" ||
     die "the package has no /usr/share/doc/organizer-console/copyright (Debian policy 12.5)"

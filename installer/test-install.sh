@@ -120,7 +120,8 @@ inside() {
     for f in /usr/bin/organizer-console /usr/bin/organizer-hubsim \
         "/usr/share/applications/$APP_ID.desktop" "/usr/share/metainfo/$APP_ID.metainfo.xml" \
         "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg" "/usr/share/icons/hicolor/48x48/apps/$APP_ID.png" \
-        /usr/share/man/man1/organizer-console.1.gz /usr/share/man/man1/organizer-hubsim.1.gz; do
+        /usr/share/man/man1/organizer-console.1.gz /usr/share/man/man1/organizer-hubsim.1.gz \
+        /usr/share/organizer-console/translations/organizer-console_es.qm; do
         [ -s "$f" ] || die "$f is missing after the install"
     done
     local libs
@@ -153,6 +154,11 @@ inside() {
     v="$(as_user organizer-hubsim --version 2>&1)" || die "organizer-hubsim --version failed: $v"
     [[ "$v" == "organizer-hubsim "[0-9]* ]] || die "unexpected organizer-hubsim --version output: $v"
     say "$v"
+    # In Spanish from the installed catalog (issue 16); Qt reads LANG itself.
+    v="$(as_user LANG=es_US.UTF-8 QT_QPA_PLATFORM=offscreen organizer-console --help 2>&1)" ||
+        die "organizer-console --help under LANG=es_US.UTF-8 failed: $v"
+    [[ "$v" == *"Consola de control para organizadores de campaña"* ]] ||
+        die "organizer-console --help is not in Spanish under LANG=es_US.UTF-8: $v"
     # As run from a terminal without a display (ssh): reported, not fatal.
     if ! as_user organizer-console --version >/dev/null 2>"$out/version-nodisplay.err"; then
         warn "organizer-console --version fails without a display (QApplication is created before the options are parsed):"
