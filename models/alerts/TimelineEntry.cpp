@@ -18,6 +18,7 @@ QString TimelineEntry::kindName(Kind k)
     case Kind::Action: return u"action"_s;
     case Kind::Resolved: return u"resolved"_s;
     case Kind::Reopened: return u"reopened"_s;
+    case Kind::Silenced: return u"silenced"_s;
     }
     return {};
 }
@@ -25,7 +26,7 @@ QString TimelineEntry::kindName(Kind k)
 std::optional<TimelineEntry::Kind> TimelineEntry::kindFromName(const QString &name)
 {
     for (Kind k : {Kind::Opened, Kind::RuleFiring, Kind::RuleResolved, Kind::Acknowledged, Kind::HandedOver, Kind::Note,
-                   Kind::Action, Kind::Resolved, Kind::Reopened}) {
+                   Kind::Action, Kind::Resolved, Kind::Reopened, Kind::Silenced}) {
         if (kindName(k) == name)
             return k;
     }

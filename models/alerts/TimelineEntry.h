@@ -12,7 +12,18 @@ namespace oc {
 // taken from the card with their outcome. Millisecond timestamps.
 struct TimelineEntry
 {
-    enum class Kind { Opened, RuleFiring, RuleResolved, Acknowledged, HandedOver, Note, Action, Resolved, Reopened };
+    enum class Kind {
+        Opened,
+        RuleFiring,
+        RuleResolved,
+        Acknowledged,
+        HandedOver,
+        Note,
+        Action,
+        Resolved,
+        Reopened,
+        Silenced // no more sound or notification for the card until it resolves
+    };
 
     qint64 id = 0;
     qint64 incidentId = 0;

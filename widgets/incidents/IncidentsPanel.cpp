@@ -48,6 +48,7 @@ QString kindText(TimelineEntry::Kind k)
     case TimelineEntry::Kind::Action: return IncidentsPanel::tr("Action");
     case TimelineEntry::Kind::Resolved: return IncidentsPanel::tr("Resolved");
     case TimelineEntry::Kind::Reopened: return IncidentsPanel::tr("Reopened");
+    case TimelineEntry::Kind::Silenced: return IncidentsPanel::tr("Silenced");
     }
     return {};
 }
