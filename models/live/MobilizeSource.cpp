@@ -141,7 +141,7 @@ void MobilizeSource::explainTails()
     const Stmt tails[] = {Stmt::TailParticipations, Stmt::TailTimeslots, Stmt::TailEvents};
     // A representative bound: the recent past, as a steady-state tick sees
     // it (a bound of 0 would make any planner choose a full scan).
-    const qint64 since = (QDateTime::currentMSecsSinceEpoch() - m_timing.fastOverlapMs - 1000) * 1000;
+    const qint64 since = (QDateTime::currentMSecsSinceEpoch() - m_timing.minOverlapMs - 1000) * 1000;
     std::vector<DbQuery> batch;
     for (Stmt s : tails)
         batch.push_back(DbQuery("EXPLAIN " + MobilizeRows::sql(s)).bind(since));
@@ -253,7 +253,7 @@ void MobilizeSource::tail()
     const bool counts = m_reconcileRequested || m_sinceReconcile.hasExpired(m_timing.reconcileEveryMs);
     const bool sweep = counts || !m_sinceSweep.isValid() || m_sinceSweep.hasExpired(m_timing.sweepEveryMs);
     const qint64 since = sweep ? m_sweepClockUs - m_timing.overlapMs * 1000
-                               : m_tickClockUs - std::min(m_timing.fastOverlapMs, m_timing.overlapMs) * 1000;
+                               : m_tickClockUs - std::min(tickOverlapMs(), m_timing.overlapMs) * 1000;
     m_tailSweeps = sweep;
     m_tailCounts = counts;
     m_reconcileRequested = false;
@@ -367,12 +367,22 @@ void MobilizeSource::onTail(const Batch &, const Results &t)
     const auto sweepAndCount = t.find(Stmt::SweepAndCount);
     const RowReader &parts = sweepAndCount != t.end() ? sweepAndCount->second : t.at(Stmt::TailParticipations);
     QHash<qint64, qint64> counts;
+    qint64 lateUs = 0;
     for (int r = 0; r < parts.rowCount(); ++r) {
-        if (parts.raw(r, PC::Tag) == "c")
+        if (parts.raw(r, PC::Tag) == "c") {
             counts.insert(parts.toInt64(r, PC::TimeslotId), parts.toInt64(r, PC::Count));
-        else
-            applyParticipation(parts, r, c);
+            continue;
+        }
+        // A counted row we do not have, dated before the previous read: it
+        // became visible after that read, at least this late. (Cancelled
+        // rows are forgotten once applied, so a re-read one would look new:
+        // they do not count here.)
+        const qint64 modified = parts.toInt64(r, PC::ModifiedUs);
+        if (modified < m_tickClockUs && parts.toBool(r, PC::Active) && !m_parts.contains(parts.toInt64(r, PC::Id)))
+            lateUs = std::max(lateUs, m_tickClockUs - modified);
+        applyParticipation(parts, r, c);
     }
+    m_lateUs = std::max(m_lateUs * 0.98, double(lateUs));
     recompute(c);
     // The next reads start from this read's clock: now() is the batch's
     // transaction start, earlier than any of its statements' snapshots.
@@ -694,6 +704,18 @@ void MobilizeSource::schedule()
         ? m_timing.baseIntervalMs
         : std::max(m_timing.baseIntervalMs, int(std::min(50.0 * m_lastBatchMs, 600'000.0)));
     m_timer.start(m_interval);
+}
+
+qint64 MobilizeSource::tickOverlapMs() const
+{
+    // Twice what was seen, so a row a little later than the latest still
+    // lands on the next tick; later ones land on the next sweep, which
+    // raises the figure. At 500 sign-ups a second every re-read second is
+    // 500 rows per tick: a fixed 1 s overlap doubled the tick's cost on a
+    // mirror whose rows are never late.
+    const qint64 ms = qint64(2 * m_lateUs / 1000);
+    return std::clamp(m_timing.minOverlapMs + ms, m_timing.minOverlapMs,
+                      std::max(m_timing.minOverlapMs, m_timing.fastOverlapMs));
 }
 
 qint64 MobilizeSource::activeOn(qint64 slotId) const

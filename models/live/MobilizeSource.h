@@ -48,7 +48,11 @@ public:
     struct Timing
     {
         int baseIntervalMs = 1000; // tail cadence (stretched only when a tail scans a whole relation)
-        qint64 fastOverlapMs = 1000; // every tick: rows up to this late
+        // Every tick re-reads twice the lateness it has seen lately (rows
+        // dated before the previous read that became visible after it),
+        // within these bounds.
+        qint64 minOverlapMs = 200;
+        qint64 fastOverlapMs = 10'000;
         qint64 overlapMs = 5 * 60'000; // every sweep: rows up to this late, the lateness limit
         int sweepEveryMs = 5 * 60'000;
         int reconcileEveryMs = 10 * 60'000;
@@ -70,6 +74,8 @@ public:
     QString costWarning() const { return m_costWarning; }
     QString notice() const override { return m_costWarning; }
     int intervalMs() const { return m_interval; }
+    // What the next tick re-reads behind the previous one's clock.
+    qint64 tickOverlapMs() const;
     double lastBatchMs() const { return m_lastBatchMs; }
     qint64 ticks() const { return m_ticks; }
     qint64 reconciliations() const { return m_reconciliations; }
@@ -185,6 +191,9 @@ private:
     // The mirror's clock (µs) at the last tick and the last sweep: the next
     // one reads rows modified after it minus its overlap.
     qint64 m_tickClockUs = 0, m_sweepClockUs = 0;
+    // How late rows have become visible lately (µs, decaying): sizes the
+    // tick's overlap.
+    double m_lateUs = 0;
     // The state load: next id, largest id at the first totals, its clock.
     qint64 m_loadNextId = 0, m_loadChunkEnd = 0, m_loadMaxId = 0;
     QElapsedTimer m_loadClock;

@@ -111,6 +111,7 @@ MobilizeSource::Timing fastTiming()
 {
     MobilizeSource::Timing t;
     t.baseIntervalMs = 50;
+    t.minOverlapMs = 200;
     t.fastOverlapMs = 2000;
     t.overlapMs = 60'000;
     t.sweepEveryMs = 300;
@@ -235,11 +236,15 @@ private Q_SLOTS:
         QVERIFY(counts.count() > 0);
 
         // Rows visible late, dated inside the overlap window but before the
-        // per-tick overlap: counted by the next sweep, exactly once.
+        // per-tick overlap: counted by the next sweep, exactly once. Until
+        // then nothing was late, and the tick re-read little.
+        QVERIFY2(src.tickOverlapMs() < 1000, qPrintable(QString::number(src.tickOverlapMs())));
         const qint64 beforeLate = totalInViews(s);
         insertParticipations(s, 17, "REGISTERED", false, "20 seconds");
         QCOMPARE(totalInViews(s), beforeLate + 17);
         QTRY_COMPARE_WITH_TIMEOUT(src.totalRsvps(), beforeLate + 17, 15000);
+        // Seen 20 s late: the tick re-reads as far as it may.
+        QCOMPARE(src.tickOverlapMs(), fastTiming().fastOverlapMs);
         waitSweeps(src);
         QCOMPARE(src.totalRsvps(), beforeLate + 17);
         QCOMPARE(countsInSource(src), countsInViews(s));
