@@ -8,6 +8,7 @@
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
+#include "DemoLauncher.h"
 #include "LiveSource.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
@@ -15,6 +16,7 @@
 #include "MainWindow.h"
 #include "NumberOption.h"
 #include "SignalQuit.h"
+#include "StartupWindow.h"
 #include "ThemeSetup.h"
 #include "TranslationLoader.h"
 #include "WallboardWindow.h"
@@ -31,6 +33,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <memory>
 
 using namespace oc;
@@ -268,24 +271,48 @@ int main(int argc, char **argv)
     ConsoleSession::Config &cfg = resolved.session;
     bool useDemo = resolved.useDemo;
 
-    std::unique_ptr<DemoEnvironment> demo;
+    std::unique_ptr<DemoLauncher> demoLauncher;
+    std::unique_ptr<StartupWindow> startup;
+    DemoEnvironment *demo = nullptr; // the running demo, once ready
     std::unique_ptr<ConsoleSession> session;
     std::unique_ptr<QWidget> window;
     // Everything from here needs the password; it runs directly, or once the
-    // keychain has answered.
+    // keychain has answered. With --demo the console opens once the demo is
+    // ready; until then a window shows its steps.
+    std::function<int()> openConsole;
     auto startConsole = [&]() -> int {
-        if (useDemo) {
-            demo = std::make_unique<DemoEnvironment>();
-            DemoEnvironment::Options o;
-            o.events = int(*demoEvents);
-            if (cfg.source == ConsoleSession::Source::Mobilize)
-                o.source = DemoEnvironment::Source::Mobilize;
-            QString error;
-            std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
-            if (!demo->start(o, &error)) {
-                std::fprintf(stderr, "organizer-console: the demo could not start: %s\n", qPrintable(error));
-                return 1;
+        if (!useDemo)
+            return openConsole();
+        // The demo takes seconds (initdb, the schema, seeding): it starts off
+        // the UI thread while the StartupWindow shows each step at once; a
+        // failure stays on screen with its message and a Quit button.
+        demoLauncher = std::make_unique<DemoLauncher>();
+        DemoEnvironment::Options o;
+        o.events = int(*demoEvents);
+        if (cfg.source == ConsoleSession::Source::Mobilize)
+            o.source = DemoEnvironment::Source::Mobilize;
+        std::fprintf(stderr, "starting the demo: private PostgreSQL + backend simulator…\n");
+        startup = std::make_unique<StartupWindow>(demoLauncher->progress());
+        QObject::connect(startup.get(), &StartupWindow::quitRequested, &app, [] { QCoreApplication::exit(1); });
+        QObject::connect(demoLauncher.get(), &DemoLauncher::failed, &app, [](const QString &error) {
+            std::fprintf(stderr, "organizer-console: the demo could not start: %s\n", qPrintable(error));
+            if (headless()) // nobody to read the window
+                QCoreApplication::exit(1);
+        });
+        QObject::connect(demoLauncher.get(), &DemoLauncher::ready, &app, [&] {
+            demo = demoLauncher->environment();
+            if (const int e = openConsole(); e != 0) {
+                QCoreApplication::exit(e);
+                return;
             }
+            startup->hide(); // after the console's window is up, or the app would quit
+        });
+        startup->show();
+        demoLauncher->start(o);
+        return 0;
+    };
+    openConsole = [&]() -> int {
+        if (useDemo) {
             cfg.conninfo = demo->conninfo();
             cfg.displayTarget = QApplication::translate("main", "demo database");
             if (demo->apiUrl().isValid()) {
@@ -355,7 +382,8 @@ int main(int argc, char **argv)
         rc = app.exec();
     }
     window.reset();
-    if (demo)
-        demo->stop();
+    startup.reset();
+    if (demoLauncher)
+        demoLauncher->stop();
     return rc;
 }

@@ -1,5 +1,6 @@
 #include "DemoEnvironment.h"
 
+#include "DemoProgress.h"
 #include "LogCategories.h"
 
 #include <QCoreApplication>
@@ -38,13 +39,21 @@ QString DemoEnvironment::findHubsim()
 
 bool DemoEnvironment::start(const Options &o, QString *error)
 {
-    auto log = logcat::demo();
-    const QString hubsim = findHubsim();
-    if (hubsim.isEmpty()) {
+    using Step = DemoProgress::Step;
+    using State = DemoProgress::State;
+    const auto step = [this](Step s, State state, const QString &detail = {}) {
+        Q_EMIT stepChanged(int(s), int(state), detail);
+    };
+    const auto fail = [&](Step s, const QString &message) {
         if (error)
-            *error = tr("organizer-hubsim was not found next to the console or on PATH");
+            *error = message;
+        step(s, State::Failed, message);
         return false;
-    }
+    };
+    auto log = logcat::demo();
+    const QString hubsim = o.hubsim.isEmpty() ? findHubsim() : o.hubsim;
+    if (hubsim.isEmpty())
+        return fail(Step::Simulator, tr("organizer-hubsim was not found next to the console or on PATH"));
     m_source = o.source;
     const bool mirror = o.source == Source::Mobilize;
     PgServer::Options po;
@@ -52,8 +61,31 @@ bool DemoEnvironment::start(const Options &o, QString *error)
         po.database = QStringLiteral("mobilize");
     m_server = std::make_unique<PgServer>(po);
     log->info("starting a private PostgreSQL for the {} demo", mirror ? "Mobilize mirror" : "hub");
-    if (!m_server->start(error))
-        return false;
+    step(Step::Database, State::Running);
+    if (QString e; !m_server->start(&e))
+        return fail(Step::Database, e);
+    step(Step::Database, State::Done);
+
+    // The hub's schema by the simulator's `migrate` (the same migrations it
+    // would apply at start, which then finds nothing to do), so the schema is
+    // a step of its own; the mirror's views are created by the simulator
+    // with its data.
+    step(Step::Schema, State::Running, mirror ? tr("the simulator creates the mirror's views") : QString());
+    if (!mirror) {
+        QProcess migrate;
+        migrate.setProcessChannelMode(QProcess::MergedChannels);
+        migrate.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        migrate.start(hubsim, {QStringLiteral("migrate"), QStringLiteral("--db"), m_server->conninfo()});
+        if (!migrate.waitForStarted(10000))
+            return fail(Step::Schema, tr("cannot start %1: %2").arg(hubsim, migrate.errorString()));
+        const bool finished = migrate.waitForFinished(120000);
+        const QString out = QString::fromUtf8(migrate.readAll()).trimmed();
+        if (!finished || migrate.exitStatus() != QProcess::NormalExit || migrate.exitCode() != 0)
+            return fail(Step::Schema,
+                        tr("applying the schema failed: %1")
+                            .arg(out.isEmpty() ? tr("exit code %1").arg(migrate.exitCode()) : out));
+        step(Step::Schema, State::Done, out.section(QLatin1Char('\n'), -1));
+    }
 
     m_sim = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -87,11 +119,9 @@ bool DemoEnvironment::start(const Options &o, QString *error)
                 QDir(m_server->socketDir()).filePath(QLatin1String(option) + QStringLiteral(".secret"));
             QFile f(path);
             if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate, QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-                f.write(token.toUtf8() + '\n') < 0) {
-                if (error)
-                    *error = tr("cannot write the demo's token file %1: %2").arg(path, f.errorString());
-                return false;
-            }
+                f.write(token.toUtf8() + '\n') < 0)
+                return fail(Step::Simulator,
+                            tr("cannot write the demo's token file %1: %2").arg(path, f.errorString()));
             args << QStringLiteral("--%1-file").arg(QLatin1String(option)) << path;
         }
         // The default journal lives in the user's state folder; a demo (and
@@ -102,12 +132,13 @@ bool DemoEnvironment::start(const Options &o, QString *error)
     }
     args << o.extraArgs;
     log->info("starting {}", hubsim.toStdString());
+    step(Step::Simulator, State::Running);
     m_sim->start(hubsim, args);
-    if (!m_sim->waitForStarted(10000)) {
-        if (error)
-            *error = tr("cannot start the simulator: %1").arg(m_sim->errorString());
-        return false;
-    }
+    if (!m_sim->waitForStarted(10000))
+        return fail(Step::Simulator, tr("cannot start the simulator: %1").arg(m_sim->errorString()));
+    step(Step::Simulator, State::Done);
+    step(Step::FirstData, State::Running,
+         tr("%1 events, %2 supporters, %3 RSVPs").arg(o.events).arg(o.supporters).arg(o.seedRsvps));
     // Seeding takes a few seconds; READY comes first, the API lines right after.
     QDeadlineTimer deadline(180000);
     QDeadlineTimer apiDeadline(QDeadlineTimer::Forever);
@@ -124,11 +155,12 @@ bool DemoEnvironment::start(const Options &o, QString *error)
             break;
     }
     readSimulatorOutput();
-    if (!ready) {
-        if (error)
-            *error = tr("the simulator did not become ready (exit code %1)").arg(m_sim->exitCode());
-        return false;
-    }
+    if (!ready)
+        return fail(mirror ? Step::Schema : Step::FirstData,
+                    tr("the simulator did not become ready (exit code %1)").arg(m_sim->exitCode()));
+    if (mirror)
+        step(Step::Schema, State::Done);
+    step(Step::FirstData, State::Done);
     connect(m_sim.get(), &QProcess::readyReadStandardOutput, this, [this] {
         m_buffer += m_sim->readAllStandardOutput();
         readSimulatorOutput();

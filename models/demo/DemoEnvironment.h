@@ -33,12 +33,15 @@ public:
         int supporters = 20000;
         qint64 seedRsvps = 20000;
         QStringList extraArgs; // passed to organizer-hubsim
+        QString hubsim; // the simulator's path; empty: findHubsim()
     };
 
     explicit DemoEnvironment(QObject *parent = nullptr);
     ~DemoEnvironment() override;
 
-    // Blocking (a few seconds), called before the main window exists.
+    // Blocking (a few seconds); reports each step (DemoProgress::Step,
+    // DemoProgress::State) through stepChanged(). DemoLauncher runs it on a
+    // thread of its own so a window can show the steps meanwhile.
     bool start(const Options &options, QString *error);
     void stop();
 
@@ -57,6 +60,9 @@ public:
     PgServer *server() const { return m_server.get(); }
 
     static QString findHubsim();
+
+Q_SIGNALS:
+    void stepChanged(int step, int state, const QString &detail);
 
 private:
     void readSimulatorOutput();
