@@ -7,9 +7,9 @@
 // one data set. Run it through bench/cluster/run.sh.
 
 #include "ClusterIndex.h"
-#include "TaskTeam.h"
 #include "MercatorProjection.h"
 #include "NaiveClusterer.h"
+#include "PoolRunner.h"
 
 #include <algorithm>
 #include <array>
@@ -656,7 +656,7 @@ int runParent(int argc, char **argv)
         "ours builds on %u threads (ClusterOptions::threads 0: the cores, at most 4) unless the row says 1;\n"
         "build CPU = CPU time of the building process (load-independent; node's includes its GC threads);\n"
         "ratio = supercluster / ours; markers = avg markers per viewport (ours / supercluster)\n\n",
-        perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS, TaskTeam::defaultThreads());
+        perZoom, kViewportWidthPx, kViewportHeightPx, kQueryRepeats, naiveBudgetS, PoolRunner::defaultThreads());
     const Row header {"data", "N", "metric", "ours", "supercluster", "naive", "ratio", "markers"};
     std::vector<std::size_t> width;
     for (const std::string *c : {&header.data, &header.n, &header.metric, &header.ours, &header.sc, &header.naive,

@@ -1,8 +1,9 @@
 #include "ClusterIndex.h"
 
 #include "MercatorProjection.h"
-#include "TaskTeam.h"
+#include "PoolRunner.h"
 
+#include <optional>
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -273,13 +274,13 @@ bool closeList(AdjacencyPart &part, std::uint32_t a, std::uint32_t listBegin, st
 // others would cost about what the work does.
 constexpr std::size_t kParallelMinimum = 4096;
 
-unsigned partsFor(const TaskTeam &team, std::size_t markers)
+unsigned partsFor(const PartRunner &team, std::size_t markers)
 {
     return markers >= kParallelMinimum ? team.size() : 1;
 }
 
 // Calls job(part) for each of `parts` parts (1 or the whole team).
-template<class Job> void runParts(TaskTeam &team, unsigned parts, const Job &job)
+template<class Job> void runParts(PartRunner &team, unsigned parts, const Job &job)
 {
     if (parts == 1)
         job(0u);
@@ -321,7 +322,7 @@ Adjacency spliceParts(std::vector<AdjacencyPart> &parts, unsigned count, std::ve
 // near the spacing of the markers; TooSparse when the grid would need more
 // than a few cells per marker.
 template<class Level>
-Adjacency buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget, TaskTeam &team,
+Adjacency buildAdjacencyGrid(const Level &level, double r2, double pruneR, std::size_t budget, PartRunner &team,
                              std::vector<SlotState> &lists, std::vector<AdjacencyPart> &parts,
                              std::vector<std::uint32_t> &cellStart, std::vector<std::uint32_t> &cellItems)
 {
@@ -457,7 +458,7 @@ std::uint32_t leafOf(const Level &level, const std::vector<std::uint64_t> &keys,
 template<class Level>
 Adjacency buildAdjacency(const Level &level, const std::vector<std::uint64_t> &keys,
                          const std::vector<std::uint8_t> &cellBits, double r2, double pruneR, std::size_t budget,
-                         TaskTeam &team, std::vector<SlotState> &lists, std::vector<AdjacencyPart> &parts)
+                         PartRunner &team, std::vector<SlotState> &lists, std::vector<AdjacencyPart> &parts)
 {
     const auto &tree = level.tree;
     const auto &nodes = level.nodes;
@@ -583,7 +584,7 @@ struct ClusterIndex::Scratch
     std::vector<KeyIndex> sortTmp;
     std::uint32_t nextCount = 0; // markers at the next zoom
     std::uint32_t summed = 0; // clusters below this id have their sums
-    TaskTeam *team = nullptr;
+    PartRunner *team = nullptr;
 };
 
 ClusterIndex::ClusterIndex(ClusterOptions options)
@@ -632,7 +633,10 @@ void ClusterIndex::load(std::span<const ClusterPoint> points)
     const std::size_t n = points_.size();
 
     // Helpers only when some level is big enough to be split (see partsFor).
-    TaskTeam team(n >= kParallelMinimum ? options_.threads : 1);
+    std::optional<PoolRunner> own;
+    if (!runner_ || n < kParallelMinimum)
+        own.emplace(n >= kParallelMinimum ? options_.threads : 1);
+    PartRunner &team = own ? static_cast<PartRunner &>(*own) : *runner_;
     Scratch s;
     s.team = &team;
     s.parts.resize(team.size());
@@ -760,7 +764,7 @@ bool ClusterIndex::clusterZoom(const Level &src, int zoom, Scratch &s)
     // The helper must be done before sumJob goes, even if the visit throws.
     struct Join
     {
-        TaskTeam *team;
+        PartRunner *team;
         ~Join()
         {
             if (team) {

@@ -13,6 +13,8 @@
 
 namespace oc {
 
+class PartRunner;
+
 // Hierarchical greedy marker clustering, the algorithm of mapbox's
 // supercluster: points are projected to Web Mercator, then for each zoom from
 // maxZoom down to minZoom the items of the zoom above are visited in order and
@@ -62,6 +64,10 @@ public:
                                     std::size_t offset = 0) const;
 
     const ClusterOptions &options() const { return options_; }
+    // For benchmarks: load() runs its parallel phases on `runner` (not
+    // owned; its size() threads) instead of a PoolRunner of its own of
+    // ClusterOptions::threads. nullptr: its own. The result is the same.
+    void setRunner(PartRunner *runner) { runner_ = runner; }
     std::size_t pointCount() const { return points_.size(); }
     std::size_t clusterCount() const { return clusters_.size(); }
     // Bytes held by the index (capacity of its arrays), for budgeting and the benchmark.
@@ -138,6 +144,7 @@ private:
                              std::vector<ClusterItem> &out) const;
 
     ClusterOptions options_;
+    PartRunner *runner_ = nullptr;
     std::vector<ClusterPoint> points_; // as loaded, lng wrapped
     std::vector<Level> levels_; // one per distinct zoom, maxZoom + 1 first
     std::vector<std::uint32_t> levelOfZoom_; // zoom -> levels_ index; zooms where nothing merged share
