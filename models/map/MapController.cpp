@@ -68,6 +68,14 @@ MapController::MapController(LiveSource *feed, QObject *parent)
     }
 }
 
+void MapController::setDarkTheme(bool dark)
+{
+    if (dark == m_darkTheme)
+        return;
+    m_darkTheme = dark;
+    Q_EMIT themeChanged();
+}
+
 MapController::~MapController()
 {
     // The build only reads its own copies, but waiting keeps it from

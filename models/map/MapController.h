@@ -6,6 +6,7 @@
 #include "MapPoint.h"
 #include "MapSearch.h"
 #include "MapSnapshot.h"
+#include "MapStyle.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -68,6 +69,16 @@ class MapController : public QObject
     Q_PROPERTY(bool stale READ isStale NOTIFY staleChanged)
     Q_PROPERTY(bool building READ isBuilding NOTIFY buildingChanged)
     Q_PROPERTY(quint64 generation READ generation NOTIFY snapshotChanged)
+
+    // The colour scheme (the widget sets it from its palette) and the
+    // colours the QML scene and the layers draw with (MapStyle::Theme).
+    Q_PROPERTY(bool darkTheme READ darkTheme WRITE setDarkTheme NOTIFY themeChanged)
+    Q_PROPERTY(QColor backgroundColor READ backgroundColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor clusterFaceColor READ clusterFaceColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor labelColor READ labelColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor panelColor READ panelColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor panelBorderColor READ panelBorderColor NOTIFY themeChanged)
+    Q_PROPERTY(QColor panelTextColor READ panelTextColor NOTIFY themeChanged)
 
 public:
     explicit MapController(LiveSource *feed, QObject *parent = nullptr);
@@ -157,6 +168,16 @@ public Q_SLOTS:
     void clearSelection() { selectEvent(0); }
     void fitToResults();
     void zoomToCluster(double lat, double lng, double clusterExpansionZoom);
+    bool darkTheme() const { return m_darkTheme; }
+    void setDarkTheme(bool dark);
+    const MapStyle::Theme &theme() const { return MapStyle::theme(m_darkTheme); }
+    QColor backgroundColor() const { return theme().background; }
+    QColor clusterFaceColor() const { return theme().clusterFace; }
+    QColor labelColor() const { return theme().labelText; }
+    QColor panelColor() const { return theme().panel; }
+    QColor panelBorderColor() const { return theme().panelBorder; }
+    QColor panelTextColor() const { return theme().panelText; }
+
     // The view reports its camera so searches and "fit" can size themselves.
     void reportCamera(const QGeoCoordinate &center, double zoomLevel, double width, double height);
     void requestCamera(const QGeoCoordinate &center, double zoomLevel);
@@ -171,10 +192,12 @@ Q_SIGNALS:
     void staleChanged();
     void buildingChanged();
     void snapshotChanged();
+    void themeChanged();
     // Asks the view to move; the view reports back through reportCamera().
     void cameraRequested(const QGeoCoordinate &center, double zoomLevel);
 
 private:
+    bool m_darkTheme = false;
     void onAppended(int first, int last);
     void onChanged(const QList<int> &rows);
     std::vector<MapPoint> &mutablePoints();

@@ -5,7 +5,11 @@
 #include "ConnectionDialog.h"
 #include "Contrast.h"
 #include "HubFeed.h"
+#include "MapController.h"
+#include "MapPanel.h"
 #include "PgAsyncConnection.h"
+#include "ReviewDeskController.h"
+#include "ReviewPanel.h"
 #include "Sparkline.h"
 #include "StatTile.h"
 #include "ThemeSetup.h"
@@ -17,6 +21,7 @@
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QQuickItem>
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -215,6 +220,79 @@ private Q_SLOTS:
         QTRY_VERIFY(Contrast::isDark(result->palette().color(QPalette::Window)));
         QVERIFY2(rl >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3").arg(lfg.name(), lbg.name()).arg(rl)));
         checkReadable(&d, image, 3.0, 3);
+    }
+
+    void reviewBannerDarkInDarkMode()
+    {
+        ReviewDeskController desk(&m_db, nullptr, QStringLiteral("alice"));
+        ReviewPanel panel(&desk);
+        auto *banner = panel.findChild<QWidget *>(QStringLiteral("reviewBanner"));
+        QVERIFY(banner);
+        const auto check = [&](bool dark) {
+            const QColor bg = banner->palette().color(QPalette::Window);
+            const QColor fg = banner->palette().color(QPalette::WindowText);
+            QVERIFY2(Contrast::isDark(bg) == dark, qPrintable(bg.name()));
+            QVERIFY2(Contrast::ratio(fg, bg) >= 4.5, qPrintable(fg.name() + QLatin1String(" on ") + bg.name()));
+        };
+        check(true);
+        QVERIFY(Contrast::luminance(banner->palette().color(QPalette::Window)) < 0.1);
+        // It follows a scheme change.
+        ThemeSetup::apply(Qt::ColorScheme::Light);
+        QTRY_VERIFY(!Contrast::isDark(panel.palette().color(QPalette::Window)));
+        check(false);
+        ThemeSetup::apply(Qt::ColorScheme::Dark);
+        QTRY_VERIFY(Contrast::isDark(panel.palette().color(QPalette::Window)));
+        check(true);
+    }
+
+    void mapColoursDarkInDarkMode()
+    {
+        MapPanel panel(m_feed.get());
+        panel.resize(800, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        MapController *c = panel.controller();
+        QVERIFY(c->darkTheme());
+        for (const QColor &bg : {c->backgroundColor(), c->clusterFaceColor(), c->panelColor()})
+            QVERIFY2(Contrast::isDark(bg), qPrintable(bg.name()));
+        QVERIFY(Contrast::ratio(c->labelColor(), c->clusterFaceColor()) >= 4.5);
+        QVERIFY(Contrast::ratio(c->panelTextColor(), c->panelColor()) >= 4.5);
+        // The QML map draws with them.
+        QTRY_VERIFY(panel.mapItem());
+        QCOMPARE(panel.mapItem()->property("color").value<QColor>(), c->backgroundColor());
+        // And follows a scheme change.
+        ThemeSetup::apply(Qt::ColorScheme::Light);
+        QTRY_VERIFY(!c->darkTheme());
+        QVERIFY(!Contrast::isDark(c->backgroundColor()));
+        QVERIFY(!Contrast::isDark(c->clusterFaceColor()));
+        QCOMPARE(panel.mapItem()->property("color").value<QColor>(), c->backgroundColor());
+        ThemeSetup::apply(Qt::ColorScheme::Dark);
+        QTRY_VERIFY(c->darkTheme());
+        QCOMPARE(panel.mapItem()->property("color").value<QColor>(), c->backgroundColor());
+    }
+
+    void connectionStringFieldIsOneLineTall()
+    {
+        ConnectionDialog d;
+        d.findChildren<QRadioButton *>().at(1)->setChecked(true);
+        QComboBox *how = nullptr;
+        for (QComboBox *c : d.findChildren<QComboBox *>())
+            if (c->accessibleName() == QStringLiteral("How to connect"))
+                how = c;
+        QVERIFY(how);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const int oneLine = QLineEdit().sizeHint().height();
+        for (const auto &[index, name] : {std::pair {2, "Connection string"}, std::pair {1, "Service name"}}) {
+            how->setCurrentIndex(index);
+            QLineEdit *field = nullptr;
+            for (QLineEdit *e : d.findChildren<QLineEdit *>())
+                if (e->accessibleName() == QLatin1String(name))
+                    field = e;
+            QVERIFY(field);
+            QTRY_VERIFY(field->isVisible());
+            QCOMPARE(field->height(), oneLine);
+        }
     }
 
     void colorSchemeNames()

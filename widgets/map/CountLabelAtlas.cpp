@@ -15,8 +15,9 @@ namespace {
 constexpr char kGlyphs[] = "0123456789.kM";
 }
 
-CountLabelAtlas::CountLabelAtlas(qreal devicePixelRatio)
+CountLabelAtlas::CountLabelAtlas(qreal devicePixelRatio, const QColor &text)
     : m_dpr(devicePixelRatio > 0 ? devicePixelRatio : 1.0)
+    , m_text(text)
 {
     QFont font;
     font.setPixelSize(11);
@@ -37,7 +38,7 @@ CountLabelAtlas::CountLabelAtlas(qreal devicePixelRatio)
     p.setRenderHint(QPainter::TextAntialiasing);
     p.scale(m_dpr, m_dpr);
     p.setFont(font);
-    p.setPen(MapStyle::labelText());
+    p.setPen(m_text);
     for (int i = 0; i < 13; ++i) {
         const QRectF &s = m_glyphs[std::size_t(i)].source;
         p.drawText(QPointF(s.x() / m_dpr, fm.ascent()), QString(QChar::fromLatin1(kGlyphs[i])));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "MapStyle.h"
+
+#include <QColor>
 #include <QImage>
 #include <QRectF>
 
@@ -21,7 +24,9 @@ public:
         QRectF source; // pixels in image()
     };
 
-    explicit CountLabelAtlas(qreal devicePixelRatio = 1.0);
+    // Glyphs in `text`: the theme's label colour (MapStyle::Theme).
+    explicit CountLabelAtlas(qreal devicePixelRatio = 1.0, const QColor &text = MapStyle::labelText());
+    QColor textColor() const { return m_text; }
 
     const QImage &image() const { return m_image; }
     qreal devicePixelRatio() const { return m_dpr; }
@@ -41,6 +46,7 @@ private:
 
     QImage m_image;
     qreal m_dpr = 1;
+    QColor m_text;
     qreal m_height = 0; // logical pixels
     std::array<Glyph, 13> m_glyphs {};
 };

@@ -87,8 +87,10 @@ void EventMarkerLayer::setController(MapController *controller)
     if (m_controller)
         disconnect(m_controller, nullptr, this, nullptr);
     m_controller = controller;
-    if (m_controller)
+    if (m_controller) {
         connect(m_controller, &MapController::snapshotChanged, this, &QQuickItem::polish);
+        connect(m_controller, &MapController::themeChanged, this, &QQuickItem::polish);
+    }
     Q_EMIT controllerChanged();
     polish();
 }
@@ -110,8 +112,11 @@ void EventMarkerLayer::updatePolish()
     m_snapshot = m_controller ? m_controller->snapshot() : nullptr;
 
     const qreal dpr = window() ? window()->effectiveDevicePixelRatio() : 1.0;
-    if (!m_atlas || dpr != m_atlasDpr) {
-        m_atlas = std::make_shared<const CountLabelAtlas>(dpr);
+    const MapStyle::Theme &theme = MapStyle::theme(m_controller && m_controller->darkTheme());
+    m_clusterFace = theme.clusterFace;
+    m_markerBorder = theme.markerBorder;
+    if (!m_atlas || dpr != m_atlasDpr || m_atlas->textColor() != theme.labelText) {
+        m_atlas = std::make_shared<const CountLabelAtlas>(dpr, theme.labelText);
         m_sprites = std::make_shared<const MarkerSprites>(dpr);
         m_atlasDpr = dpr;
         m_atlasChanged = true;
@@ -152,14 +157,14 @@ QSGNode *EventMarkerLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
         auto *node = static_cast<MarkerPaintNode *>(old);
         if (!node)
             node = new MarkerPaintNode(window());
-        node->setContent(m_markers, m_labels, m_atlas, m_sprites, QRectF(QPointF(0, 0), size()));
+        node->setContent(m_markers, m_labels, m_atlas, m_sprites, QRectF(QPointF(0, 0), size()), m_clusterFace);
         return node;
     }
 
     auto *node = static_cast<MarkerSceneNode *>(old);
     if (!node)
         node = new MarkerSceneNode;
-    node->tessellator.build(m_markers);
+    node->tessellator.build(m_markers, m_clusterFace, m_markerBorder);
     upload(*node->shapes, node->tessellator.vertices(), node->tessellator.indices());
 
     if ((m_atlasChanged || !node->texture) && m_atlas) {

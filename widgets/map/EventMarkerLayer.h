@@ -80,6 +80,8 @@ private:
     std::shared_ptr<const CountLabelAtlas> m_atlas;
     std::shared_ptr<const MarkerSprites> m_sprites;
     qreal m_atlasDpr = 0;
+    QColor m_clusterFace = MapStyle::clusterFace(); // from the controller's theme
+    QColor m_markerBorder = MapStyle::markerBorder();
     bool m_atlasChanged = false;
     QString m_hoverText;
     QPointF m_hoverPoint;

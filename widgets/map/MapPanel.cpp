@@ -8,6 +8,7 @@
 #include "MapSearchPanel.h"
 
 #include <QGroupBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -38,6 +39,9 @@ MapPanel::MapPanel(LiveSource *feed, QWidget *parent)
 {
     registerQmlTypes();
     m_controller->loadTileSource();
+    // Dark mode is the palette's (ThemeSetup applies the scheme to it): a
+    // dark window gets a dark map.
+    m_controller->setDarkTheme(palette().color(QPalette::Window).lightness() < 128);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -85,6 +89,13 @@ MapPanel::MapPanel(LiveSource *feed, QWidget *parent)
     split->addWidget(sideScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+}
+
+void MapPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_controller->setDarkTheme(palette().color(QPalette::Window).lightness() < 128);
+    QWidget::changeEvent(event);
 }
 
 MapPanel::~MapPanel()

@@ -46,6 +46,10 @@ public:
 
     static void registerQmlTypes();
 
+protected:
+    // Follows the colour scheme: the map's colours come from the palette.
+    void changeEvent(QEvent *event) override;
+
 private:
     QQuickItem *findItem(const char *objectName) const;
 

@@ -14,8 +14,9 @@ MarkerPaintNode::MarkerPaintNode(QQuickWindow *window)
 
 void MarkerPaintNode::setContent(std::vector<DrawnMarker> markers, std::vector<CountLabelAtlas::Quad> labels,
                                  std::shared_ptr<const CountLabelAtlas> atlas,
-                                 std::shared_ptr<const MarkerSprites> sprites, QRectF bounds)
+                                 std::shared_ptr<const MarkerSprites> sprites, QRectF bounds, QColor clusterFace)
 {
+    m_face = clusterFace;
     m_markers = std::move(markers);
     m_labels = std::move(labels);
     m_atlas = std::move(atlas);
@@ -39,7 +40,7 @@ void MarkerPaintNode::render(const RenderState *renderState)
     p->setRenderHint(QPainter::SmoothPixmapTransform, true);
     p->setPen(Qt::NoPen);
 
-    const QColor face = MapStyle::clusterFace();
+    const QColor face = m_face;
     for (const DrawnMarker &m : m_markers) {
         const ClusterItem &it = m.item;
         if (!it.isCluster) {

@@ -22,7 +22,7 @@ public:
 
     void setContent(std::vector<DrawnMarker> markers, std::vector<CountLabelAtlas::Quad> labels,
                     std::shared_ptr<const CountLabelAtlas> atlas, std::shared_ptr<const MarkerSprites> sprites,
-                    QRectF bounds);
+                    QRectF bounds, QColor clusterFace = MapStyle::clusterFace());
 
     void render(const RenderState *state) override;
     StateFlags changedStates() const override { return {}; }
@@ -35,6 +35,7 @@ private:
     std::vector<CountLabelAtlas::Quad> m_labels;
     std::shared_ptr<const CountLabelAtlas> m_atlas;
     std::shared_ptr<const MarkerSprites> m_sprites;
+    QColor m_face;
     QRectF m_bounds;
 };
 

@@ -69,12 +69,13 @@ void MarkerTessellator::sector(QPointF c, float r0, float r1, float a0, float a1
     }
 }
 
-void MarkerTessellator::build(const std::vector<DrawnMarker> &markers)
+void MarkerTessellator::build(const std::vector<DrawnMarker> &markers, const QColor &clusterFace,
+                              const QColor &markerBorder)
 {
     m_vertices.clear();
     m_indices.clear();
-    const QColor border = premultiplied(MapStyle::markerBorder());
-    const QColor face = premultiplied(MapStyle::clusterFace());
+    const QColor border = premultiplied(markerBorder);
+    const QColor face = premultiplied(clusterFace);
     std::array<QColor, ClusterPoint::kStateCount> colors;
     for (std::size_t s = 0; s < colors.size(); ++s)
         colors[s] = premultiplied(MapStyle::stateColors()[s]);

@@ -17,7 +17,8 @@ namespace oc {
 class MarkerTessellator
 {
 public:
-    void build(const std::vector<DrawnMarker> &markers);
+    void build(const std::vector<DrawnMarker> &markers, const QColor &clusterFace = MapStyle::clusterFace(),
+               const QColor &markerBorder = MapStyle::markerBorder());
 
     const std::vector<QSGGeometry::ColoredPoint2D> &vertices() const { return m_vertices; }
     const std::vector<quint32> &indices() const { return m_indices; }

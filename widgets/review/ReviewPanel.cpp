@@ -291,11 +291,9 @@ void ReviewPanel::buildUi()
     m_reviewState = new ElidedLabel(detail);
     dl->addWidget(m_reviewState);
     m_banner = new ElidedLabel(detail);
+    m_banner->setObjectName(QStringLiteral("reviewBanner"));
     m_banner->setAutoFillBackground(true);
-    QPalette bp = m_banner->palette();
-    bp.setColor(QPalette::Window, QColor(255, 243, 205));
-    bp.setColor(QPalette::WindowText, QColor(102, 77, 3));
-    m_banner->setPalette(bp);
+    m_banner->setPalette(bannerPalette(palette()));
     m_banner->hide();
     dl->addWidget(m_banner);
 
@@ -584,6 +582,25 @@ void ReviewPanel::setStatus(const QString &text)
 {
     m_status->setText(text);
     Q_EMIT statusMessage(text);
+}
+
+QPalette ReviewPanel::bannerPalette(const QPalette &window)
+{
+    QPalette p = window;
+    const bool dark = window.color(QPalette::Window).lightness() < 128;
+    // WCAG contrast of text on background: light 7.2:1, dark 8.7:1.
+    p.setColor(QPalette::Window, dark ? QColor(0x4A, 0x3B, 0x0E) : QColor(255, 243, 205));
+    p.setColor(QPalette::WindowText, dark ? QColor(0xFF, 0xE3, 0x9A) : QColor(102, 77, 3));
+    return p;
+}
+
+void ReviewPanel::changeEvent(QEvent *event)
+{
+    // The scheme can change while the console runs (the desktop's, or
+    // --color-scheme at the next start): the banner follows the window.
+    if (event->type() == QEvent::PaletteChange && m_banner)
+        m_banner->setPalette(bannerPalette(palette()));
+    QWidget::changeEvent(event);
 }
 
 void ReviewPanel::setBanner(const QString &text)

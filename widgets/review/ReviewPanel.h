@@ -51,6 +51,10 @@ public:
     explicit ReviewPanel(ReviewDeskController *desk, QWidget *parent = nullptr);
     ~ReviewPanel() override;
 
+    // The conflict banner's colours for a window palette: amber on light,
+    // dark amber with light text on dark, so it reads in either scheme.
+    static QPalette bannerPalette(const QPalette &window);
+
     ReviewService *service() const { return m_service; }
     ReviewQueueModel *queueModel() const { return m_model; }
     ReviewQueueFilter *queueFilter() const { return m_filter; }
@@ -85,6 +89,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QAction *addShortcutAction(const QString &text, const QString &tip, const QList<QKeySequence> &keys,

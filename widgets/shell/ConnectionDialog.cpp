@@ -62,14 +62,25 @@ ConnectionDialog::ConnectionDialog(QWidget *parent, SecretStore *secrets)
     hf->addRow(tr("&Database:"), m_database);
     hf->addRow(tr("&User:"), m_user);
     m_pages->addWidget(hostPage);
-    m_service = new QLineEdit(m_pages);
+    // A stacked widget gives every page the height of the tallest (the host
+    // form): a single-line field must sit in a page of its own with a
+    // stretch below, or it is drawn four rows tall.
+    const auto linePage = [this](QLineEdit *edit) {
+        auto *page = new QWidget(m_pages);
+        auto *pl = new QVBoxLayout(page);
+        pl->setContentsMargins(0, 0, 0, 0);
+        pl->addWidget(edit);
+        pl->addStretch();
+        m_pages->addWidget(page);
+    };
+    m_service = new QLineEdit;
     m_service->setPlaceholderText(tr("service name, e.g. hub"));
     m_service->setAccessibleName(tr("Service name"));
-    m_pages->addWidget(m_service);
-    m_conninfo = new QLineEdit(m_pages);
+    linePage(m_service);
+    m_conninfo = new QLineEdit;
     m_conninfo->setPlaceholderText(QStringLiteral("host=... dbname=... user=...  or  postgresql://user@host/db"));
     m_conninfo->setAccessibleName(tr("Connection string"));
-    m_pages->addWidget(m_conninfo);
+    linePage(m_conninfo);
     form->addRow(m_pages);
     m_passwordMode = new QComboBox(box);
     m_passwordMode->addItems(

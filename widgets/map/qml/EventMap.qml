@@ -27,7 +27,9 @@ Map {
         PluginParameter { name: "osm.mapping.cache.directory"; value: map.controller.tileCacheDirectory }
         PluginParameter { name: "osm.useragent"; value: "OrganizerConsole" }
     }
-    color: "#EEF2F5"
+    // Land and water alike (the offline basemap is outlines only); dark
+    // in a dark scheme (MapController::backgroundColor, from the palette).
+    color: map.controller.backgroundColor
     copyrightsVisible: false
     minimumZoomLevel: 2
     maximumZoomLevel: 18
@@ -189,14 +191,14 @@ Map {
         width: tip.implicitWidth + 12
         height: tip.implicitHeight + 8
         radius: 3
-        color: "#F7FFFFFF"
-        border.color: "#B0B8C0"
+        color: map.controller.panelColor
+        border.color: map.controller.panelBorderColor
         Text {
             id: tip
             anchors.centerIn: parent
             textFormat: Text.PlainText
             font.pixelSize: 12
-            color: "#20262C"
+            color: map.controller.panelTextColor
             text: markers.hoverText
         }
     }

@@ -36,14 +36,14 @@ Item {
         width: unlocatedText.implicitWidth + 16
         height: unlocatedText.implicitHeight + 8
         radius: 4
-        color: "#F2FFFFFF"
+        color: root.controller.panelColor
         border.color: "#F29D12"
         Text {
             id: unlocatedText
             anchors.centerIn: parent
             textFormat: Text.PlainText
             font.pixelSize: 12
-            color: "#20262C"
+            color: root.controller.panelTextColor
             text: root.controller.unlocatedEvents === 1
                   ? qsTr("1 event without a location (see the list)")
                   : qsTr("%1 events without a location (see the list)").arg(root.controller.unlocatedEvents)
@@ -60,14 +60,14 @@ Item {
         width: staleText.implicitWidth + 16
         height: staleText.implicitHeight + 8
         radius: 4
-        color: "#F2FFF4E5"
+        color: root.controller.panelColor
         border.color: "#B03A2E"
         Text {
             id: staleText
             anchors.centerIn: parent
             textFormat: Text.PlainText
             font.pixelSize: 12
-            color: "#B03A2E"
+            color: root.controller.darkTheme ? "#FF8A80" : "#B03A2E"
             text: qsTr("Live updates paused: showing the last known state")
         }
     }
@@ -78,7 +78,7 @@ Item {
         width: legend.implicitWidth + 12
         height: legend.implicitHeight + 10
         radius: 4
-        color: "#E6FFFFFF"
+        color: root.controller.panelColor
         Column {
             id: legend
             objectName: "legend"
@@ -101,7 +101,7 @@ Item {
                     Text {
                         textFormat: Text.PlainText
                         font.pixelSize: 11
-                        color: "#20262C"
+                        color: root.controller.panelTextColor
                         text: root.controller.stateLabel(index)
                     }
                 }
@@ -116,7 +116,8 @@ Item {
         anchors { right: parent.right; bottom: parent.bottom; margins: 4 }
         textFormat: Text.PlainText
         font.pixelSize: 10
-        color: "#5B6773"
+        color: root.controller.panelTextColor
+        opacity: 0.75
         text: root.controller.online && root.controller.tileAttribution.length > 0
               ? root.controller.tileAttribution + " · " + root.controller.offlineAttribution
               : root.controller.offlineAttribution
