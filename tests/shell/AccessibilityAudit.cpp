@@ -134,7 +134,7 @@ QStringList AccessibilityAudit::unnamedControls(QWidget *root)
     return out;
 }
 
-QStringList AccessibilityAudit::tabOrderProblems(QWidget *panel)
+QList<QWidget *> AccessibilityAudit::tabStops(QWidget *panel)
 {
     // The panel's stops in Tab order: the focus chain is a cycle through the
     // whole window, starting anywhere; begin at the panel.
@@ -157,6 +157,14 @@ QStringList AccessibilityAudit::tabOrderProblems(QWidget *panel)
         });
         std::rotate(stops.begin(), first, stops.end());
     }
+    return stops;
+}
+
+QStringList AccessibilityAudit::tabOrderProblems(QWidget *panel)
+{
+    const QList<QWidget *> stops = tabStops(panel);
+    QWidget *window = panel->window();
+    auto rectOf = [window](QWidget *x) { return QRect(x->mapTo(window, QPoint(0, 0)), x->size()); };
     QStringList problems;
     for (qsizetype i = 1; i < stops.size(); ++i) {
         const QRect a = rectOf(stops[i - 1]);

@@ -27,6 +27,9 @@ public:
     // the reading order: up within the same column, or left within the same
     // row. Moving on to the top of a column further right is reading order.
     static QStringList tabOrderProblems(QWidget *panel);
+    // The controls Tab stops at inside `panel`, in Tab order from the one
+    // nearest its top left.
+    static QList<QWidget *> tabStops(QWidget *panel);
     static bool isInteractive(QWidget *w);
     static QString describe(QWidget *w);
 };

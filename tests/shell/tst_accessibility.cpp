@@ -269,6 +269,11 @@ private:
 
     void checkTabOrder(QWidget *panel, const QString &where)
     {
+        // A panel with controls can be reached by keyboard (the leadership
+        // tiles are only read).
+        if (!AccessibilityAudit::controls(panel).isEmpty())
+            QVERIFY2(!AccessibilityAudit::tabStops(panel).isEmpty(),
+                     qPrintable(where + QStringLiteral(": controls but no Tab stop")));
         const QStringList problems = AccessibilityAudit::tabOrderProblems(panel);
         QVERIFY2(problems.isEmpty(),
                  qPrintable(QStringLiteral("%1: Tab goes against the reading order:\n  %2")
