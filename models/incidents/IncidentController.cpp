@@ -182,7 +182,27 @@ void IncidentController::start()
     }
     // The engine starts once the plan in force is known, so a console never
     // raises an alert from a default rule the team has since changed.
-    d->store->loadRecent([this](const std::optional<IncidentStore::Changes> &c, const QString &error) {
+    loadShared();
+}
+
+void IncidentController::loadShared()
+{
+    if (d->readDb && d->readDb->state() != DbConnection::State::Connected) {
+        // Read once the connection is up, not into a connection still opening.
+        auto conn = std::make_shared<QMetaObject::Connection>();
+        *conn = connect(d->readDb, &DbConnection::connected, this, [this, conn] {
+            QObject::disconnect(*conn);
+            loadShared();
+        });
+        return;
+    }
+    d->store->loadRecent([this](const std::optional<IncidentStore::Changes> &c, const QString &error, bool missing) {
+        if (!c && !missing) {
+            // The connection failed under us: try again, the tables may well be there.
+            logcat::alerts()->info("incident cards not read yet ({}); retrying", error.toStdString());
+            QTimer::singleShot(kLeaderRetryMs, this, &IncidentController::loadShared);
+            return;
+        }
         d->tablesChecked = true;
         if (!c) {
             logcat::alerts()->warn("incident tables not readable: {}", error.toStdString());

@@ -134,6 +134,7 @@ Q_SIGNALS:
 private:
     void setNotice(const QString &notice);
     void startWatching();
+    void loadShared();
     void applyPlan(const QList<PlanRule> &rules);
     void loadPlan();
     void onAlert(const Alert &alert, bool drill);

@@ -256,19 +256,22 @@ void IncidentStore::loadEvaluatorPresent(std::function<void(bool)> reply)
         });
 }
 
-void IncidentStore::loadRecent(Reply<Changes> reply)
+void IncidentStore::loadRecent(RecentReply reply)
 {
     if (!m_read)
-        return reply(std::nullopt, tr("no database connection"));
+        return reply(std::nullopt, tr("no database connection"), true);
     m_read->exec({DbQuery(QByteArray(kCardSelect) +
                           "WHERE state <> 'resolved' OR resolved_at > now() - interval '1 day' "
                           "ORDER BY change_seq DESC LIMIT 500")},
                  this, [reply](const DbConnection::Outcome &o) {
-                     if (const auto *e = DbConnection::error(o))
-                         return reply(std::nullopt, e->message);
+                     if (const auto *e = DbConnection::error(o)) {
+                         // 42P01: no such table (no migration 0005); 42501: not allowed to read it.
+                         const bool missing = e->sqlState == u"42P01" || e->isPermissionDenied();
+                         return reply(std::nullopt, e->message, missing);
+                     }
                      QString error;
                      auto c = decodeCards(DbConnection::tables(o)->front(), &error);
-                     reply(c, error);
+                     reply(c, error, !c.has_value());
                  });
 }
 

@@ -67,7 +67,10 @@ public:
     void loadEvaluatorPresent(std::function<void(bool present)> reply);
 
     // The initial read: open cards and those resolved in the last day.
-    void loadRecent(Reply<Changes> reply);
+    // `missing` tells a database without the tables (or without the right to
+    // read them) from a connection that failed and is worth another try.
+    using RecentReply = std::function<void(const std::optional<Changes> &, const QString &error, bool missing)>;
+    void loadRecent(RecentReply reply);
     void loadChanges(qint64 sinceSeq, Reply<Changes> reply);
     void loadTimeline(qint64 incidentId, Reply<QList<TimelineEntry>> reply);
 

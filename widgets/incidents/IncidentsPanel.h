@@ -1,12 +1,12 @@
 #pragma once
 
+#include <QDialog>
 #include <QPointer>
 #include <QString>
 #include <QWidget>
 
 #include <functional>
 
-class QDialog;
 class QLabel;
 class QListView;
 class QPushButton;

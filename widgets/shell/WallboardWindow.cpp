@@ -2,6 +2,7 @@
 
 #include "ConsoleSession.h"
 #include "DataAgeLabel.h"
+#include "IncidentsPanel.h"
 #include "LiveSource.h"
 #include "TotalsPanel.h"
 #include "MapPanel.h"
@@ -39,7 +40,13 @@ WallboardWindow::WallboardWindow(ConsoleSession *session, QWidget *parent)
     m_grid->addWidget(age, 0, 1, Qt::AlignRight);
     m_totals = new TotalsPanel(session->feed(), this);
     m_totals->setWallboard(true);
-    m_grid->addWidget(m_totals, 1, 0, 2, 1);
+    m_grid->addWidget(m_totals, 1, 0);
+    // Leadership sees the same cards as every console: who owns what, and
+    // whether it is a drill.
+    auto *incidents = new IncidentsPanel(session->incidents(), this);
+    incidents->setWatchOnly(true);
+    incidents->setObjectName(QStringLiteral("wallboardIncidents"));
+    m_grid->addWidget(incidents, 2, 0);
     setMap(new MapPanel(session->feed(), this));
     auto *chart = new TrafficChartsPanel(session->feed(), this);
     chart->setCompact(true);
