@@ -47,6 +47,24 @@ void HubStreamer::launchNow()
     m_scenario.launchAt(h);
 }
 
+void HubStreamer::mentionNow()
+{
+    // Idempotent like launchNow: a second "surge" during one keeps its curve
+    // (the mention's own half hour; its long tail may be surged again).
+    const double h = simulatedHours();
+    if (m_scenario.mentionActive(h) && h - m_scenario.mentionedAt() < 0.5)
+        return;
+    m_scenario.mentionAt(h);
+    logcat::sim()->info("mention now (simulated {:.2f} h)", h);
+}
+
+void HubStreamer::calmNow()
+{
+    const double h = simulatedHours();
+    m_scenario.calmAt(h);
+    logcat::sim()->info("mention over (simulated {:.2f} h)", h);
+}
+
 void HubStreamer::ensureConnected()
 {
     if (!m_session.isOpen()) {

@@ -51,6 +51,10 @@ public Q_SLOTS:
     void start();
     void stop();
     void launchNow();
+    // The simulator's control routes (VendorSimServer): the scenario's
+    // mention hits now (unless one is running), or the running one ends.
+    void mentionNow();
+    void calmNow();
     void setSiteStatic(bool isStatic) { m_static = isStatic; }
 
 Q_SIGNALS:

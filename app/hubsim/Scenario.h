@@ -32,10 +32,18 @@ public:
     }
     const Options &options() const { return m_o; }
 
-    // Launch and mention can also be triggered from outside (the ops API).
+    // Launch and mention can also be triggered from outside (the ops API,
+    // the simulator's control routes). calmAt ends a mention that started
+    // before it: its views are gone from then on (a drill's "the surge is
+    // over"); a mention set later starts a new one.
     void launchAt(double hours) { m_launchAt = hours; }
     void mentionAt(double hours) { m_mentionAt = hours; }
+    void calmAt(double hours) { m_calmAt = hours; }
     double launchedAt() const;
+    // When the mention hits (set or derived from the launch); -1 without one.
+    double mentionedAt() const;
+    // Whether a mention is adding views at `hours`.
+    bool mentionActive(double hours) const;
 
     double multiplier(double hours) const;
     double viewsPerMinute(double hours) const { return m_o.baseViewsPerMin * multiplier(hours); }
@@ -47,6 +55,7 @@ private:
     Options m_o;
     double m_launchAt = -1;
     double m_mentionAt = -1;
+    double m_calmAt = -1;
 };
 
 } // namespace oc::sim

@@ -5,6 +5,7 @@
 #include "MirrorSeeder.h"
 #include "PgSession.h"
 #include "SignalQuit.h"
+#include "VendorSimServer.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -47,6 +48,28 @@ int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
     QObject::connect(&writer, &QThread::finished, streamer, &QObject::deleteLater);
     writer.start();
 
+    // Before the HTTP lines: the demo reads up to SITE and must have seen the vendors by then.
+    std::unique_ptr<VendorSimServer> vendors;
+    if (o.vendorPort) {
+        VendorSimServer::Options vo;
+        vo.port = *o.vendorPort;
+        vendors = std::make_unique<VendorSimServer>(vo);
+        vendors->setStreamer(streamer);
+        QString error;
+        if (!vendors->listen(&error)) {
+            std::fprintf(err, "organizer-hubsim: %s\n", qPrintable(error));
+            QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
+            writer.quit();
+            writer.wait();
+            return 1;
+        }
+        std::fprintf(out, "VENDORS %s\n", qPrintable(vendors->baseUrl().toString()));
+        for (const QString &name : vendors->vendors())
+            std::fprintf(out, "VENDOR %s %s %s\n", qPrintable(name), qPrintable(vendors->statusUrl(name).toString()),
+                         qPrintable(vendors->quotaUrl(name).toString()));
+        std::fflush(out);
+    }
+
     std::unique_ptr<HubHttpServices> http;
     if (o.http) {
         HubHttpServices::Options ho = o.httpOptions;
@@ -75,6 +98,7 @@ int SimulateCommand::run(Options o, std::FILE *out, std::FILE *err)
         QTimer::singleShot(int(*o.durationSeconds * 1000), QCoreApplication::instance(), &QCoreApplication::quit);
     const int rc = QCoreApplication::exec();
     http.reset(); // it reports to the streamer: goes first
+    vendors.reset();
     QMetaObject::invokeMethod(streamer, &HubStreamer::stop, Qt::BlockingQueuedConnection);
     log->info("stopping: {} RSVPs and {} events written", streamer->rsvpsWritten(), streamer->eventsWritten());
     writer.quit();

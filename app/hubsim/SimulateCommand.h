@@ -35,6 +35,9 @@ public:
         bool seedOnly = false; // seed, print READY, exit
         bool http = true;
         HubHttpServices::Options httpOptions; // conninfo and campaign are filled in here
+        // The vendors' status pages and quotas plus the control routes
+        // (VendorSimServer); unset: off, 0: any free port. Hub schema only.
+        std::optional<quint16> vendorPort;
         std::optional<double> durationSeconds;
     };
 

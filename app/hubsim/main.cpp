@@ -144,6 +144,11 @@ int main(int argc, char **argv)
     const QCommandLineOption siteCapacityOpt(QStringLiteral("site-capacity"),
                                              QStringLiteral("requests/s the dynamic site handles before failing"),
                                              QStringLiteral("per-second"), QStringLiteral("400"));
+    const QCommandLineOption vendorPortOpt(QStringLiteral("vendor-port"),
+                                           QStringLiteral("serve the demo vendors' status pages and quotas and the "
+                                                          "control routes (surge, calm, degrade) on this port on "
+                                                          "127.0.0.1 (0 = any free; default off)"),
+                                           QStringLiteral("port"));
     const QCommandLineOption journalOpt(
         QStringLiteral("rsvp-journal"),
         QStringLiteral("file for RSVPs taken in static mode (default: rsvp-HASH.jsonl in $STATE_DIRECTORY, else in "
@@ -202,6 +207,7 @@ int main(int argc, char **argv)
                       testEndpointsOpt,
                       sitePortOpt,
                       siteCapacityOpt,
+                      vendorPortOpt,
                       journalOpt,
                       noHttpOpt,
                       schemaOpt,
@@ -352,6 +358,8 @@ int main(int argc, char **argv)
     ho.sitePort = quint16(integer(sitePortOpt, 0, 65535));
     ho.siteCapacity = real(siteCapacityOpt, 0.0, 1e9);
     ho.rsvpJournal = p.value(journalOpt);
+    if (p.isSet(vendorPortOpt))
+        so.vendorPort = quint16(integer(vendorPortOpt, 0, 65535));
     if (badNumber)
         return NumberOption::UsageError;
     return SimulateCommand::run(so, stdout, stderr);

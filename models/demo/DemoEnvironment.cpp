@@ -108,7 +108,7 @@ bool DemoEnvironment::start(const Options &o, QString *error)
         args << QStringLiteral("--schema") << QStringLiteral("mobilize");
     else {
         args << QStringLiteral("--api-port") << QStringLiteral("0") << QStringLiteral("--site-port")
-             << QStringLiteral("0");
+             << QStringLiteral("0") << QStringLiteral("--vendor-port") << QStringLiteral("0");
         // By files only we can read, not argv (any local user reads
         // /proc/*/cmdline) and not the environment (inherited by whatever
         // the simulator might start).
@@ -176,6 +176,14 @@ void DemoEnvironment::readSimulatorOutput()
             m_apiUrl = QUrl(QString::fromUtf8(line.mid(4).trimmed()));
         else if (line.startsWith("SITE "))
             m_siteUrl = QUrl(QString::fromUtf8(line.mid(5).trimmed()));
+        else if (line.startsWith("VENDORS "))
+            m_vendorUrl = QUrl(QString::fromUtf8(line.mid(8).trimmed()));
+        else if (const QList<QByteArray> f = line.trimmed().split(' '); f.size() == 4 && f[0] == "VENDOR") {
+            // A line still being written is read again when complete: the later reading wins.
+            const QString name = QString::fromUtf8(f[1]);
+            m_vendors.removeIf([&](const Vendor &v) { return v.name == name; });
+            m_vendors << Vendor {name, QUrl(QString::fromUtf8(f[2])), QUrl(QString::fromUtf8(f[3]))};
+        }
     }
     const int nl = m_buffer.lastIndexOf('\n');
     if (nl >= 0)
@@ -193,6 +201,8 @@ void DemoEnvironment::stop()
     m_sim.reset();
     m_apiUrl.clear();
     m_siteUrl.clear();
+    m_vendorUrl.clear();
+    m_vendors.clear();
     if (m_server) {
         m_server->stop();
         m_server.reset();

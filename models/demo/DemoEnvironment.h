@@ -51,6 +51,19 @@ public:
     QString conninfo() const { return m_server ? m_server->conninfo() : QString(); }
     QUrl apiUrl() const { return m_apiUrl; }
     QUrl siteUrl() const { return m_siteUrl; }
+    // The simulated vendors (organizer-hubsim --vendor-port): each one's
+    // Statuspage summary.json and its quota URL, the fields of
+    // oc::VendorEndpoint (models/incidents); empty for the mirror demo.
+    struct Vendor
+    {
+        QString name;
+        QUrl statusUrl;
+        QUrl quotaUrl;
+    };
+    QList<Vendor> vendors() const { return m_vendors; }
+    // Where the vendors and the control routes (/_control/surge, /_control/calm,
+    // /_control/vendors/<name>) are served.
+    QUrl vendorControlUrl() const { return m_vendorUrl; }
     // Random per-demo tokens shared with the simulator through the
     // environment. The demo console uses the operator's; the others exist so
     // the demo (and the tests) can show what a lesser role is refused.
@@ -72,6 +85,8 @@ private:
     std::unique_ptr<QProcess> m_sim;
     QUrl m_apiUrl;
     QUrl m_siteUrl;
+    QUrl m_vendorUrl;
+    QList<Vendor> m_vendors;
     QString m_token;
     QString m_viewerToken;
     QString m_trainerToken;

@@ -116,6 +116,7 @@ private:
         {{QStringLiteral("simulate")}, QStringLiteral("seed-rsvps"), true, QStringLiteral("100000000000")},
         {{QStringLiteral("simulate")}, QStringLiteral("api-port"), true, QStringLiteral("65536")},
         {{QStringLiteral("simulate")}, QStringLiteral("site-port"), true, QStringLiteral("70000")},
+        {{QStringLiteral("simulate")}, QStringLiteral("vendor-port"), true, QStringLiteral("65536")},
         {{QStringLiteral("simulate")}, QStringLiteral("compression"), false, QStringLiteral("1e7")},
         {{QStringLiteral("simulate")}, QStringLiteral("rsvp-rate"), false, QStringLiteral("1e7")},
         {{QStringLiteral("simulate")}, QStringLiteral("base-views"), false, QStringLiteral("1e10")},
