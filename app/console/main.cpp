@@ -9,6 +9,7 @@
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
 #include "DemoLauncher.h"
+#include "IncidentController.h"
 #include "LiveSource.h"
 #include "KeychainSecretStore.h"
 #include "Log.h"
@@ -194,8 +195,14 @@ int main(int argc, char **argv)
                                 "where the live data comes from: hub (the campaign hub's schema), mobilize (a Mobilize "
                                 "SQL mirror, read-only) or auto (look at the database; the default)"),
         QStringLiteral("source"));
+    const QCommandLineOption drillOpt(
+        QStringLiteral("drill"),
+        QApplication::translate(
+            "main",
+            "rehearse a surge at start: with --demo the simulator's site falls over and remedies act "
+            "on it; on a real database a synthetic surge is replayed and remedies are dry runs"));
     p.addOptions({demoOpt, dbOpt, serviceOpt, writeDbOpt, wallOpt, shotOpt, operatorOpt, apiOpt, demoEventsOpt,
-                  schemeOpt, sourceOpt});
+                  schemeOpt, sourceOpt, drillOpt});
     p.process(app);
 
     Log::init("organizer-console");
@@ -319,6 +326,11 @@ int main(int argc, char **argv)
                 cfg.apiUrl = demo->apiUrl();
                 cfg.apiToken = demo->apiToken();
             }
+            cfg.demo = true;
+            if (demo->vendorControlUrl().isValid())
+                cfg.simulatorControlUrl = demo->vendorControlUrl().resolved(QUrl(QStringLiteral("_control")));
+            for (const auto &v : demo->vendors())
+                cfg.vendors << VendorEndpoint {v.name, v.statusUrl, v.quotaUrl, 60000};
         }
         QString parseError;
         if (!ConnInfo::validate(cfg.conninfo, &parseError)) {
@@ -344,6 +356,8 @@ int main(int argc, char **argv)
             window.reset(w);
         }
         session->start();
+        if (p.isSet(drillOpt))
+            session->incidents()->startDrill();
         if (p.isSet(shotOpt)) {
             window->resize(p.isSet(wallOpt) ? QSize(1920, 1080) : QSize(1600, 1000));
             window->show();
