@@ -183,13 +183,17 @@ void OpsApiClient::call(const QByteArray &method, const QString &path, const std
             logcat::api()->warn("{}: TLS: {}", what.toStdString(), e.errorString().toStdString());
     });
     const QString action = actionOf(method, path);
-    connect(reply, &QNetworkReply::finished, this, [this, reply, deliver, what, clock, effectiveTimeout, action] {
+    // A successful read is routine (the site mode, the incident probe's health
+    // call every few seconds): debug. Writes are actions: info.
+    const bool read = method == "GET";
+    connect(reply, &QNetworkReply::finished, this, [this, reply, deliver, what, clock, effectiveTimeout, action, read] {
         reply->deleteLater();
         setInFlight(m_inFlight - 1);
         const ApiResult r = resultOf(reply, effectiveTimeout, action);
         auto log = logcat::api();
         if (r.ok())
-            log->info("{} -> {} ({} ms)", what.toStdString(), r.httpStatus, clock->elapsed());
+            log->log(read ? spdlog::level::debug : spdlog::level::info, "{} -> {} ({} ms)", what.toStdString(),
+                     r.httpStatus, clock->elapsed());
         else
             log->warn("{} -> {} ({} ms): {}", what.toStdString(), r.httpStatus, clock->elapsed(),
                       r.message.toStdString());
