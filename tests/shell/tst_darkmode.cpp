@@ -6,6 +6,7 @@
 #include "Contrast.h"
 #include "HubFeed.h"
 #include "MapController.h"
+#include "BasemapLayer.h"
 #include "MapPanel.h"
 #include "PgAsyncConnection.h"
 #include "ReviewDeskController.h"
@@ -260,11 +261,21 @@ private Q_SLOTS:
         // The QML map draws with them.
         QTRY_VERIFY(panel.mapItem());
         QCOMPARE(panel.mapItem()->property("color").value<QColor>(), c->backgroundColor());
+        // So do the offline basemap's outlines: light lines on the dark ground.
+        auto *basemap = panel.mapItem()->findChild<BasemapLayer *>(QStringLiteral("basemapLayer"));
+        QVERIFY(basemap);
+        QTRY_VERIFY(basemap->isDark());
+        for (int kind = 0; kind < 3; ++kind)
+            QVERIFY2(Contrast::ratio(basemap->lineColor(kind), c->backgroundColor()) >= 1.8,
+                     qPrintable(basemap->lineColor(kind).name()));
+        QVERIFY(Contrast::ratio(basemap->lineColor(2), c->backgroundColor()) >= 3.0);
         // And follows a scheme change.
         ThemeSetup::apply(Qt::ColorScheme::Light);
         QTRY_VERIFY(!c->darkTheme());
         QVERIFY(!Contrast::isDark(c->backgroundColor()));
         QVERIFY(!Contrast::isDark(c->clusterFaceColor()));
+        QTRY_VERIFY(!basemap->isDark());
+        QVERIFY(Contrast::ratio(basemap->lineColor(2), c->backgroundColor()) >= 3.0);
         QCOMPARE(panel.mapItem()->property("color").value<QColor>(), c->backgroundColor());
         ThemeSetup::apply(Qt::ColorScheme::Dark);
         QTRY_VERIFY(c->darkTheme());

@@ -25,9 +25,10 @@ int kindIndex(BasemapOutlines::Kind k)
     return 0;
 }
 
-QColor kindColor(int i)
+QColor kindColor(int i, bool dark)
 {
-    return i == 0 ? MapStyle::foreignLine() : i == 1 ? MapStyle::stateLine() : MapStyle::nationalLine();
+    const MapStyle::Theme &t = MapStyle::theme(dark);
+    return i == 0 ? t.foreignLine : i == 1 ? t.stateLine : t.nationalLine;
 }
 
 // Three line nodes (one per kind) for RHI backends.
@@ -43,7 +44,7 @@ public:
             // Honoured by OpenGL only; elsewhere lines are one pixel wide.
             g->setLineWidth(i == 2 ? 1.5f : 1.0f);
             auto *m = new QSGFlatColorMaterial;
-            m->setColor(kindColor(i));
+            m->setColor(kindColor(i, false));
             nodes[i] = new QSGGeometryNode;
             nodes[i]->setGeometry(g);
             nodes[i]->setMaterial(m);
@@ -169,7 +170,7 @@ QSGNode *BasemapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             node = new OutlinePaintNode(window());
         std::vector<OutlinePaintNode::Layer> layers(kKinds);
         for (int i = 0; i < kKinds; ++i) {
-            layers[std::size_t(i)].color = kindColor(i);
+            layers[std::size_t(i)].color = kindColor(i, m_dark);
             layers[std::size_t(i)].width = i == 2 ? 1.4 : 1.0;
             layers[std::size_t(i)].lines = m_frame[std::size_t(i)];
         }
@@ -195,8 +196,27 @@ QSGNode *BasemapLayer::updatePaintNode(QSGNode *old, UpdatePaintNodeData *)
             }
         }
         node->nodes[i]->markDirty(QSGNode::DirtyGeometry);
+        auto *m = static_cast<QSGFlatColorMaterial *>(node->nodes[i]->material());
+        if (m->color() != kindColor(i, m_dark)) {
+            m->setColor(kindColor(i, m_dark));
+            node->nodes[i]->markDirty(QSGNode::DirtyMaterial);
+        }
     }
     return node;
+}
+
+void BasemapLayer::setDark(bool dark)
+{
+    if (dark == m_dark)
+        return;
+    m_dark = dark;
+    Q_EMIT darkChanged(dark);
+    update();
+}
+
+QColor BasemapLayer::lineColor(int kind) const
+{
+    return kindColor(std::clamp(kind, 0, kKinds - 1), m_dark);
 }
 
 } // namespace oc

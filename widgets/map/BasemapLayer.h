@@ -19,13 +19,21 @@ class BasemapLayer : public MapLayerItem
 {
     Q_OBJECT
     Q_PROPERTY(int vertexCount READ vertexCount NOTIFY framePrepared)
+    // The outlines' colours follow the map's theme (MapController::darkTheme).
+    Q_PROPERTY(bool dark READ isDark WRITE setDark NOTIFY darkChanged)
 public:
     explicit BasemapLayer(QQuickItem *parent = nullptr);
 
     int vertexCount() const { return m_vertexCount; }
+    bool isDark() const { return m_dark; }
+    void setDark(bool dark);
+    // The colour the outlines of one kind are drawn with now (0 foreign,
+    // 1 state, 2 national).
+    QColor lineColor(int kind) const;
 
 Q_SIGNALS:
     void framePrepared();
+    void darkChanged(bool dark);
 
 protected:
     void updatePolish() override;
@@ -46,6 +54,7 @@ private:
     std::vector<Line> m_lines;
     std::array<std::vector<QPolygonF>, kKinds> m_frame; // item coordinates, per kind
     int m_vertexCount = 0;
+    bool m_dark = false;
 };
 
 } // namespace oc

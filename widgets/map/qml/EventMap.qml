@@ -88,6 +88,7 @@ Map {
         objectName: "basemapLayer"
         anchors.fill: parent
         z: 1
+        dark: map.controller.darkTheme
         mapCenter: map.center
         zoomLevel: map.zoomLevel
         bearing: map.bearing
