@@ -480,39 +480,39 @@ Mensaje: %4</translation>
     <name>oc::ActionsRemedyRunner</name>
     <message>
         <source>This rule has no one-click remedy; follow the runbook step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta regla no tiene remedio de un clic; sigue el paso del manual.</translation>
     </message>
     <message>
         <source>The one-click actions are not available in this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las acciones de un clic no están disponibles en esta consola.</translation>
     </message>
     <message>
         <source>not possible right now</source>
-        <translation type="unfinished"></translation>
+        <translation>no es posible en este momento</translation>
     </message>
     <message>
         <source>No blast that can be cancelled is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún envío masivo cancelable seleccionado.</translation>
     </message>
     <message>
         <source>Unknown remedy &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remedio desconocido «%1».</translation>
     </message>
     <message>
         <source>refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rechazado: %1</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho</translation>
     </message>
     <message>
         <source>ok: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hecho: %1</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>falló: %1</translation>
     </message>
 </context>
 <context>
@@ -1474,54 +1474,54 @@ Mensaje: %4</translation>
     <name>oc::DrillReportDialog</name>
     <message>
         <source>Drill report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe del simulacro</translation>
     </message>
     <message>
         <source>Drill report status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del informe del simulacro</translation>
     </message>
     <message>
         <source>&amp;Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como…</translation>
     </message>
     <message>
         <source>Save the drill report as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe del simulacro en Markdown</translation>
     </message>
     <message>
         <source>Save the drill report</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe del simulacro</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos Markdown (*.md)</translation>
     </message>
     <message>
         <source>The drill is running; the report is ready when it stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>El simulacro está en curso; el informe estará listo cuando termine.</translation>
     </message>
     <message>
         <source>No drill has finished in this session yet. Start one from Incidents ▸ Start drill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no ha terminado ningún simulacro en esta sesión. Inicia uno desde Incidentes ▸ Iniciar simulacro.</translation>
     </message>
     <message>
         <source>Not saved: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: %1 (%2)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %1</translation>
     </message>
 </context>
 <context>
     <name>oc::DryRunRemedyRunner</name>
     <message>
         <source>This rule has no one-click remedy; follow the runbook step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta regla no tiene remedio de un clic; sigue el paso del manual.</translation>
     </message>
     <message>
         <source>dry run (drill): nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>simulacro: no se envió nada</translation>
     </message>
 </context>
 <context>
@@ -1884,42 +1884,42 @@ Mensaje: %4</translation>
     <name>oc::IncidentCardDelegate</name>
     <message>
         <source>Firing</source>
-        <translation type="unfinished"></translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Asumido</translation>
     </message>
     <message>
         <source>Acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Asumido por %1</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <source>1 breach</source>
-        <translation type="unfinished"></translation>
+        <translation>1 disparo</translation>
     </message>
     <message numerus="yes">
         <source>%n breaches</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n disparo</numerusform>
+            <numerusform>%n disparos</numerusform>
         </translation>
     </message>
     <message>
         <source>opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>abierto %1</translation>
     </message>
     <message>
         <source>DRILL</source>
-        <translation type="unfinished"></translation>
+        <translation>SIMULACRO</translation>
     </message>
     <message>
         <source>Silenced</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
 </context>
 <context>
@@ -2021,23 +2021,23 @@ Mensaje: %4</translation>
     <name>oc::IncidentListModel</name>
     <message>
         <source>firing</source>
-        <translation type="unfinished"></translation>
+        <translation>activo</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>asumido</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>asumido por %1</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>resuelto</translation>
     </message>
     <message>
         <source>Drill: </source>
-        <translation type="unfinished"></translation>
+        <translation>Simulacro: </translation>
     </message>
 </context>
 <context>
@@ -2067,215 +2067,215 @@ Mensaje: %4</translation>
     <name>oc::IncidentsPanel</name>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto</translation>
     </message>
     <message>
         <source>Rule firing</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla activa</translation>
     </message>
     <message>
         <source>Rule recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla recuperada</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Asumido</translation>
     </message>
     <message>
         <source>Handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>Traspasado</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <source>Reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabierto</translation>
     </message>
     <message>
         <source>Incidents</source>
-        <translation type="unfinished">Incidentes</translation>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>Incident sharing notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso sobre incidentes compartidos</translation>
     </message>
     <message>
         <source>Open incidents</source>
-        <translation type="unfinished">Incidentes abiertos</translation>
+        <translation>Incidentes abiertos</translation>
     </message>
     <message>
         <source>Incidents and rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidentes y reglas</translation>
     </message>
     <message>
         <source>Incident cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarjetas de incidentes</translation>
     </message>
     <message>
         <source>Selected incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente seleccionado</translation>
     </message>
     <message>
         <source>Incident title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título del incidente</translation>
     </message>
     <message>
         <source>Incident state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado del incidente</translation>
     </message>
     <message>
         <source>Runbook step</source>
-        <translation type="unfinished"></translation>
+        <translation>Paso del manual</translation>
     </message>
     <message>
         <source>Run the remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicar el remedio</translation>
     </message>
     <message>
         <source>Why the remedy cannot run</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no se puede aplicar el remedio</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>As&amp;umir</translation>
     </message>
     <message>
         <source>Acknowledge: take ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>Asumir: hacerte cargo</translation>
     </message>
     <message>
         <source>Hand &amp;over…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pasar a…</translation>
     </message>
     <message>
         <source>Hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar a otra persona</translation>
     </message>
     <message>
         <source>Add note…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nota…</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nota</translation>
     </message>
     <message>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar</translation>
     </message>
     <message>
         <source>Silence until resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciar hasta que se resuelva</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolver</translation>
     </message>
     <message>
         <source>Why you cannot act</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué no puedes actuar</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Export Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar Markdown…</translation>
     </message>
     <message>
         <source>Export the timeline as Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cronología en Markdown</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Export the timeline as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cronología en CSV</translation>
     </message>
     <message>
         <source>Incident status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas</translation>
     </message>
     <message>
         <source>Hand this incident over to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasar este incidente a:</translation>
     </message>
     <message>
         <source>Note for the timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota para la cronología:</translation>
     </message>
     <message>
         <source>Running: %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>En curso: %1…</translation>
     </message>
     <message>
         <source>Done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho: %1</translation>
     </message>
     <message>
         <source>Not done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se hizo: %1</translation>
     </message>
     <message>
         <source>No incidents.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay incidentes.</translation>
     </message>
     <message>
         <source>Select an incident.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecciona un incidente.</translation>
     </message>
     <message>
         <source>DRILL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SIMULACRO: %1</translation>
     </message>
     <message>
         <source>Silenced</source>
-        <translation type="unfinished"></translation>
+        <translation>Silenciado</translation>
     </message>
     <message>
         <source>Runbook: no step for this rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: esta regla no tiene paso.</translation>
     </message>
     <message>
         <source>Runbook: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: %1</translation>
     </message>
     <message>
         <source>You can watch these incidents but not act on them: acknowledging, notes, hand-overs and remedies need the operator role on a writable database.</source>
@@ -2283,30 +2283,30 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>The incident is resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>El incidente está resuelto.</translation>
     </message>
     <message>
         <source>No open incidents</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay incidentes abiertos</translation>
     </message>
     <message>
         <source>1 open incident</source>
-        <translation type="unfinished"></translation>
+        <translation>1 incidente abierto</translation>
     </message>
     <message numerus="yes">
         <source>%n open incidents</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n incidente abierto</numerusform>
+            <numerusform>%n incidentes abiertos</numerusform>
         </translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos Markdown (*.md)</translation>
     </message>
     <message>
         <source>Not saved: %1 (%2)</source>
@@ -3015,19 +3015,19 @@ Haz clic para acercar</translation>
     <name>oc::RemedyRunner</name>
     <message>
         <source>Flip the site to static</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el sitio a estático</translation>
     </message>
     <message>
         <source>Flip the site back to live</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver el sitio a dinámico</translation>
     </message>
     <message>
         <source>Cancel the blast</source>
-        <translation type="unfinished">Cancelar el envío</translation>
+        <translation>Cancelar el envío masivo</translation>
     </message>
     <message>
         <source>Launch the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanzar la campaña</translation>
     </message>
 </context>
 <context>
