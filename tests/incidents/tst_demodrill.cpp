@@ -7,6 +7,7 @@
 #include "ActionsController.h"
 #include "ConsoleSession.h"
 #include "DemoEnvironment.h"
+#include "IncidentTestKit.h"
 #include "IncidentController.h"
 #include "IncidentListModel.h"
 #include "PgSession.h"
@@ -56,7 +57,6 @@ private Q_SLOTS:
         // out: the 5-minute short window would hold the card for minutes
         // after the flip, which is right on the day and too slow for a test.
         {
-            PgSession s(m_demo.conninfo());
             PlanRule r;
             r.id = u"site-5xx-high"_s;
             r.kind = PlanRule::Kind::Threshold;
@@ -72,9 +72,7 @@ private Q_SLOTS:
             r.remedyId = u"flip-to-static"_s;
             r.group = u"site"_s;
             r.rootCause = true;
-            s.exec(DbQuery("INSERT INTO alert_plan (rule_id, definition, updated_by) VALUES ($1, $2::jsonb, 'test')")
-                       .bind(r.id)
-                       .bind(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact)));
+            test::storePlanRule(m_demo.conninfo(), r);
         }
         ConsoleSession::Config cfg;
         cfg.conninfo = m_demo.conninfo();
