@@ -702,7 +702,7 @@ void MobilizeSource::schedule()
     // only what changed and runs at the normal cadence.
     m_interval = m_costWarning.isEmpty()
         ? m_timing.baseIntervalMs
-        : std::max(m_timing.baseIntervalMs, int(std::min(50.0 * m_lastBatchMs, 600'000.0)));
+        : std::max(m_timing.baseIntervalMs, int(std::min(m_timing.scanPaceFactor * m_lastBatchMs, 600'000.0)));
     m_timer.start(m_interval);
 }
 

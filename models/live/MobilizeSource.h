@@ -57,6 +57,9 @@ public:
         int sweepEveryMs = 5 * 60'000;
         int reconcileEveryMs = 10 * 60'000;
         qint64 stateChunkIds = 250'000; // participation ids per statement of the state load
+        // When a tail scans a whole relation, the next tick waits this many
+        // times as long as the last batch took (50: under 2 % of a core).
+        double scanPaceFactor = 50.0;
     };
     void setTiming(const Timing &t);
     const Timing &timing() const { return m_timing; }
