@@ -50,6 +50,7 @@ QByteArray MobilizeRows::sql(Statement s)
 {
     switch (s) {
     case S::Clock: return "SELECT " OC_US("now()") " AS now_us";
+    case S::BatchEnd: return "SELECT " OC_US("clock_timestamp()") " AS now_us";
     case S::Events: return kEventsSelect;
     case S::TailEvents: return kEventsSelect + " WHERE " OC_SINCE;
     case S::Timeslots: return kTimeslotsSelect;
@@ -83,6 +84,7 @@ const char *MobilizeRows::name(Statement s)
 {
     switch (s) {
     case S::Clock: return "mobilize clock";
+    case S::BatchEnd: return "mobilize batch end";
     case S::Events: return "mobilize events";
     case S::TailEvents: return "mobilize events tail";
     case S::Timeslots: return "mobilize timeslots";
@@ -126,7 +128,8 @@ const ColumnList &MobilizeRows::columns(Statement s)
         {"tag", "id", "event_id", "timeslot_id", "active", "created_us", "modified_us", "n"});
     static const ColumnList clock(QStringLiteral("mobilize clock"), {"now_us"});
     switch (s) {
-    case S::Clock: return clock;
+    case S::Clock:
+    case S::BatchEnd: return clock;
     case S::Events:
     case S::TailEvents: return events;
     case S::Timeslots:

@@ -28,6 +28,9 @@ class MobilizeRows
 public:
     enum class Statement {
         Clock, // the mirror's now() (µs): the transaction's start, before any statement of the batch reads
+        // clock_timestamp() (µs) as the last statement of a batch: with Clock,
+        // the server time the whole batch took, parse and plan included
+        BatchEnd,
         Events, // every event (snapshot)
         TailEvents, // $1 = since (µs): modified_date > $1
         Timeslots,

@@ -202,6 +202,7 @@ void MobilizeSource::exec(Batch batch, void (MobilizeSource::*done)(const Batch 
         // Seen from the client, so it includes the round trip: an upper
         // bound of what the server spent on us.
         m_lastBatchMs = double(m_batchClock.nsecsElapsed()) / 1e6;
+        m_lastServerMs = -1; // set by the batches that carry the server's clock (tails)
         if (const DbError *e = DbConnection::error(o)) {
             markStale(e->message);
             schedule();
@@ -262,7 +263,8 @@ void MobilizeSource::tail()
     batch.add(Stmt::Clock, MobilizeRows::query(Stmt::Clock))
         .add(Stmt::TailEvents, MobilizeRows::query(Stmt::TailEvents).bind(since))
         .add(Stmt::TailTimeslots, MobilizeRows::query(Stmt::TailTimeslots).bind(since))
-        .add(parts, MobilizeRows::query(parts).bind(since));
+        .add(parts, MobilizeRows::query(parts).bind(since))
+        .add(Stmt::BatchEnd, MobilizeRows::query(Stmt::BatchEnd));
     exec(std::move(batch), &MobilizeSource::onTail);
 }
 
@@ -362,6 +364,12 @@ void MobilizeSource::onTail(const Batch &, const Results &t)
     const int before = int(m_events.size());
     const RowReader &clock = t.at(Stmt::Clock);
     const qint64 now = clock.rowCount() ? clock.toInt64(0, MobilizeRows::ClockCol::NowUs) : m_tickClockUs;
+    if (const auto end = t.find(Stmt::BatchEnd); end != t.end() && end->second.rowCount() && clock.rowCount()) {
+        m_lastServerMs = std::max(0.0, double(end->second.toInt64(0, MobilizeRows::ClockCol::NowUs) - now) / 1000.0);
+        m_serverMsTotal += m_lastServerMs;
+        if (!m_tailSweeps)
+            m_tickServerMs = m_tickServerMs < 0 ? m_lastServerMs : 0.8 * m_tickServerMs + 0.2 * m_lastServerMs;
+    }
     applyEvents(t.at(Stmt::TailEvents), c);
     applyTimeslots(t.at(Stmt::TailTimeslots), c);
     const auto sweepAndCount = t.find(Stmt::SweepAndCount);
@@ -696,13 +704,23 @@ void MobilizeSource::schedule()
 {
     if (!m_running)
         return;
-    // When a tail scans a whole relation (no index on modified_date), the
-    // console's statements stay under 2 % of one database core: wait at least
-    // 50 times as long as the last batch took. With the index a tail reads
-    // only what changed and runs at the normal cadence.
-    m_interval = m_costWarning.isEmpty()
-        ? m_timing.baseIntervalMs
-        : std::max(m_timing.baseIntervalMs, int(std::min(m_timing.scanPaceFactor * m_lastBatchMs, 600'000.0)));
+    // What the reads cost the server, measured by its own clock when the
+    // batch carried one (tails), else from the client (an upper bound: the
+    // round trip included).
+    const double lastMs = m_lastServerMs >= 0 ? m_lastServerMs : m_lastBatchMs;
+    if (!m_costWarning.isEmpty()) {
+        // A tail scans a whole relation (no index on modified_date): the
+        // console's statements stay under 2 % of one database core, waiting
+        // 50 times as long as the last batch took, sweeps included.
+        m_interval = std::max(m_timing.baseIntervalMs, int(std::min(m_timing.scanPaceFactor * lastMs, 600'000.0)));
+    } else {
+        // With the index a tick reads only what changed; its cost is mostly
+        // fixed (the views' joins), so a busy server stretches it and the
+        // same rows come in fewer, larger reads.
+        const double tickMs = m_tickServerMs >= 0 ? m_tickServerMs : 0.0;
+        m_interval = int(std::clamp(m_timing.paceFactor * tickMs, double(m_timing.baseIntervalMs),
+                                    double(std::max(m_timing.baseIntervalMs, m_timing.maxIntervalMs))));
+    }
     m_timer.start(m_interval);
 }
 

@@ -47,7 +47,17 @@ public:
     // previous read of its kind (docs/mobilize-mirror.md).
     struct Timing
     {
-        int baseIntervalMs = 1000; // tail cadence (stretched only when a tail scans a whole relation)
+        // Tail cadence: every baseIntervalMs while the mirror answers fast,
+        // stretched by what the ticks cost its server (paceFactor), never
+        // past maxIntervalMs; when a tail scans a whole relation,
+        // scanPaceFactor instead and no ceiling.
+        int baseIntervalMs = 1000;
+        int maxIntervalMs = 5000; // the naive dashboard's refresh: never staler than that with the index
+        // With the index the next tick waits this many times the server time
+        // the recent ticks took (an average): at 500, 0.2 % of one database
+        // core. A mirror that answers slowly is busy, and the console backs
+        // off rather than add to it on the day the database is the bottleneck.
+        double paceFactor = 500.0;
         // Every tick re-reads twice the lateness it has seen lately (rows
         // dated before the previous read that became visible after it),
         // within these bounds.
@@ -80,6 +90,15 @@ public:
     // What the next tick re-reads behind the previous one's clock.
     qint64 tickOverlapMs() const;
     double lastBatchMs() const { return m_lastBatchMs; }
+    // Server time (ms) of the last tail batch, from the mirror's own clock:
+    // clock_timestamp() at its end minus now() at its start, so parse, plan,
+    // execution and output, without the network. Negative when the last
+    // batch carried no clock (not a tail).
+    double lastServerMs() const { return m_lastServerMs; }
+    // Server time of every tail batch so far (ms): the console's cost on the
+    // mirror as it measures it (bench/mirror compares it with
+    // pg_stat_statements).
+    double serverMsTotal() const { return m_serverMsTotal; }
     qint64 ticks() const { return m_ticks; }
     qint64 reconciliations() const { return m_reconciliations; }
     qint64 sweeps() const { return m_sweeps; }
@@ -182,6 +201,9 @@ private:
     int m_interval = 1000;
     qint64 m_ticks = 0;
     double m_lastBatchMs = 0;
+    double m_lastServerMs = -1;
+    double m_tickServerMs = -1; // average over the recent plain ticks (sweeps are paid by their period)
+    double m_serverMsTotal = 0;
     QElapsedTimer m_batchClock;
     QElapsedTimer m_sinceSweep;
     QElapsedTimer m_sinceReconcile;

@@ -121,6 +121,7 @@ MobilizeSource::Timing fastTiming()
     // at 50x a batch the cadence would follow the machine's speed (seconds
     // under the sanitizers) instead of the test's. planCheck covers pacing.
     t.scanPaceFactor = 2.0;
+    t.paceFactor = 2.0; // likewise with an index: pacesByServerTime covers it
     return t;
 }
 
@@ -223,7 +224,10 @@ private Q_SLOTS:
         QCOMPARE(src.capabilities(), LiveSource::Capabilities(LiveSource::Capability::None));
         // The test mirror has no index on modified_date.
         QVERIFY2(!src.costWarning().isEmpty(), "EXPLAIN found no whole-relation scan");
-        QVERIFY(src.intervalMs() >= int(src.timing().scanPaceFactor * src.lastBatchMs()) - 1);
+        // Paced by what the last batch cost the server (its own clock) when
+        // it carried one, else by what the client saw.
+        const double paced = src.lastServerMs() >= 0 ? src.lastServerMs() : src.lastBatchMs();
+        QVERIFY(src.intervalMs() >= int(src.timing().scanPaceFactor * paced) - 1);
         QCOMPARE(MobilizeSource::Timing().scanPaceFactor, 50.0); // what a real console waits
 
         // A reconciliation right after the snapshot finds nothing to correct.
@@ -363,6 +367,57 @@ private Q_SLOTS:
     }
 
     // The item models stay consistent when fed by the mirror.
+    // With an index the tick waits paceFactor times what the recent ticks
+    // cost the server (by the server's own clock), between baseIntervalMs
+    // and maxIntervalMs; no cost warning.
+    void pacesByServerTime()
+    {
+        const QString ci = test::TestDatabase::instance().emptyDatabase(QStringLiteral("mob_pacing"));
+        PgSession s(ci);
+        createMirror(s);
+        if (QTest::currentTestFailed())
+            return;
+        insertParticipations(s, 200);
+        // Twenty events are too few for the planner to prefer an index:
+        // this database plans like a big mirror that has one.
+        s.execScript("CREATE INDEX ON mobilize_private.participations (modified_date);"
+                     "CREATE INDEX ON mobilize_private.timeslots (modified_date);"
+                     "CREATE INDEX ON mobilize_private.events (modified_date);"
+                     "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET enable_seqscan = off', current_database()); "
+                     "END $$");
+        PgAsyncConnection c;
+        c.open(ci);
+        MobilizeSource src(&c);
+        MobilizeSource::Timing t = fastTiming();
+        t.paceFactor = 1e9; // any measured cost at all reaches the ceiling
+        t.maxIntervalMs = 300;
+        src.setTiming(t);
+        src.start();
+        QTRY_VERIFY_WITH_TIMEOUT(src.stateLoaded(), 15000);
+        QVERIFY2(src.costWarning().isEmpty(), qPrintable(src.costWarning()));
+        qint64 ticks = src.ticks();
+        QTRY_VERIFY_WITH_TIMEOUT(src.ticks() >= ticks + 3, 15000);
+        QCOMPARE(src.intervalMs(), 300);
+        // The server's time lies inside what the client waited.
+        QVERIFY(src.lastServerMs() > 0);
+        QVERIFY2(src.lastServerMs() <= src.lastBatchMs() + 1.0,
+                 qPrintable(QStringLiteral("%1 > %2").arg(src.lastServerMs()).arg(src.lastBatchMs())));
+        QVERIFY(src.serverMsTotal() >= src.lastServerMs());
+        insertParticipations(s, 30);
+        QTRY_COMPARE_WITH_TIMEOUT(src.totalRsvps(), totalInViews(s), 15000);
+
+        // No pacing: the base cadence.
+        t.paceFactor = 0;
+        src.setTiming(t);
+        ticks = src.ticks();
+        QTRY_VERIFY_WITH_TIMEOUT(src.ticks() >= ticks + 2, 15000);
+        QCOMPARE(src.intervalMs(), t.baseIntervalMs);
+        // What a real console does: 0.2 % of a core, never staler than the
+        // naive dashboard's 5 s.
+        QCOMPARE(MobilizeSource::Timing().paceFactor, 500.0);
+        QCOMPARE(MobilizeSource::Timing().maxIntervalMs, 5000);
+    }
+
     void modelsPassTester()
     {
         const QString ci = test::TestDatabase::instance().emptyDatabase(QStringLiteral("mob_models"));
