@@ -11,6 +11,7 @@
 #include "PgAsyncConnection.h"
 #include "PgServer.h"
 #include "PgSession.h"
+#include "StatStatements.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -189,28 +190,6 @@ std::unique_ptr<Console> startConsole(const QString &ci)
     return c;
 }
 
-double statTimeMs(PgSession &admin, const char *role)
-{
-    return admin
-        .exec(DbQuery("SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements s "
-                      "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = $1")
-                  .bind(role))
-        .toDouble(0, 0);
-}
-
-void printStatements(PgSession &admin, const char *role)
-{
-    const DbTable b = admin.exec(DbQuery("SELECT calls, rows, round(total_exec_time::numeric, 1), "
-                                         "left(regexp_replace(query, '\\s+', ' ', 'g'), 100) FROM pg_stat_statements s "
-                                         "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = $1 "
-                                         "ORDER BY total_exec_time DESC LIMIT 6")
-                                     .bind(role));
-    std::fprintf(stderr, "%s statements (calls, rows, exec ms, query):\n", role);
-    for (int r = 0; r < b.rowCount(); ++r)
-        std::fprintf(stderr, "  %s  %s  %s  %s\n", b.raw(r, 0).constData(), b.raw(r, 1).constData(),
-                     b.raw(r, 2).constData(), b.raw(r, 3).constData());
-}
-
 // psql fetching what the first totals show: the events and the exact RSVPs
 // per event. Best of two, so a cold start of psql does not flatter the console.
 double psqlFirstTotalsMs(const QString &ci)
@@ -263,22 +242,23 @@ Run measure(PgSession &admin, const QString &ci, Writer &writer, int window)
     NaiveDashboard naive(as(ci, "bench_naive"));
     naive.start();
     waitMs(3000);
-    admin.exec("SELECT pg_stat_statements_reset()");
+    StatStatements stats(admin);
+    stats.reset();
     const qint64 ticks0 = console->source->ticks(), rec0 = console->source->reconciliations(), w0 = writer.count();
     const qint64 sweeps0 = console->source->sweeps();
     QElapsedTimer clock;
     clock.start();
     waitMs(window * 1000);
     const double secs = double(clock.elapsed()) / 1000.0;
-    double consoleMs = statTimeMs(admin, "bench_console");
-    const double naiveMs = statTimeMs(admin, "bench_naive");
+    double consoleMs = stats.execTimeMs("bench_console");
+    const double naiveMs = stats.execTimeMs("bench_naive");
     run.writeRate = double(writer.count() - w0) / secs;
     run.ticks = console->source->ticks() - ticks0;
     run.intervalMs = console->source->intervalMs();
     run.tickOverlapMs = console->source->tickOverlapMs();
     run.warned = !console->source->costWarning().isEmpty();
-    printStatements(admin, "bench_console");
-    printStatements(admin, "bench_naive");
+    stats.printTop("bench_console", 6);
+    stats.printTop("bench_naive", 6);
     // One tick's participations read, explained while the naive dashboard
     // runs and again after it stops: how much of a tick's time is waiting
     // for a core on this shared machine.
@@ -302,10 +282,10 @@ Run measure(PgSession &admin, const QString &ci, Writer &writer, int window)
     const qint64 recInWindow = console->source->reconciliations() - rec0;
     const qint64 sweepsInWindow = console->source->sweeps() - sweeps0 - recInWindow;
     auto measureOne = [&](auto request, auto done) {
-        admin.exec("SELECT pg_stat_statements_reset()");
+        stats.reset();
         request();
         waitUntil(done, 120000);
-        return statTimeMs(admin, "bench_console");
+        return stats.execTimeMs("bench_console");
     };
     const qint64 sw1 = console->source->sweeps();
     run.sweepMs = measureOne([&] { console->source->sweepNow(); }, [&] { return console->source->sweeps() > sw1; });
@@ -366,7 +346,7 @@ int main(int argc, char **argv)
     }
     const QString ci = server.conninfo();
     PgSession admin(ci);
-    admin.execScript("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    StatStatements(admin).install();
     // A role each, so pg_stat_statements separates their database time.
     for (const char *r : {"bench_console", "bench_naive", "bench_writer", "bench_psql"})
         admin.execScript(QStringLiteral("CREATE ROLE %1 LOGIN SUPERUSER").arg(QLatin1String(r)).toUtf8());

@@ -10,6 +10,7 @@
 #include "PgAsyncConnection.h"
 #include "PgServer.h"
 #include "PgSession.h"
+#include "StatStatements.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -199,15 +200,6 @@ std::vector<Console> startConsoles(const QString &ci, int n)
     return out;
 }
 
-double statTimeMs(PgSession &admin, const char *role)
-{
-    return admin
-        .exec(DbQuery("SELECT coalesce(sum(total_exec_time), 0) FROM pg_stat_statements s "
-                      "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = $1")
-                  .bind(role))
-        .toDouble(0, 0);
-}
-
 // CPU seconds the server's backends of `role` have used so far (from /proc:
 // the private server runs on this host).
 double backendCpuSeconds(PgSession &admin, const char *role)
@@ -376,7 +368,8 @@ int main(int argc, char **argv)
     const QString ci = server.conninfo();
     PgSession admin(ci);
     Migrator(admin).migrate();
-    admin.execScript("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    StatStatements stats(admin);
+    stats.install();
     for (const char *r : {"bench_console", "bench_naive", "bench_writer"})
         admin.execScript(
             QStringLiteral(
@@ -426,22 +419,12 @@ int main(int argc, char **argv)
     NaiveDashboard naive(as(ci, "bench_naive"));
     naive.start();
     waitMs(2000);
-    admin.exec("SELECT pg_stat_statements_reset()");
+    stats.reset();
     const qint64 w0 = paced.count();
     waitMs(window * 1000);
-    const double consoleMs = statTimeMs(admin, "bench_console");
-    {
-        const DbTable b =
-            admin.exec("SELECT calls, round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1), "
-                       "left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements s "
-                       "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = 'bench_console' "
-                       "ORDER BY total_exec_time DESC LIMIT 8");
-        std::fprintf(stderr, "console statements (calls, exec ms, plan ms, query):\n");
-        for (int r = 0; r < b.rowCount(); ++r)
-            std::fprintf(stderr, "  %s  %s  %s  %s\n", b.raw(r, 0).constData(), b.raw(r, 1).constData(),
-                         b.raw(r, 2).constData(), b.raw(r, 3).constData());
-    }
-    const double naiveMs = statTimeMs(admin, "bench_naive");
+    const double consoleMs = stats.execTimeMs("bench_console");
+    stats.printTop("bench_console", 8);
+    const double naiveMs = stats.execTimeMs("bench_naive");
     const double writeRate = double(paced.count() - w0) / window;
     naive.stop();
     paced.stop();
