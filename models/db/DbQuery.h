@@ -18,6 +18,11 @@ struct DbQuery
     // and executed by name afterwards: a poll that runs every second should
     // not be parsed and planned every second.
     QByteArray preparedName;
+    // When set, the server sends the result in binary format (resultFormat
+    // 1): it skips formatting every value as text and the client skips
+    // parsing it. Only for statements whose columns are all of the types
+    // DbTable decodes (see DbTable.h): cast numerics to float8.
+    bool binaryResults = false;
 
     DbQuery() = default;
     DbQuery(const char *s)
@@ -73,6 +78,11 @@ struct DbQuery
     DbQuery &prepared(const char *name)
     {
         preparedName = name;
+        return *this;
+    }
+    DbQuery &binary(bool on = true)
+    {
+        binaryResults = on;
         return *this;
     }
 };

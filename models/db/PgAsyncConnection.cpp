@@ -91,6 +91,7 @@ void PgAsyncConnection::startConnect()
     setState(State::Connecting);
     m_connecting = true;
     m_prepared.clear();
+    m_textLikeTypesKnown = false;
     logcat::db()->info("connecting to {}", ConnInfo::redacted(m_conninfo).toStdString());
     m_conn = PQconnectStart(m_conninfo.toUtf8().constData());
     if (!m_conn || PQstatus(m_conn) == CONNECTION_BAD) {
@@ -201,6 +202,17 @@ void PgAsyncConnection::sendNext()
     Job &job = m_queue.front();
     m_slots.clear();
     m_slotNames.clear();
+    if (!m_textLikeTypesKnown &&
+        std::any_of(job.batch.begin(), job.batch.end(), [](const DbQuery &q) { return q.binaryResults; })) {
+        // Ahead of the first binary statement on this connection, in the same
+        // round trip: which extension types (citext) are text in binary.
+        if (!PQsendQueryParams(m_conn, PgResult::textLikeTypesSql(), 0, nullptr, nullptr, nullptr, nullptr, 0)) {
+            lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+            return;
+        }
+        m_slots.push_back(-3);
+        m_slotNames.push_back({});
+    }
     for (size_t qi = 0; qi < job.batch.size(); ++qi) {
         const DbQuery &q = job.batch[qi];
         std::vector<const char *> values;
@@ -216,9 +228,10 @@ void PgAsyncConnection::sendNext()
             }
         }
         int ok = 0;
+        const int resultFormat = q.binaryResults ? 1 : 0;
         if (q.preparedName.isEmpty()) {
             ok = PQsendQueryParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
-                                   nullptr, 0);
+                                   nullptr, resultFormat);
         } else {
             if (!m_prepared.contains(q.preparedName)) {
                 if (!PQsendPrepare(m_conn, q.preparedName.constData(), q.sql.constData(), int(values.size()),
@@ -231,7 +244,7 @@ void PgAsyncConnection::sendNext()
                 m_slotNames.push_back(q.preparedName);
             }
             ok = PQsendQueryPrepared(m_conn, q.preparedName.constData(), int(values.size()), values.data(), nullptr,
-                                     nullptr, 0);
+                                     nullptr, resultFormat);
         }
         if (!ok) {
             lose(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
@@ -294,9 +307,16 @@ void PgAsyncConnection::drainResults()
                 job.error = st == PGRES_FATAL_ERROR
                     ? PgResult::toError(res, m_conn)
                     : DbError {QStringLiteral("statement skipped after an earlier error"), {}, false};
+        } else if (slot == -3) {
+            if (st == PGRES_TUPLES_OK) {
+                m_textLikeTypes = PgResult::textLikeTypes(res);
+                m_textLikeTypesKnown = true;
+            } else if (st == PGRES_FATAL_ERROR && !job.error) {
+                job.error = PgResult::toError(res, m_conn);
+            }
         } else if (slot >= 0) {
             if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-                job.results[size_t(slot)] = PgResult::toTable(res);
+                job.results[size_t(slot)] = PgResult::toTable(res, m_textLikeTypes);
             } else if (st == PGRES_FATAL_ERROR || st == PGRES_NONFATAL_ERROR) {
                 if (!job.error)
                     job.error = PgResult::toError(res, m_conn);

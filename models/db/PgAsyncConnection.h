@@ -83,11 +83,14 @@ private:
     std::deque<Job> m_queue;
     bool m_inFlight = false;
     size_t m_queryIndex = 0;
-    // Result slots of the batch in flight: a query index, or -1 for the
-    // result of a PQsendPrepare that precedes its first execution.
+    // Result slots of the batch in flight: a query index, -1 for the
+    // result of a PQsendPrepare that precedes its first execution, or -3 for
+    // the look-up of text-like types ahead of the first binary statement.
     std::vector<int> m_slots;
     std::vector<QByteArray> m_slotNames;
     QSet<QByteArray> m_prepared;
+    std::vector<quint32> m_textLikeTypes; // see PgResult::textLikeTypesSql
+    bool m_textLikeTypesKnown = false;
     bool m_gotResult = false;
 
     QTimer m_timeout;

@@ -1,8 +1,10 @@
 #include "PgResult.h"
 
+#include <algorithm>
+
 namespace oc {
 
-DbTable PgResult::toTable(PGresult *res)
+DbTable PgResult::toTable(PGresult *res, const std::vector<quint32> &textLikeTypes)
 {
     const int rows = PQntuples(res);
     const int cols = PQnfields(res);
@@ -11,6 +13,13 @@ DbTable PgResult::toTable(PGresult *res)
     for (int c = 0; c < cols; ++c)
         names << QString::fromUtf8(PQfname(res, c));
     DbTable t(names, rows);
+    for (int c = 0; c < cols; ++c) {
+        const quint32 oid = PQftype(res, c);
+        const bool binary = PQfformat(res, c) == 1;
+        const bool textLike =
+            binary && std::find(textLikeTypes.begin(), textLikeTypes.end(), oid) != textLikeTypes.end();
+        t.setColumnType(c, oid, binary, textLike);
+    }
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const bool null = PQgetisnull(res, r, c);
@@ -19,6 +28,21 @@ DbTable PgResult::toTable(PGresult *res)
     const char *affected = PQcmdTuples(res);
     t.affectedRows = (affected && *affected) ? QByteArray(affected).toLongLong() : 0;
     return t;
+}
+
+const char *PgResult::textLikeTypesSql()
+{
+    return "SELECT t.oid FROM pg_catalog.pg_type t JOIN pg_catalog.pg_proc p ON p.oid = t.typsend "
+           "JOIN pg_catalog.pg_language l ON l.oid = p.prolang "
+           "WHERE l.lanname = 'internal' AND p.prosrc = 'textsend' AND t.oid <> 'text'::regtype";
+}
+
+std::vector<quint32> PgResult::textLikeTypes(PGresult *res)
+{
+    std::vector<quint32> oids;
+    for (int r = 0; r < PQntuples(res); ++r)
+        oids.push_back(QByteArray(PQgetvalue(res, r, 0)).toUInt());
+    return oids;
 }
 
 DbError PgResult::toError(PGresult *res, PGconn *conn)

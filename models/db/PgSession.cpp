@@ -14,8 +14,11 @@ PgSession::~PgSession()
 
 PgSession::PgSession(PgSession &&other) noexcept
     : m_conn(other.m_conn)
+    , m_textLikeTypes(std::move(other.m_textLikeTypes))
+    , m_textLikeTypesKnown(other.m_textLikeTypesKnown)
 {
     other.m_conn = nullptr;
+    other.m_textLikeTypesKnown = false;
 }
 
 PgSession &PgSession::operator=(PgSession &&other) noexcept
@@ -23,7 +26,10 @@ PgSession &PgSession::operator=(PgSession &&other) noexcept
     if (this != &other) {
         close();
         m_conn = other.m_conn;
+        m_textLikeTypes = std::move(other.m_textLikeTypes);
+        m_textLikeTypesKnown = other.m_textLikeTypesKnown;
         other.m_conn = nullptr;
+        other.m_textLikeTypesKnown = false;
     }
     return *this;
 }
@@ -46,6 +52,7 @@ bool PgSession::isOpen() const
 
 void PgSession::close()
 {
+    m_textLikeTypesKnown = false;
     if (m_conn) {
         PQfinish(m_conn);
         m_conn = nullptr;
@@ -60,15 +67,29 @@ DbTable PgSession::exec(const DbQuery &q)
     values.reserve(size_t(q.params.size()));
     for (const auto &p : q.params)
         values.push_back(p ? p->constData() : nullptr);
-    PGresult *res =
-        PQexecParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    if (q.binaryResults && !m_textLikeTypesKnown) {
+        PGresult *types = PQexec(m_conn, PgResult::textLikeTypesSql());
+        const bool ok = PQresultStatus(types) == PGRES_TUPLES_OK;
+        if (ok) {
+            m_textLikeTypes = PgResult::textLikeTypes(types);
+            m_textLikeTypesKnown = true;
+        }
+        DbError e;
+        if (!ok)
+            e = PgResult::toError(types, m_conn);
+        PQclear(types);
+        if (!ok)
+            throw DbException(e);
+    }
+    PGresult *res = PQexecParams(m_conn, q.sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
+                                 nullptr, q.binaryResults ? 1 : 0);
     const ExecStatusType st = PQresultStatus(res);
     if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
         DbError e = PgResult::toError(res, m_conn);
         PQclear(res);
         throw DbException(e);
     }
-    DbTable t = PgResult::toTable(res);
+    DbTable t = PgResult::toTable(res, m_textLikeTypes);
     PQclear(res);
     return t;
 }

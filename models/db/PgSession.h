@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <vector>
+
 struct pg_conn;
 
 namespace oc {
@@ -58,6 +60,8 @@ public:
 
 private:
     pg_conn *m_conn = nullptr;
+    std::vector<quint32> m_textLikeTypes; // see PgResult::textLikeTypesSql
+    bool m_textLikeTypesKnown = false;
 };
 
 } // namespace oc

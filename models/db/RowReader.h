@@ -35,6 +35,12 @@ public:
         return m_table->toDouble(row, at(c), fallback);
     }
     template<typename Col> bool toBool(int row, Col c) const { return m_table->toBool(row, at(c)); }
+    template<typename Col> qint64 toEpochMicros(int row, Col c, qint64 fallback = 0) const
+    {
+        return m_table->toEpochMicros(row, at(c), fallback);
+    }
+    template<typename Col> bool isBinary(Col c) const { return m_table->isBinary(at(c)); }
+    template<typename Col> quint32 typeOid(Col c) const { return m_table->typeOid(at(c)); }
 
 private:
     RowReader(const DbTable *t, std::vector<int> index)
