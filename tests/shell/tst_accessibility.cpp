@@ -12,10 +12,11 @@
 #include "ConflictDialog.h"
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
-#include "DemoEnvironment.h"
-#include "HubFeed.h"
+#include "DemoConsole.h"
+#include "LiveSource.h"
 #include "MainWindow.h"
 #include "MapPanel.h"
+#include "PrivateSettings.h"
 #include "RejectDialog.h"
 #include "ReviewPanel.h"
 #include "WallboardWindow.h"
@@ -30,13 +31,8 @@
 #include <QPushButton>
 #include <QQuickItem>
 #include <QQuickWidget>
-#include <QSettings>
-#include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
-
-#include <memory>
 
 using namespace oc;
 using namespace oc::test;
@@ -48,11 +44,7 @@ class TestAccessibility : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OrganizerConsoleTest"));
-        QCoreApplication::setApplicationName(
-            QStringLiteral("tst_accessibility-%1").arg(QCoreApplication::applicationPid()));
-        QSettings().clear();
+        PrivateSettings::use(QStringLiteral("tst_accessibility"));
         DemoEnvironment::Options o;
         o.events = 200;
         o.supporters = 1000;
@@ -62,13 +54,7 @@ private Q_SLOTS:
         QVERIFY2(m_demo.start(o, &err), qPrintable(err));
     }
 
-    void cleanupTestCase()
-    {
-        QSettings s;
-        s.clear();
-        s.sync();
-        QFile::remove(s.fileName());
-    }
+    void cleanupTestCase() { PrivateSettings::remove(); }
 
     // The audit itself must catch what it is meant to catch.
     void auditFindsAnUnnamedControl()
@@ -104,7 +90,7 @@ private Q_SLOTS:
 
     void everyWorkspaceNamesItsControls()
     {
-        auto [session, w] = open();
+        auto [session, w] = m_demo.openMainWindow();
         ActionsPanel *a = w->actionsPanel();
         QTRY_VERIFY_WITH_TIMEOUT(a->blastButton()->isEnabled(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(w->reviewPanel()->queueView()->model()->rowCount() > 0, 20000);
@@ -127,7 +113,7 @@ private Q_SLOTS:
 
     void theMapSaysWhatItIs()
     {
-        auto [session, w] = open();
+        auto [session, w] = m_demo.openMainWindow();
         w->showWorkspace(Workspace::Leadership);
         QQuickWidget *quick = w->map()->quickWidget();
         QTRY_VERIFY_WITH_TIMEOUT(w->map()->mapItem() != nullptr, 20000);
@@ -158,7 +144,7 @@ private Q_SLOTS:
 
     void dialogsNameTheirControls()
     {
-        auto [session, w] = open();
+        auto [session, w] = m_demo.openMainWindow();
         w->showWorkspace(Workspace::RapidResponse);
         ActionsPanel *a = w->actionsPanel();
         QTRY_VERIFY_WITH_TIMEOUT(a->blastButton()->isEnabled() && a->flipStaticButton()->isEnabled(), 30000);
@@ -204,47 +190,13 @@ private Q_SLOTS:
 
     void wallboardNamesItsControls()
     {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = m_demo.conninfo();
-        cfg.pollFastMs = 300;
-        ConsoleSession session(cfg);
-        WallboardWindow w(&session);
-        w.resize(1920, 1080);
-        w.show();
-        QSignalSpy snap(session.feed(), &HubFeed::snapshotLoaded);
-        session.start();
-        QVERIFY(snap.wait(30000));
+        auto [session, w] = m_demo.openWallboard();
+        QTRY_VERIFY_WITH_TIMEOUT(session->feed()->hasSnapshot(), 30000);
         QCoreApplication::processEvents();
-        checkWindow(&w, QStringLiteral("wallboard"));
+        checkWindow(w.get(), QStringLiteral("wallboard"));
     }
 
 private:
-    struct Opened
-    {
-        std::unique_ptr<ConsoleSession> session;
-        std::unique_ptr<MainWindow> window;
-    };
-
-    Opened open()
-    {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = m_demo.conninfo();
-        cfg.operatorName = QStringLiteral("tester");
-        cfg.apiUrl = m_demo.apiUrl();
-        cfg.apiToken = m_demo.apiToken();
-        cfg.pollFastMs = 300;
-        cfg.pollSlowMs = 1000;
-        Opened o;
-        o.session = std::make_unique<ConsoleSession>(cfg);
-        o.window = std::make_unique<MainWindow>(o.session.get());
-        o.window->resize(1600, 1000);
-        o.window->show();
-        o.session->start();
-        if (!QTest::qWaitForWindowExposed(o.window.get()))
-            qWarning("window not exposed");
-        return o;
-    }
-
     // Every visible control of `window` and of any other visible top-level
     // window (a dialog, a floating dock) has a name.
     void checkWindow(QWidget *window, const QString &where)
@@ -280,7 +232,7 @@ private:
                                 .arg(where, problems.join(QStringLiteral("\n  ")))));
     }
 
-    DemoEnvironment m_demo;
+    DemoConsole m_demo;
 };
 
 QTEST_MAIN(TestAccessibility)

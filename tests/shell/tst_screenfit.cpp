@@ -5,11 +5,12 @@
 // enabled as a real operator would see them.
 #include "ActionsPanel.h"
 #include "ConsoleSession.h"
-#include "DemoEnvironment.h"
+#include "DemoConsole.h"
 #include "HubFeed.h"
 #include "MainWindow.h"
 #include "MapPanel.h"
 #include "PgSession.h"
+#include "PrivateSettings.h"
 #include "ReviewPanel.h"
 #include "ReviewQueueFilter.h"
 #include "WindowCapture.h"
@@ -27,16 +28,14 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
-#include <memory>
-
 using namespace oc;
+using namespace oc::test;
 using Workspace = WorkspaceController::Workspace;
 
 namespace {
@@ -147,11 +146,8 @@ class TestScreenFit : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OrganizerConsoleTest"));
         // Its own settings file: the runs at scale 1 and 2 go in parallel.
-        QCoreApplication::setApplicationName(
-            QStringLiteral("tst_screenfit-%1").arg(QCoreApplication::applicationPid()));
+        PrivateSettings::use(QStringLiteral("tst_screenfit"));
         QCOMPARE(QGuiApplication::screens().size(), 3);
         DemoEnvironment::Options o;
         o.events = 300;
@@ -164,13 +160,7 @@ private Q_SLOTS:
     }
 
     void init() { QSettings().clear(); }
-    void cleanupTestCase()
-    {
-        QSettings s;
-        s.clear();
-        s.sync();
-        QFile::remove(s.fileName());
-    }
+    void cleanupTestCase() { PrivateSettings::remove(); }
 
     void fitsEveryScreen_data()
     {
@@ -186,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(scr);
         QCOMPARE(scr->devicePixelRatio(), testDpr());
         const QRect avail = scr->availableGeometry();
-        auto [session, w] = open(scr);
+        auto [session, w] = m_demo.openMainWindow(scr);
 
         for (Workspace ws : WorkspaceController::all()) {
             w->showWorkspace(ws);
@@ -260,7 +250,7 @@ private Q_SLOTS:
     {
         QScreen *scr = screenNamed(QStringLiteral("fullhd"));
         {
-            auto [session, w] = open(scr);
+            auto [session, w] = m_demo.openMainWindow(scr);
             w->showWorkspace(Workspace::ReviewDesk);
             QVERIFY(!w->dock(QStringLiteral("eventsDock"))->isVisible());
             w->dock(QStringLiteral("eventsDock"))->show(); // the user adds the events table
@@ -271,7 +261,7 @@ private Q_SLOTS:
             w->dock(QStringLiteral("trafficDock"))->show();
             w->close();
         }
-        auto [session, w] = open(scr);
+        auto [session, w] = m_demo.openMainWindow(scr);
         QCOMPARE(w->workspaces()->current(), Workspace::ReviewDesk);
         QVERIFY(w->dock(QStringLiteral("reviewDock"))->isVisible());
         QVERIFY(w->dock(QStringLiteral("eventsDock"))->isVisible());
@@ -295,7 +285,7 @@ private Q_SLOTS:
     void aBigScreenLayoutFitsASmallOne()
     {
         {
-            auto [session, w] = open(screenNamed(QStringLiteral("fullhd")));
+            auto [session, w] = m_demo.openMainWindow(screenNamed(QStringLiteral("fullhd")));
             w->showWorkspace(Workspace::RapidResponse);
             QDockWidget *totals = w->dock(QStringLiteral("totalsDock"));
             QDockWidget *traffic = w->dock(QStringLiteral("trafficDock"));
@@ -309,7 +299,7 @@ private Q_SLOTS:
         QSettings().remove(QStringLiteral("window/geometry"));
         QVERIFY(!QSettings().value(QStringLiteral("workspaces/rapid-response/layout")).toByteArray().isEmpty());
         QScreen *small = screenNamed(QStringLiteral("hd720"));
-        auto [session, w] = open(small);
+        auto [session, w] = m_demo.openMainWindow(small);
         QCOMPARE(w->screen(), small);
         QVERIFY(small->availableGeometry().contains(w->frameGeometry()));
         ActionsPanel *a = w->actionsPanel();
@@ -325,11 +315,11 @@ private Q_SLOTS:
     // one click goes to the panel where it is decided.
     void waitingWorkIsNeverHidden()
     {
-        auto [session, w] = open(screenNamed(QStringLiteral("laptop")));
+        auto [session, w] = m_demo.openMainWindow(screenNamed(QStringLiteral("laptop")));
         w->showWorkspace(Workspace::HostTraining);
         QVERIFY(!w->dock(QStringLiteral("actionsDock"))->isVisible());
         QVERIFY(!w->attentionBadge()->isVisible());
-        PgSession admin(m_demo.conninfo());
+        PgSession admin(m_demo.demo().conninfo());
         admin.execScript("UPDATE blast_policy SET approval_threshold = 100");
         admin.execScript("INSERT INTO blasts (idempotency_key, campaign_id, channel, audience, audience_size, message, "
                          "requested_by, status) SELECT gen_random_uuid(), id, 'sms', '{}', 500, 'go', 'alice', "
@@ -352,7 +342,7 @@ private Q_SLOTS:
     // operator, so rapid response.
     void firstStartFollowsTheRole()
     {
-        auto [session, w] = open(screenNamed(QStringLiteral("laptop")));
+        auto [session, w] = m_demo.openMainWindow(screenNamed(QStringLiteral("laptop")));
         QTRY_COMPARE_WITH_TIMEOUT(w->actionsPanel()->permissions()->role(), ActionPermissions::Role::Operator, 20000);
         QVERIFY(w->workspaces()->isChosen());
         QCOMPARE(w->workspaces()->current(), Workspace::RapidResponse);
@@ -360,34 +350,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Opened
-    {
-        std::unique_ptr<ConsoleSession> session;
-        std::unique_ptr<MainWindow> window;
-    };
-
-    Opened open(QScreen *screen)
-    {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = m_demo.conninfo();
-        cfg.operatorName = QStringLiteral("tester");
-        cfg.apiUrl = m_demo.apiUrl();
-        cfg.apiToken = m_demo.apiToken();
-        cfg.pollFastMs = 300;
-        cfg.pollSlowMs = 1000;
-        Opened o;
-        o.session = std::make_unique<ConsoleSession>(cfg);
-        o.window = std::make_unique<MainWindow>(o.session.get());
-        // Where a window manager would put it: on that screen.
-        o.window->move(screen->availableGeometry().topLeft() + QPoint(20, 20));
-        o.window->setScreen(screen);
-        o.window->show();
-        o.session->start();
-        if (!QTest::qWaitForWindowExposed(o.window.get()))
-            qWarning("window not exposed");
-        return o;
-    }
-
     void checkStatusBar(QMainWindow *w)
     {
         QStatusBar *bar = w->statusBar();
@@ -408,7 +370,7 @@ private:
         QVERIFY(WindowCapture::capture(w).save(path));
     }
 
-    DemoEnvironment m_demo;
+    DemoConsole m_demo;
 };
 
 int main(int argc, char **argv)

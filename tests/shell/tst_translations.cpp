@@ -9,9 +9,10 @@
 #include "ConfirmActionDialog.h"
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
-#include "DemoEnvironment.h"
+#include "DemoConsole.h"
 #include "HubFeed.h"
 #include "MainWindow.h"
+#include "PrivateSettings.h"
 #include "StatTile.h"
 #include "TotalsPanel.h"
 #include "TranslationLoader.h"
@@ -27,16 +28,14 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 
 #include <algorithm>
-#include <memory>
 
 using namespace oc;
+using namespace oc::test;
 using Env = QHash<QString, QString>;
 
 namespace {
@@ -108,11 +107,7 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("OrganizerConsoleTest"));
-        QCoreApplication::setApplicationName(
-            QStringLiteral("tst_translations-%1").arg(QCoreApplication::applicationPid()));
-        QSettings().clear();
+        PrivateSettings::use(QStringLiteral("tst_translations"));
         DemoEnvironment::Options o;
         o.events = 100;
         o.supporters = 500;
@@ -124,10 +119,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_translations.remove();
-        QSettings s;
-        s.clear();
-        s.sync();
-        QFile::remove(s.fileName());
+        PrivateSettings::remove();
     }
 
     void consoleStartsInSpanish_data()
@@ -193,12 +185,12 @@ private Q_SLOTS:
         // must read differently in Spanish.
         QStringList english;
         {
-            auto [session, w] = open();
+            auto [session, w] = m_demo.openMainWindow();
             english = menuAndDockTexts(w.get());
         }
         QVERIFY(english.contains(QStringLiteral("&File")));
         QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
-        auto [session, w] = open();
+        auto [session, w] = m_demo.openMainWindow();
         const QStringList spanish = menuAndDockTexts(w.get());
         QCOMPARE(spanish.size(), english.size());
         // Every menu entry and dock title of the window as this test knows it
@@ -273,13 +265,9 @@ private Q_SLOTS:
     void wallboardAndConnectionDialogInSpanish()
     {
         QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
-        ConsoleSession::Config cfg;
-        cfg.conninfo = m_demo.conninfo();
-        cfg.pollFastMs = 300;
-        ConsoleSession session(cfg);
-        WallboardWindow board(&session);
-        QCOMPARE(board.windowTitle(), QStringLiteral("Organizer Console — Tablero"));
-        QCOMPARE(board.totals()->tile(QStringLiteral("rsvpGoal"))->accessibleName(),
+        auto [session, board] = m_demo.openWallboard();
+        QCOMPARE(board->windowTitle(), QStringLiteral("Organizer Console — Tablero"));
+        QCOMPARE(board->totals()->tile(QStringLiteral("rsvpGoal"))->accessibleName(),
                  QStringLiteral("Meta de confirmaciones"));
 
         ConnectionDialog dialog;
@@ -294,30 +282,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Opened
-    {
-        std::unique_ptr<ConsoleSession> session;
-        std::unique_ptr<MainWindow> window;
-    };
-
-    Opened open()
-    {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = m_demo.conninfo();
-        cfg.operatorName = QStringLiteral("tester");
-        cfg.apiUrl = m_demo.apiUrl();
-        cfg.apiToken = m_demo.apiToken();
-        cfg.pollFastMs = 300;
-        cfg.pollSlowMs = 1000;
-        Opened o;
-        o.session = std::make_unique<ConsoleSession>(cfg);
-        o.window = std::make_unique<MainWindow>(o.session.get());
-        o.window->resize(1600, 1000);
-        o.window->show();
-        o.session->start();
-        return o;
-    }
-
     static QString statusBarText(MainWindow *w)
     {
         QStringList parts;
@@ -326,7 +290,7 @@ private:
         return parts.join(QStringLiteral(" | "));
     }
 
-    DemoEnvironment m_demo;
+    DemoConsole m_demo;
     TranslationLoader m_translations;
 };
 
