@@ -309,7 +309,7 @@ void MobilizeSource::onSnapshot(const Batch &, const Results &t)
     Q_EMIT totalsChanged();
     Q_EMIT updated();
     // The snapshot is paid once: pacing by it would leave the totals still
-    // for 50x its time right after start.
+    // for scanPaceFactor times its time right after start.
     m_lastBatchMs = 0;
     m_loadClock.start();
     if (m_loadMaxId == 0)
@@ -391,6 +391,14 @@ void MobilizeSource::onTail(const Batch &, const Results &t)
         applyParticipation(parts, r, c);
     }
     m_lateUs = std::max(m_lateUs * 0.98, double(lateUs));
+    // Rows seen more than half the overlap late say the mirror's lag reaches
+    // towards the limit past which no tail sees a row: reconcile soon rather
+    // than at the next period (at most once a sweep period).
+    if (lateUs > m_timing.overlapMs * 500 && !m_tailCounts && m_sinceReconcile.hasExpired(m_timing.sweepEveryMs)) {
+        logcat::feed()->warn("mirror rows became visible {} s late (the overlap is {} s): reconciling now",
+                             lateUs / 1'000'000, m_timing.overlapMs / 1000);
+        m_reconcileRequested = true;
+    }
     recompute(c);
     // The next reads start from this read's clock: now() is the batch's
     // transaction start, earlier than any of its statements' snapshots.
@@ -711,7 +719,7 @@ void MobilizeSource::schedule()
     if (!m_costWarning.isEmpty()) {
         // A tail scans a whole relation (no index on modified_date): the
         // console's statements stay under 2 % of one database core, waiting
-        // 50 times as long as the last batch took, sweeps included.
+        // scanPaceFactor times as long as the last batch took, sweeps included.
         m_interval = std::max(m_timing.baseIntervalMs, int(std::min(m_timing.scanPaceFactor * lastMs, 600'000.0)));
     } else {
         // With the index a tick reads only what changed; its cost is mostly

@@ -51,13 +51,19 @@ public:
         // stretched by what the ticks cost its server (paceFactor), never
         // past maxIntervalMs; when a tail scans a whole relation,
         // scanPaceFactor instead and no ceiling.
-        int baseIntervalMs = 1000;
+        // 2 s: most of a tick's cost is fixed (the views' joins hash every
+        // event, ~1–2 ms whatever the tick reads), and a mirror is a replica
+        // that lags its primary anyway; bench/mirror measured 1 s ticks at
+        // 50–61x less than a naive dashboard, 2 s at 72x.
+        int baseIntervalMs = 2000;
         int maxIntervalMs = 5000; // the naive dashboard's refresh: never staler than that with the index
         // With the index the next tick waits this many times the server time
-        // the recent ticks took (an average): at 500, 0.2 % of one database
+        // the recent ticks took (an average): at 200, 0.5 % of one database
         // core. A mirror that answers slowly is busy, and the console backs
         // off rather than add to it on the day the database is the bottleneck.
-        double paceFactor = 500.0;
+        // (Not lower: a tick's rows grow with its interval, so a factor near
+        // 1 / the per-row cost of a second of sign-ups would pin the ceiling.)
+        double paceFactor = 200.0;
         // Every tick re-reads twice the lateness it has seen lately (rows
         // dated before the previous read that became visible after it),
         // within these bounds.
@@ -65,11 +71,16 @@ public:
         qint64 fastOverlapMs = 10'000;
         qint64 overlapMs = 5 * 60'000; // every sweep: rows up to this late, the lateness limit
         int sweepEveryMs = 5 * 60'000;
-        int reconcileEveryMs = 10 * 60'000;
+        // The safety net for rows later than overlapMs (and changes that do
+        // not bump modified_date): one GROUP BY over the whole view, as
+        // costly as a few hundred ticks. Sooner when a tail sees rows more
+        // than half the overlap late.
+        int reconcileEveryMs = 30 * 60'000;
         qint64 stateChunkIds = 250'000; // participation ids per statement of the state load
         // When a tail scans a whole relation, the next tick waits this many
-        // times as long as the last batch took (50: under 2 % of a core).
-        double scanPaceFactor = 50.0;
+        // times as long as the last batch took: at 60, 1.6 % of a core for
+        // the ticks, under 2 % with the sweeps and reconciliations on top.
+        double scanPaceFactor = 60.0;
     };
     void setTiming(const Timing &t);
     const Timing &timing() const { return m_timing; }
@@ -198,7 +209,7 @@ private:
     bool m_chunkWhole = false; // the id range is not indexed: load the state in one statement
     bool m_reconcileRequested = false;
     bool m_tailSweeps = false, m_tailCounts = false; // what the tail in flight reads
-    int m_interval = 1000;
+    int m_interval = Timing {}.baseIntervalMs;
     qint64 m_ticks = 0;
     double m_lastBatchMs = 0;
     double m_lastServerMs = -1;

@@ -228,7 +228,7 @@ private Q_SLOTS:
         // it carried one, else by what the client saw.
         const double paced = src.lastServerMs() >= 0 ? src.lastServerMs() : src.lastBatchMs();
         QVERIFY(src.intervalMs() >= int(src.timing().scanPaceFactor * paced) - 1);
-        QCOMPARE(MobilizeSource::Timing().scanPaceFactor, 50.0); // what a real console waits
+        QCOMPARE(MobilizeSource::Timing().scanPaceFactor, 60.0); // what a real console waits
 
         // A reconciliation right after the snapshot finds nothing to correct.
         QSignalSpy rec(&src, &MobilizeSource::reconciled);
@@ -412,9 +412,9 @@ private Q_SLOTS:
         ticks = src.ticks();
         QTRY_VERIFY_WITH_TIMEOUT(src.ticks() >= ticks + 2, 15000);
         QCOMPARE(src.intervalMs(), t.baseIntervalMs);
-        // What a real console does: 0.2 % of a core, never staler than the
+        // What a real console does: 0.5 % of a core, never staler than the
         // naive dashboard's 5 s.
-        QCOMPARE(MobilizeSource::Timing().paceFactor, 500.0);
+        QCOMPARE(MobilizeSource::Timing().paceFactor, 200.0);
         QCOMPARE(MobilizeSource::Timing().maxIntervalMs, 5000);
     }
 
