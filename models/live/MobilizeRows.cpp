@@ -8,9 +8,6 @@ namespace {
 using S = MobilizeRows::Statement;
 
 #define OC_US(col) "(extract(epoch FROM " col ") * 1000000)::bigint"
-// float8 instead of numeric: see the header. tst_mobilizesource checks that
-// both conversions agree on every row it writes.
-#define OC_US_FAST(col) "(date_part('epoch', " col ") * 1000000)::bigint"
 #define OC_SINCE "modified_date > 'epoch'::timestamptz + $1::bigint * interval '1 microsecond'"
 #define OC_COUNTED "status <> 'CANCELLED' AND event_id IS NOT NULL AND timeslot_id IS NOT NULL"
 
@@ -26,18 +23,19 @@ const QByteArray kEventsSelect =
 const QByteArray kTimeslotsSelect = "SELECT id, event_id, " OC_US("start_date") " AS start_us, max_attendees, " OC_US(
     "modified_date") " AS modified_us, deleted_date IS NOT NULL AS deleted FROM timeslots";
 
-// The narrow columns only, never the personal ones.
+// The narrow columns only, never the personal ones. The times go out as
+// they are: in binary a timestamptz is the server's own int64 of
+// microseconds, no conversion on either side (see the header).
 const QByteArray kParticipationRows =
-    "SELECT 'p' AS tag, id, event_id, timeslot_id, coalesce(" OC_COUNTED ", false) AS active, " OC_US_FAST(
-        "created_date") " AS created_us, " OC_US_FAST("modified_date") " AS modified_us, NULL::bigint AS n "
-                                                                       "FROM participations";
+    "SELECT 'p' AS tag, id, event_id, timeslot_id, coalesce(" OC_COUNTED ", false) AS active, "
+    "created_date AS created_us, modified_date AS modified_us, NULL::bigint AS n FROM participations";
 
 // What psql would compute for the totals, one level finer: per timeslot, so
 // that a deleted timeslot or event un-counts its share without a re-read.
 const QByteArray kSlotCounts =
     "SELECT 'c' AS tag, max(id) AS id, NULL::integer AS event_id, timeslot_id, true AS active, "
-    "NULL::bigint AS created_us, NULL::bigint AS modified_us, count(*) AS n FROM participations WHERE " OC_COUNTED
-    " GROUP BY timeslot_id";
+    "NULL::timestamptz AS created_us, NULL::timestamptz AS modified_us, count(*) AS n FROM participations "
+    "WHERE " OC_COUNTED " GROUP BY timeslot_id";
 
 const char *const kExactCounts = "SELECT p.event_id, count(*) AS rsvps FROM participations p "
                                  "JOIN timeslots t ON t.id = p.timeslot_id AND t.deleted_date IS NULL "
@@ -77,7 +75,17 @@ const char *MobilizeRows::exactCountsSql()
 
 DbQuery MobilizeRows::query(Statement s)
 {
-    return DbQuery(sql(s));
+    DbQuery q(sql(s));
+    switch (s) {
+    // The statements read in volume: binary results (see the header).
+    case S::SlotCounts:
+    case S::ParticipationChunk:
+    case S::TailParticipations:
+    case S::SweepAndCount:
+    case S::ParticipationsOfTimeslots: q.binary(); break;
+    default: break;
+    }
+    return q;
 }
 
 const char *MobilizeRows::name(Statement s)

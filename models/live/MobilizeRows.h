@@ -19,10 +19,15 @@ namespace oc {
 //
 // Times travel as epoch microseconds (bigint). Tail bounds are the mirror's
 // own clock (Clock) minus a window, bound as an exact bigint. Participations
-// are the one view read in volume, so their two times are converted through
-// date_part's float8 (exact to the microsecond for this century: the error of
-// seconds/1e6 in a double is under 0.25 µs), not extract's numeric, which
-// cost the server a third of each row's time.
+// are the one view read in volume, so their statements ask for binary
+// results (DbQuery::binary) and return the two times as timestamptz: the
+// server sends its own int64 of microseconds instead of formatting text, and
+// RowReader::toEpochMicros reads it without parsing. On bench/mirror's data
+// that took a tick's server time from 1.15 to 1.02 ms for 600 rows (the
+// previous float8 date_part conversion had already replaced extract's
+// numeric, which cost a third of each row's time); the client reads each
+// cell in about half the time. Every binary column is one DbTable decodes:
+// integers, bool, text, timestamptz.
 class MobilizeRows
 {
 public:

@@ -385,7 +385,7 @@ void MobilizeSource::onTail(const Batch &, const Results &t)
         // became visible after that read, at least this late. (Cancelled
         // rows are forgotten once applied, so a re-read one would look new:
         // they do not count here.)
-        const qint64 modified = parts.toInt64(r, PC::ModifiedUs);
+        const qint64 modified = parts.toEpochMicros(r, PC::ModifiedUs);
         if (modified < m_tickClockUs && parts.toBool(r, PC::Active) && !m_parts.contains(parts.toInt64(r, PC::Id)))
             lateUs = std::max(lateUs, m_tickClockUs - modified);
         applyParticipation(parts, r, c);
@@ -572,9 +572,9 @@ void MobilizeSource::dropParticipation(qint64 id, Changes &c)
 void MobilizeSource::applyParticipation(const RowReader &rows, int r, Changes &c)
 {
     const qint64 id = rows.toInt64(r, PC::Id);
-    const qint64 modified = rows.toInt64(r, PC::ModifiedUs);
+    const qint64 modified = rows.toEpochMicros(r, PC::ModifiedUs);
     const bool active = rows.toBool(r, PC::Active);
-    const qint64 minute = rows.toInt64(r, PC::CreatedUs) / kMinuteUs * 60'000;
+    const qint64 minute = rows.toEpochMicros(r, PC::CreatedUs) / kMinuteUs * 60'000;
     auto it = m_parts.find(id);
     if (it != m_parts.end()) {
         // The de-duplication key: the same (id, modified_date) is the same

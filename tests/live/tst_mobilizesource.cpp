@@ -200,14 +200,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(src.stateLoaded(), 15000);
         QCOMPARE(src.trackedParticipations(), 340);
         QCOMPARE(countsInSource(src), countsInViews(s));
-        // The participations' times go through date_part's float8: the same
-        // microseconds as extract's numeric, on every row.
-        QCOMPARE(
-            s.exec("SELECT count(*) FROM participations WHERE (date_part('epoch', modified_date) * 1000000)::bigint "
-                   "<> (extract(epoch FROM modified_date) * 1000000)::bigint OR (date_part('epoch', created_date) "
-                   "* 1000000)::bigint <> (extract(epoch FROM created_date) * 1000000)::bigint")
-                .toInt64(0, 0),
-            0);
+        // The participations' statements come back in binary; their times
+        // read as the same microseconds as extract's exact numeric, on
+        // every row.
+        {
+            const DbTable bin = s.exec(
+                MobilizeRows::query(MobilizeRows::Statement::ParticipationChunk).bind(qint64(0)).bind(qint64(1) << 40));
+            QVERIFY(bin.isBinary(int(MobilizeRows::ParticipationCol::ModifiedUs)));
+            QCOMPARE(bin.rowCount(), 340);
+            QHash<qint64, QPair<qint64, qint64>> exact;
+            const DbTable txt = s.exec("SELECT id, (extract(epoch FROM created_date) * 1000000)::bigint, "
+                                       "(extract(epoch FROM modified_date) * 1000000)::bigint FROM participations");
+            for (int r = 0; r < txt.rowCount(); ++r)
+                exact.insert(txt.toInt64(r, 0), {txt.toInt64(r, 1), txt.toInt64(r, 2)});
+            for (int r = 0; r < bin.rowCount(); ++r) {
+                const auto want = exact.value(bin.toInt64(r, int(MobilizeRows::ParticipationCol::Id)));
+                QCOMPARE(bin.toEpochMicros(r, int(MobilizeRows::ParticipationCol::CreatedUs)), want.first);
+                QCOMPARE(bin.toEpochMicros(r, int(MobilizeRows::ParticipationCol::ModifiedUs)), want.second);
+            }
+        }
 
         // Events, campaigns, promotion, no location never (0, 0).
         QCOMPARE(src.events().size(), size_t(20));
@@ -272,6 +283,18 @@ private Q_SLOTS:
         QCOMPARE(countsInSource(src), countsInViews(s));
         // ... and a later sweep does not count them again.
         waitSweeps(src);
+        QCOMPARE(countsInSource(src), countsInViews(s));
+
+        // Rows more than half the overlap late (40 s of 60 s): a sweep
+        // counts them, and since the mirror's lag reaches towards the limit
+        // a reconciliation follows without being asked.
+        const qint64 recBefore = src.reconciliations();
+        rec.clear();
+        insertParticipations(s, 4, "REGISTERED", false, "40 seconds");
+        QTRY_COMPARE_WITH_TIMEOUT(src.totalRsvps(), totalInViews(s), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(src.reconciliations() > recBefore, 15000);
+        QVERIFY(!rec.isEmpty());
+        QCOMPARE(rec.last().at(0).toLongLong(), 0); // the sweep had them all: nothing to correct
         QCOMPARE(countsInSource(src), countsInViews(s));
 
         // A deleted timeslot un-counts its participations; a deleted event
