@@ -253,18 +253,23 @@ void MobilizeSource::tail()
     // rows, so after applying them any difference is real drift.
     const bool counts = m_reconcileRequested || m_sinceReconcile.hasExpired(m_timing.reconcileEveryMs);
     const bool sweep = counts || !m_sinceSweep.isValid() || m_sinceSweep.hasExpired(m_timing.sweepEveryMs);
-    const qint64 since = sweep ? m_sweepClockUs - m_timing.overlapMs * 1000
-                               : m_tickClockUs - std::min(tickOverlapMs(), m_timing.overlapMs) * 1000;
+    const qint64 tickOverlapUs = std::min(tickOverlapMs(), m_timing.overlapMs) * 1000;
+    const qint64 since = sweep ? m_sweepClockUs - m_timing.overlapMs * 1000 : m_tickClockUs - tickOverlapUs;
+    const bool metadata =
+        sweep || m_needMetadata || !m_sinceMetadata.isValid() || m_sinceMetadata.hasExpired(m_timing.metadataEveryMs);
+    const qint64 metadataSince = sweep ? since : m_metadataClockUs - tickOverlapUs;
     m_tailSweeps = sweep;
     m_tailCounts = counts;
+    m_tailMetadata = metadata;
     m_reconcileRequested = false;
     const Stmt parts = counts ? Stmt::SweepAndCount : Stmt::TailParticipations;
     Batch batch;
-    batch.add(Stmt::Clock, MobilizeRows::query(Stmt::Clock))
-        .add(Stmt::TailEvents, MobilizeRows::query(Stmt::TailEvents).bind(since))
-        .add(Stmt::TailTimeslots, MobilizeRows::query(Stmt::TailTimeslots).bind(since))
-        .add(parts, MobilizeRows::query(parts).bind(since))
-        .add(Stmt::BatchEnd, MobilizeRows::query(Stmt::BatchEnd));
+    batch.add(Stmt::Clock, MobilizeRows::query(Stmt::Clock));
+    if (metadata) {
+        batch.add(Stmt::TailEvents, MobilizeRows::query(Stmt::TailEvents).bind(metadataSince))
+            .add(Stmt::TailTimeslots, MobilizeRows::query(Stmt::TailTimeslots).bind(metadataSince));
+    }
+    batch.add(parts, MobilizeRows::query(parts).bind(since)).add(Stmt::BatchEnd, MobilizeRows::query(Stmt::BatchEnd));
     exec(std::move(batch), &MobilizeSource::onTail);
 }
 
@@ -272,7 +277,8 @@ void MobilizeSource::onSnapshot(const Batch &, const Results &t)
 {
     Changes c;
     const RowReader &clock = t.at(Stmt::Clock);
-    m_tickClockUs = m_sweepClockUs = clock.rowCount() ? clock.toInt64(0, MobilizeRows::ClockCol::NowUs) : 0;
+    m_tickClockUs = m_sweepClockUs = m_metadataClockUs =
+        clock.rowCount() ? clock.toInt64(0, MobilizeRows::ClockCol::NowUs) : 0;
     const RowReader &events = t.at(Stmt::Events);
     if (m_orgId == 0) {
         // The viewing organization owns most of what its mirror lists.
@@ -370,8 +376,13 @@ void MobilizeSource::onTail(const Batch &, const Results &t)
         if (!m_tailSweeps)
             m_tickServerMs = m_tickServerMs < 0 ? m_lastServerMs : 0.8 * m_tickServerMs + 0.2 * m_lastServerMs;
     }
-    applyEvents(t.at(Stmt::TailEvents), c);
-    applyTimeslots(t.at(Stmt::TailTimeslots), c);
+    if (m_tailMetadata) {
+        applyEvents(t.at(Stmt::TailEvents), c);
+        applyTimeslots(t.at(Stmt::TailTimeslots), c);
+        m_metadataClockUs = now;
+        m_sinceMetadata.start();
+        m_needMetadata = false;
+    }
     const auto sweepAndCount = t.find(Stmt::SweepAndCount);
     const RowReader &parts = sweepAndCount != t.end() ? sweepAndCount->second : t.at(Stmt::TailParticipations);
     QHash<qint64, qint64> counts;
@@ -591,6 +602,10 @@ void MobilizeSource::applyParticipation(const RowReader &rows, int r, Changes &c
     Part p;
     p.slotId = rows.toInt64(r, PC::TimeslotId);
     p.eventId = rows.toInt64(r, PC::EventId);
+    // Its event is new: read events and timeslots on the next tick rather
+    // than at their cadence, so its sign-ups join the totals at once.
+    if (m_stateLoaded && (!m_slots.contains(p.slotId) || rowOf(p.eventId) < 0))
+        m_needMetadata = true;
     p.modifiedUs = modified;
     m_parts.insert(id, p);
     ++m_activeOnSlot[p.slotId];

@@ -71,6 +71,12 @@ public:
         qint64 fastOverlapMs = 10'000;
         qint64 overlapMs = 5 * 60'000; // every sweep: rows up to this late, the lateness limit
         int sweepEveryMs = 5 * 60'000;
+        // The events and timeslots tails: this often, on every sweep, and on
+        // the next tick after a sign-up names a timeslot or event not read
+        // yet (a new event shows up with its first sign-ups). They rarely
+        // change, yet planning their views cost as much as a tick's
+        // participations read (bench/mirror).
+        int metadataEveryMs = 10'000;
         // The safety net for rows later than overlapMs (and changes that do
         // not bump modified_date): one GROUP BY over the whole view, as
         // costly as a few hundred ticks. Sooner when a tail sees rows more
@@ -217,6 +223,9 @@ private:
     double m_serverMsTotal = 0;
     QElapsedTimer m_batchClock;
     QElapsedTimer m_sinceSweep;
+    QElapsedTimer m_sinceMetadata;
+    bool m_needMetadata = false; // a sign-up named a timeslot or event not read yet
+    bool m_tailMetadata = false; // the tail in flight reads events and timeslots
     QElapsedTimer m_sinceReconcile;
     qint64 m_reconciliations = 0;
     qint64 m_sweeps = 0;
@@ -226,7 +235,7 @@ private:
 
     // The mirror's clock (µs) at the last tick and the last sweep: the next
     // one reads rows modified after it minus its overlap.
-    qint64 m_tickClockUs = 0, m_sweepClockUs = 0;
+    qint64 m_tickClockUs = 0, m_sweepClockUs = 0, m_metadataClockUs = 0;
     // How late rows have become visible lately (µs, decaying): sizes the
     // tick's overlap.
     double m_lateUs = 0;

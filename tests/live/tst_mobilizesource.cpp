@@ -115,6 +115,7 @@ MobilizeSource::Timing fastTiming()
     t.fastOverlapMs = 2000;
     t.overlapMs = 60'000;
     t.sweepEveryMs = 300;
+    t.metadataEveryMs = 200;
     t.reconcileEveryMs = 3'600'000; // the tests trigger it
     t.stateChunkIds = 10; // many chunks, so writers run while the state loads
     // The test mirror has no index on modified_date, so every tail "scans";
@@ -439,6 +440,49 @@ private Q_SLOTS:
         // naive dashboard's 5 s.
         QCOMPARE(MobilizeSource::Timing().paceFactor, 200.0);
         QCOMPARE(MobilizeSource::Timing().maxIntervalMs, 5000);
+    }
+
+    // Events and timeslots are read at their own cadence, except that a
+    // sign-up on a timeslot not read yet brings them on the next tick.
+    void newEventJoinsAtOnce()
+    {
+        const QString ci = test::TestDatabase::instance().emptyDatabase(QStringLiteral("mob_newevent"));
+        PgSession s(ci);
+        createMirror(s);
+        if (QTest::currentTestFailed())
+            return;
+        insertParticipations(s, 50);
+        PgAsyncConnection c;
+        c.open(ci);
+        MobilizeSource src(&c);
+        MobilizeSource::Timing t = fastTiming();
+        t.metadataEveryMs = 3'600'000;
+        t.sweepEveryMs = 3'600'000;
+        src.setTiming(t);
+        src.start();
+        QTRY_VERIFY_WITH_TIMEOUT(src.stateLoaded(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(src.sweeps(), 1, 15000); // the one after the state load reads everything
+        QCOMPARE(src.totalRsvps(), totalInViews(s));
+
+        // An edit alone waits for the events' cadence (or a sweep) ...
+        s.execScript("UPDATE mobilize_private.events SET title = 'Renamed', modified_date = now() WHERE id = 2");
+        qint64 ticks = src.ticks();
+        QTRY_VERIFY_WITH_TIMEOUT(src.ticks() >= ticks + 3, 15000);
+        QCOMPARE(src.event(2)->title, QStringLiteral("Event 2"));
+
+        // ... a new event's first sign-ups bring it on the next tick.
+        s.execScript("INSERT INTO mobilize_private.events (id, title, organization_id, event_campaign_id, "
+                     "location__lat, location__lon, location__region) VALUES (21, 'Pop-up', 1, 1, 34, -118, 'CA');"
+                     "INSERT INTO mobilize_private.timeslots (id, event_id, start_date, end_date) "
+                     "VALUES (41, 21, now() + interval '1 day', now() + interval '1 day 1 hour');"
+                     "INSERT INTO mobilize_private.participations (event_id, timeslot_id) "
+                     "SELECT 21, 41 FROM generate_series(1, 30)");
+        QTRY_COMPARE_WITH_TIMEOUT(src.totalRsvps(), totalInViews(s), 15000);
+        QVERIFY(src.event(21));
+        QCOMPARE(src.event(21)->rsvps, 30);
+        QCOMPARE(countsInSource(src), countsInViews(s));
+        QCOMPARE(src.sweeps(), 1);
+        QCOMPARE(src.event(2)->title, QStringLiteral("Renamed")); // read with them
     }
 
     void modelsPassTester()
