@@ -25,6 +25,15 @@ double StatStatements::execTimeMs(const char *role)
         .toDouble(0, 0);
 }
 
+double StatStatements::planTimeMs(const char *role)
+{
+    return m_admin
+        .exec(DbQuery("SELECT coalesce(sum(total_plan_time), 0) FROM pg_stat_statements s "
+                      "JOIN pg_roles r ON r.oid = s.userid WHERE r.rolname = $1")
+                  .bind(role))
+        .toDouble(0, 0);
+}
+
 void StatStatements::printTop(const char *role, int limit)
 {
     const DbTable b = m_admin.exec(

@@ -22,6 +22,9 @@ public:
     void reset();
     // Execution time (total_exec_time, ms) of `role`'s statements since reset().
     double execTimeMs(const char *role);
+    // Planning time (total_plan_time, ms) of `role`'s statements since reset():
+    // a statement planned on every call pays it each time too.
+    double planTimeMs(const char *role);
     // `role`'s `limit` most expensive statements on stderr, to see where the time went.
     void printTop(const char *role, int limit);
 
