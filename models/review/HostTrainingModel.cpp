@@ -76,7 +76,7 @@ QVariant HostTrainingModel::data(const QModelIndex &index, int role) const
         case LastContactColumn:
             return h.lastContactAt.isValid()
                 ? loc.toString(h.lastContactAt.toLocalTime(), QStringLiteral("d MMM, HH:mm"))
-                : tr("never");
+                : tr("never", "last contact");
         case PhoneColumn: return DisplayText::line(h.phone, 40);
         case EmailColumn: return DisplayText::line(h.email, 80);
         case NotesColumn: {
@@ -123,12 +123,28 @@ QVariant HostTrainingModel::data(const QModelIndex &index, int role) const
 
 QVariant HostTrainingModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ExportRole) {
+        // The CSV's header row is machine-readable (a call list imported
+        // into a dialer or a mail merge): the same names in every language,
+        // like the prep_status codes and ISO dates in the cells.
+        switch (section) {
+        case NameColumn: return QStringLiteral("Host");
+        case NextEventColumn: return QStringLiteral("Next event");
+        case EventsColumn: return QStringLiteral("Upcoming");
+        case PrepColumn: return QStringLiteral("Prep state");
+        case LastContactColumn: return QStringLiteral("Last contact");
+        case PhoneColumn: return QStringLiteral("Phone");
+        case EmailColumn: return QStringLiteral("Email");
+        case NotesColumn: return QStringLiteral("Latest note");
+        }
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case NameColumn: return tr("Host");
     case NextEventColumn: return tr("Next event");
-    case EventsColumn: return tr("Upcoming");
+    case EventsColumn: return tr("Upcoming", "column: how many upcoming events the host has");
     case PrepColumn: return tr("Prep state");
     case LastContactColumn: return tr("Last contact");
     case PhoneColumn: return tr("Phone");

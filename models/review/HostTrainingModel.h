@@ -45,6 +45,8 @@ public:
         EmailRole,
         PhoneRole,
         NotesRole, // full notes
+        // The raw value for CSV; as a header role, the column's CSV name,
+        // which stays English whatever the operator's language.
         ExportRole,
         QueueKeyRole, // present in every dataChanged so the queue proxy re-sorts and re-filters
     };

@@ -157,7 +157,8 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         case ClaimColumn:
             if (!active)
                 return QString();
-            return r.claimedBy == m_reviewer ? tr("you") : DisplayText::line(r.claimedBy, 60);
+            return r.claimedBy == m_reviewer ? tr("you", "claimed by: the reviewer at this console")
+                                             : DisplayText::line(r.claimedBy, 60);
         case DuplicateColumn:
             if (r.duplicates.isEmpty())
                 return QString();
@@ -207,16 +208,32 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
 
 QVariant ReviewQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == ExportRole) {
+        // The CSV's header row is machine-readable: a spreadsheet formula, a
+        // mail merge or a script reads these names, so they are the same
+        // (and the same as before the console spoke Spanish) in every
+        // language, like the ISO dates and ids in the cells below them.
+        switch (section) {
+        case TitleColumn: return QStringLiteral("Title");
+        case PlaceColumn: return QStringLiteral("City / state");
+        case StartsColumn: return QStringLiteral("Starts");
+        case HostColumn: return QStringLiteral("Host");
+        case CreatedColumn: return QStringLiteral("Created");
+        case ClaimColumn: return QStringLiteral("Claimed by");
+        case DuplicateColumn: return QStringLiteral("Duplicate?");
+        }
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case TitleColumn: return tr("Title");
     case PlaceColumn: return tr("City / state");
-    case StartsColumn: return tr("Starts");
+    case StartsColumn: return tr("Starts", "column: when the event starts");
     case HostColumn: return tr("Host");
-    case CreatedColumn: return tr("Created");
+    case CreatedColumn: return tr("Created", "column: when the host submitted the event");
     case ClaimColumn: return tr("Claimed by");
-    case DuplicateColumn: return tr("Duplicate?");
+    case DuplicateColumn: return tr("Duplicate?", "column: possible duplicates of this event");
     }
     return {};
 }

@@ -53,7 +53,9 @@ public:
         ClaimedByRole, // active claim holder or empty
         ClaimedByOtherRole,
         DuplicateIdsRole, // QList<qint64>
-        ExportRole, // the raw, unshortened value for CSV
+        // The raw, unshortened value for CSV; as a header role, the column's
+        // CSV name, which stays English whatever the operator's language.
+        ExportRole,
         FilterKeyRole, // present in every dataChanged so filtering proxies re-check
     };
 

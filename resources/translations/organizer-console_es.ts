@@ -542,11 +542,11 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Firing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Activo</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Resuelto</translation>
     </message>
     <message>
         <source>No data</source>
@@ -574,7 +574,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Detalle</translation>
     </message>
 </context>
 <context>
@@ -900,198 +900,212 @@ Mensaje: %4</translation>
     <name>oc::ConflictDialog</name>
     <message>
         <source>Review state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de revisión</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcado</translation>
     </message>
     <message>
         <source>Reviewed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisado por</translation>
     </message>
     <message>
         <source>Message to host</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje para el anfitrión</translation>
     </message>
     <message>
         <source>Claimed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado a</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished">Ciudad</translation>
+        <translation>Ciudad</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>ZIP</source>
-        <translation type="unfinished"></translation>
+        <translation>Código postal</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished">Cupo</translation>
+        <translation>Cupo</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Anfitrión</translation>
+        <translation>Anfitrión</translation>
     </message>
     <message>
         <source>Prep state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de preparación</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Último contacto</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Correo electrónico</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Teléfono</translation>
-    </message>
-    <message>
-        <source>approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rejection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unflag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>edit and approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>prep state change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contact note</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>someone outside the console (host or backend)</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien fuera de la consola (el anfitrión o el backend)</translation>
     </message>
     <message>
         <source>#%1 no longer exists. Your %2 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>El n.º %1 ya no existe. No se guardó tu %2.</translation>
     </message>
     <message>
         <source>“%1” (#%2) is claimed by %3 until %4. Your %5 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” (n.º %2) está asignado a %3 hasta el %4. No se guardó tu %5.</translation>
     </message>
     <message>
         <source>“%1” (#%2) was changed by %3 at %4 (version %5 → %6). Your %7 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 cambió “%1” (n.º %2) el %4 (versión %5 → %6). No se guardó tu %7.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona hizo cambios</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) were not saved because they changed meanwhile:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se guardó %n evento porque cambió mientras tanto:</numerusform>
+            <numerusform>No se guardaron %n eventos porque cambiaron mientras tanto:</numerusform>
         </translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n.º %1 %2</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>You saw</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que viste</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora</translation>
     </message>
     <message>
         <source>Changes recorded since your version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios registrados desde tu versión:</translation>
     </message>
     <message>
         <source>Reload and review again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a cargar y revisar de nuevo</translation>
     </message>
     <message>
         <source>Keep my edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar mis cambios</translation>
     </message>
     <message>
         <source>Keep what you typed; saving again will replace the other change, which you have seen here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar lo que escribiste; al guardar otra vez se reemplaza el otro cambio, que ya viste aquí.</translation>
     </message>
     <message>
         <source>(no field differs from what you saw; see the reason above)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ningún campo difiere de lo que viste; mira el motivo arriba)</translation>
     </message>
     <message>
         <source>%1  %2  %3</source>
-        <translation type="unfinished"></translation>
+        <extracomment>history line: when, who, what they did</extracomment>
+        <translation>%1  %2  %3</translation>
     </message>
     <message>
         <source>(none recorded by the console)</source>
-        <translation type="unfinished"></translation>
+        <translation>(la consola no registró ninguno)</translation>
     </message>
     <message>
         <source>Fields as you saw them and as they are now</source>
         <translation>Campos como los viste y como están ahora</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <comment>audit action</comment>
+        <translation>aprobación</translation>
+    </message>
+    <message>
+        <source>rejection</source>
+        <comment>audit action</comment>
+        <translation>rechazo</translation>
+    </message>
+    <message>
+        <source>flag</source>
+        <comment>audit action: marking an event for a second look</comment>
+        <translation>marca</translation>
+    </message>
+    <message>
+        <source>unflag</source>
+        <comment>audit action: removing that mark</comment>
+        <translation>retiro de la marca</translation>
+    </message>
+    <message>
+        <source>edit</source>
+        <comment>audit action: a change to the event&apos;s details</comment>
+        <translation>edición</translation>
+    </message>
+    <message>
+        <source>edit and approval</source>
+        <comment>audit action</comment>
+        <translation>edición y aprobación</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>audit action: a note on the review log</comment>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>prep state change</source>
+        <comment>audit action</comment>
+        <translation>cambio de estatus de preparación</translation>
+    </message>
+    <message>
+        <source>contact note</source>
+        <comment>audit action</comment>
+        <translation>nota de contacto</translation>
     </message>
 </context>
 <context>
@@ -1363,15 +1377,16 @@ Mensaje: %4</translation>
     <name>oc::CsvExport</name>
     <message>
         <source>Writing CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el CSV…</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportación cancelada.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>stop writing the CSV file</comment>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1463,7 +1478,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>DRILL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SIMULACRO: %1</translation>
     </message>
     <message>
         <source>Still firing: %1</source>
@@ -1646,96 +1661,98 @@ Mensaje: %4</translation>
     <name>oc::HostInfo</name>
     <message>
         <source>Not contacted</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin contactar</translation>
     </message>
     <message>
         <source>Invited to training</source>
-        <translation type="unfinished"></translation>
+        <translation>Invitación a capacitación enviada</translation>
     </message>
     <message>
         <source>Attended training</source>
-        <translation type="unfinished"></translation>
+        <translation>Asistió a la capacitación</translation>
     </message>
     <message>
         <source>Fully prepped</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación completa</translation>
     </message>
     <message>
         <source>Unable to contact</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo contactar</translation>
     </message>
 </context>
 <context>
     <name>oc::HostTrainingController</name>
     <message>
         <source>Host training is tracked in the campaign hub&apos;s database; this source (a Mobilize SQL mirror) has no hosts to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>La capacitación de anfitriones se registra en la base de datos del hub de la campaña; esta fuente (una réplica SQL de Mobilize) no tiene anfitriones que capacitar.</translation>
     </message>
     <message>
         <source>Not saved: your database role may not update hosts (ask for the trainer role).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: tu rol en la base de datos no puede actualizar anfitriones (pide el rol de capacitador).</translation>
     </message>
     <message>
         <source>Could not save host #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el anfitrión n.º %1: %2</translation>
     </message>
 </context>
 <context>
     <name>oc::HostTrainingModel</name>
     <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Host</source>
-        <translation type="unfinished">Anfitrión</translation>
+        <translation>Anfitrión</translation>
     </message>
     <message>
         <source>Next event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Próximo evento</translation>
     </message>
     <message>
         <source>Prep state</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de preparación</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Último contacto</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Teléfono</translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">Correo electrónico</translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Latest note</source>
-        <translation type="unfinished"></translation>
+        <translation>Última nota</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <comment>last contact</comment>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <comment>column: how many upcoming events the host has</comment>
+        <translation>Próximos</translation>
     </message>
 </context>
 <context>
     <name>oc::HostTrainingPanel</name>
     <message>
         <source>Show all hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar todos los anfitriones</translation>
     </message>
     <message>
         <source>Also list hosts who are fully prepped or have no upcoming event</source>
-        <translation type="unfinished"></translation>
+        <translation>También listar los anfitriones con la preparación completa o sin eventos próximos</translation>
     </message>
     <message>
         <source>Export CSV… [Ctrl+Shift+E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV… [Ctrl+Shift+E]</translation>
     </message>
     <message>
         <source>Export the host queue as CSV, e.g. for a call list (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cola de anfitriones a CSV, p. ej. para una lista de llamadas (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1759,110 +1776,104 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Prep state; choosing one saves it (P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de preparación; al elegir uno se guarda (P)</translation>
     </message>
     <message>
         <source>Prep state [P]</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus de preparación [P]</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Último contacto</translation>
     </message>
     <message>
         <source>What happened on the call (L), Enter logs the contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó en la llamada (L); Enter registra el contacto</translation>
     </message>
     <message>
         <source>Log contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar contacto</translation>
     </message>
     <message>
         <source>Record a contact now with this note (Enter in the note field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar un contacto ahora con esta nota (Enter en el campo de la nota)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>%1 hosts, %2 in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anfitriones, %2 en la cola</translation>
     </message>
     <message>
         <source>Next event starts %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El próximo evento empieza el %1</translation>
     </message>
     <message>
         <source>No upcoming event</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin eventos próximos</translation>
     </message>
     <message>
         <source>#%1  %2</source>
-        <translation type="unfinished"></translation>
+        <extracomment>heading: the host&apos;s number and name</extracomment>
+        <translation>N.º %1  %2</translation>
     </message>
     <message>
         <source>No host selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún anfitrión seleccionado</translation>
     </message>
     <message>
         <source>Could not load the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar el historial: %1</translation>
     </message>
     <message>
         <source>%1  %2  %3</source>
-        <translation type="unfinished"></translation>
+        <extracomment>history line: when, who, what they did</extracomment>
+        <translation>%1  %2  %3</translation>
     </message>
     <message>
         <source>Phone number copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de teléfono copiado.</translation>
     </message>
     <message>
         <source>Email address copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de correo copiada.</translation>
     </message>
     <message>
         <source>Write what happened first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero escribe qué pasó.</translation>
     </message>
     <message>
         <source>Saved: %1 for host #%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %1 del anfitrión n.º %2.</translation>
     </message>
     <message>
         <source>Not saved: host #%1 changed meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Host ID</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: el anfitrión n.º %1 cambió mientras tanto.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n host(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se exportó %n anfitrión a %1.</numerusform>
+            <numerusform>Se exportaron %n anfitriones a %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La exportación falló: %1</translation>
     </message>
     <message>
         <source>Export host queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cola de anfitriones</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Hosts to prepare</source>
@@ -1872,12 +1883,17 @@ Mensaje: %4</translation>
         <source>Contact note</source>
         <translation>Nota del contacto</translation>
     </message>
+    <message>
+        <source>never</source>
+        <comment>last contact</comment>
+        <translation>nunca</translation>
+    </message>
 </context>
 <context>
     <name>oc::HostTrainingService</name>
     <message>
         <source>No database connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conexión con la base de datos.</translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2032,18 @@ Mensaje: %4</translation>
         <source>The demo simulator refused the drill&apos;s %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read-only until the database has been read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: this database has no shared vendor list; the console watches only the vendors configured for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: changing the vendors needs the operator role (this console&apos;s database role cannot).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>oc::IncidentListModel</name>
@@ -2060,6 +2088,34 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>the incident changed meanwhile; nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an operator can change the vendors: the database refused this console&apos;s role, nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vendor named %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused vendor %1: a name, address or interval it does not accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be reached; vendor %1 was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1 was changed or removed by someone else meanwhile; nothing was written. Look at it again and repeat the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1 was changed or removed by someone else meanwhile; nothing was removed. Look at it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2310,11 +2366,11 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Not saved: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No se guardó: %1 (%2)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Guardado: %1</translation>
     </message>
 </context>
 <context>
@@ -2869,7 +2925,7 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Título</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -2992,23 +3048,23 @@ Haz clic para acercar</translation>
     <name>oc::RejectDialog</name>
     <message>
         <source>Reject event</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar evento</translation>
     </message>
     <message>
         <source>Message to the host (they will read this):</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje para el anfitrión (lo va a leer):</translation>
     </message>
     <message>
         <source>e.g. Please add a street address so guests can find you.</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej.: Agrega la dirección con calle y número para que los asistentes puedan encontrarte.</translation>
     </message>
     <message>
         <source>Reject event [Ctrl+Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar evento [Ctrl+Enter]</translation>
     </message>
     <message>
         <source>Reject and send this message to the host (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar y enviar este mensaje al anfitrión (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -3034,146 +3090,142 @@ Haz clic para acercar</translation>
     <name>oc::ReviewDeskController</name>
     <message>
         <source>Read-only: this source is a Mobilize SQL mirror. Approve, reject and edit events in Mobilize (Open in Mobilize).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: esta fuente es una réplica SQL de Mobilize. Aprueba, rechaza y edita los eventos en Mobilize (Abrir en Mobilize).</translation>
     </message>
     <message>
         <source>The title must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>El título no puede estar vacío.</translation>
     </message>
     <message>
         <source>State must be a two-letter code such as PA.</source>
-        <translation type="unfinished"></translation>
+        <translation>El estado tiene que ser un código de dos letras, como PA.</translation>
     </message>
     <message>
         <source>Not saved: your database role may not review events (ask for the trainer role).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: tu rol en la base de datos no puede revisar eventos (pide el rol de capacitador).</translation>
     </message>
     <message>
         <source>Could not save #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el n.º %1: %2</translation>
     </message>
     <message>
         <source>Your claim on #%1 runs out at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu asignación del n.º %1 vence a las %2</translation>
     </message>
 </context>
 <context>
     <name>oc::ReviewPanel</name>
     <message>
         <source>Previous [K]</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior [K]</translation>
     </message>
     <message>
         <source>Previous event (K or Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento anterior (K o flecha arriba)</translation>
     </message>
     <message>
         <source>Next [J]</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente [J]</translation>
     </message>
     <message>
         <source>Next event (J or Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento siguiente (J o flecha abajo)</translation>
     </message>
     <message>
         <source>Claim [C]</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignarme [C]</translation>
     </message>
     <message>
         <source>Claim this event for 15 minutes so nobody else reviews it (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignarte este evento por 15 minutos para que nadie más lo revise (C)</translation>
     </message>
     <message>
         <source>Approve [A]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar [A]</translation>
     </message>
     <message>
         <source>Approve this event (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar este evento (A)</translation>
     </message>
     <message>
         <source>Reject… [R]</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar… [R]</translation>
     </message>
     <message>
         <source>Reject this event with a message to the host (R)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flag [F]</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazar este evento con un mensaje para el anfitrión (R)</translation>
     </message>
     <message>
         <source>Flag or unflag this event for a second look (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar o desmarcar este evento para revisarlo otra vez (F)</translation>
     </message>
     <message>
         <source>Edit [E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar [E]</translation>
     </message>
     <message>
         <source>Claim and edit this event&apos;s details (E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignarte este evento y editar sus detalles (E)</translation>
     </message>
     <message>
         <source>Save &amp;&amp; approve [Ctrl+Enter]</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar y aprobar [Ctrl+Enter]</translation>
     </message>
     <message>
         <source>Save your edits and approve (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar tus cambios y aprobar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save [Ctrl+S]</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar [Ctrl+S]</translation>
     </message>
     <message>
         <source>Save your edits without approving (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar tus cambios sin aprobar (Ctrl+S)</translation>
     </message>
     <message>
         <source>Cancel edit [Esc]</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar edición [Esc]</translation>
     </message>
     <message>
         <source>Discard your edits (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar tus cambios (Esc)</translation>
     </message>
     <message>
         <source>Approve selected [Ctrl+Shift+A]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar seleccionados [Ctrl+Shift+A]</translation>
     </message>
     <message>
         <source>Approve every selected event that has not changed since you saw it (Ctrl+Shift+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar todos los eventos seleccionados que no cambiaron desde que los viste (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <source>Export CSV… [Ctrl+Shift+E]</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV… [Ctrl+Shift+E]</translation>
     </message>
     <message>
         <source>Export the filtered queue as CSV (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cola filtrada a CSV (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>Note [N]</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota [N]</translation>
     </message>
     <message>
         <source>Write a note on this event&apos;s review log (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribir una nota en el registro de revisión de este evento (N)</translation>
     </message>
     <message>
         <source>Open in Mobilize [O]</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en Mobilize [O]</translation>
     </message>
     <message>
         <source>Open this event&apos;s page in Mobilize (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir la página de este evento en Mobilize (O)</translation>
     </message>
     <message>
         <source>Only events of this campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo eventos de esta campaña</translation>
     </message>
     <message>
         <source>State</source>
@@ -3181,43 +3233,39 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source>Only events in this state (two-letter code)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo eventos de este estado (código de dos letras)</translation>
     </message>
     <message>
         <source>Only events starting between these dates (in the event&apos;s time zone)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo eventos que empiezan entre estas fechas (en la zona horaria del evento)</translation>
     </message>
     <message>
         <source>Flagged only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo marcados</translation>
     </message>
     <message>
         <source>Hide others&apos; claims</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar los asignados a otros</translation>
     </message>
     <message>
         <source>Hide events another reviewer is working on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar los eventos que otra persona está revisando</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección</translation>
     </message>
     <message>
         <source>City / state / ZIP</source>
@@ -3225,208 +3273,194 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>sin límite</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished">Cupo</translation>
+        <translation>Cupo</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Anfitrión</translation>
+        <translation>Anfitrión</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Review log</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de revisión</translation>
     </message>
     <message>
         <source>Add a note to the review log (N), Enter to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar una nota al registro de revisión (N); Enter para guardar</translation>
     </message>
     <message>
         <source>Someone else changed this event while you edit it. Saving will show what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona cambió este evento mientras lo editas. Al guardar verás qué cambió.</translation>
     </message>
     <message>
         <source>This event was just changed by someone else; showing the new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra persona acaba de cambiar este evento; se muestra la versión nueva.</translation>
     </message>
     <message>
         <source>All campaigns</source>
-        <translation type="unfinished">Todas las campañas</translation>
+        <translation>Todas las campañas</translation>
     </message>
     <message>
         <source>%1 waiting, %2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por revisar, %2 visibles</translation>
     </message>
     <message>
         <source>Could not load event #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar el evento n.º %1: %2</translation>
     </message>
     <message>
         <source>Event #%1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El evento n.º %1 ya no existe.</translation>
     </message>
     <message>
         <source>#%1  %2</source>
-        <translation type="unfinished"></translation>
+        <extracomment>heading: the event&apos;s number and title</extracomment>
+        <translation>N.º %1  %2</translation>
     </message>
     <message>
         <source>No event selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún evento seleccionado</translation>
     </message>
     <message>
         <source>claimed by you until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>asignado a ti hasta el %1</translation>
     </message>
     <message>
         <source>claimed by %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>asignado a %1 hasta el %2</translation>
     </message>
     <message>
         <source>last reviewed by %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>última revisión: %1, %2</translation>
     </message>
     <message>
         <source>submitted %1</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado el %1</translation>
     </message>
     <message>
         <source>%1  %2  %3</source>
-        <translation type="unfinished"></translation>
+        <extracomment>review log line: when, who, what they did</extracomment>
+        <translation>%1  %2  %3</translation>
     </message>
     <message>
         <source> (refused: changed meanwhile)</source>
-        <translation type="unfinished"></translation>
+        <translation> (rechazado: cambió mientras tanto)</translation>
     </message>
     <message>
         <source>Unflag [F]</source>
-        <translation type="unfinished"></translation>
+        <translation>Desmarcar [F]</translation>
     </message>
     <message>
         <source>Saved: %1 of #%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %1 del n.º %2.</translation>
     </message>
     <message>
         <source>Not saved: #%1 changed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó: el n.º %1 cambió mientras tanto.</translation>
     </message>
     <message>
         <source>Your edits are kept; saving now replaces the other change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus cambios se conservan; si guardas ahora, reemplazas el otro cambio.</translation>
     </message>
     <message>
         <source>Could not claim #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo asignarte el n.º %1: %2</translation>
     </message>
     <message>
         <source>#%1 is no longer waiting for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>El n.º %1 ya no está pendiente de revisión.</translation>
     </message>
     <message>
         <source>#%1 is claimed by %2 until %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>El n.º %1 está asignado a %2 hasta el %3.</translation>
     </message>
     <message>
         <source>You hold #%1 until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tienes asignado el n.º %1 hasta el %2.</translation>
     </message>
     <message>
         <source>Approving #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobando el n.º %1…</translation>
     </message>
     <message>
         <source>Rejecting #%1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazando el n.º %1…</translation>
     </message>
     <message>
         <source>Editing #%1: Ctrl+Enter saves and approves, Ctrl+S saves, Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando el n.º %1: Ctrl+Enter guarda y aprueba, Ctrl+S guarda, Esc cancela.</translation>
     </message>
     <message>
         <source>Edit cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Edición cancelada.</translation>
     </message>
     <message>
         <source>Select events first (Shift+click or Ctrl+click in the queue).</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero selecciona eventos (Shift+clic o Ctrl+clic en la cola).</translation>
     </message>
     <message>
         <source>Approve selected events</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobar los eventos seleccionados</translation>
     </message>
     <message numerus="yes">
         <source>Approve %n selected event(s)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>¿Aprobar %n evento seleccionado?</numerusform>
+            <numerusform>¿Aprobar %n eventos seleccionados?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Approving %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aprobando %n evento…</numerusform>
+            <numerusform>Aprobando %n eventos…</numerusform>
         </translation>
     </message>
     <message>
         <source>Bulk approval failed, nothing was approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La aprobación en lote falló, no se aprobó nada: %1</translation>
     </message>
     <message>
         <source>Approved %1 of %2; %3 changed meanwhile and were left alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aprobaron %1 de %2; %3 cambiaron mientras tanto y no se tocaron.</translation>
     </message>
     <message>
         <source>#%1 has no web address to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>El n.º %1 no tiene una dirección web para abrir.</translation>
     </message>
     <message>
         <source>Note saved on #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota guardada en el n.º %1.</translation>
     </message>
     <message>
         <source>Could not save the note: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flagged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Campaign ID</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar la nota: %1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se exportó %n evento a %1.</numerusform>
+            <numerusform>Se exportaron %n eventos a %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La exportación falló: %1</translation>
     </message>
     <message>
         <source>Export review queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la cola de revisión</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Campaign filter</source>
@@ -3460,84 +3494,109 @@ Haz clic para acercar</translation>
         <source>Note for the review log</source>
         <translation>Nota para el registro de revisión</translation>
     </message>
+    <message>
+        <source>Flag [F]</source>
+        <comment>button: mark the event for a second look</comment>
+        <translation>Marcar [F]</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <comment>filter: only events starting between the two dates that follow</comment>
+        <translation>Empieza entre</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <comment>field: when the event starts</comment>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <comment>review state of the event</comment>
+        <translation>marcado</translation>
+    </message>
 </context>
 <context>
     <name>oc::ReviewQueueModel</name>
     <message>
-        <source>you</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>≈ #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ #%1</translation>
     </message>
     <message>
         <source>≈ #%1 +%2</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ #%1 +%2</translation>
     </message>
     <message>
         <source>Flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcado: %1</translation>
     </message>
     <message>
         <source>Claimed by %1 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado a %1 hasta las %2</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>City / state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ciudad / estado</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Anfitrión</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfitrión</translation>
     </message>
     <message>
         <source>Claimed by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate?</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignado a</translation>
     </message>
     <message>
         <source>same host, same day</source>
-        <translation type="unfinished"></translation>
+        <translation>mismo anfitrión, mismo día</translation>
     </message>
     <message>
         <source>title %1% alike, %2 mi apart</source>
-        <translation type="unfinished"></translation>
+        <translation>título %1 % parecido, a %2 mi de distancia</translation>
     </message>
     <message>
         <source>#%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n.º %1: %2</translation>
     </message>
     <message>
         <source>Possible duplicate of
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible duplicado de
+%1</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>claimed by: the reviewer at this console</comment>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <comment>column: when the event starts</comment>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>column: when the host submitted the event</comment>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Duplicate?</source>
+        <comment>column: possible duplicates of this event</comment>
+        <translation>¿Duplicado?</translation>
     </message>
 </context>
 <context>
     <name>oc::ReviewService</name>
     <message>
         <source>No database connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay conexión con la base de datos.</translation>
     </message>
     <message>
         <source>Event %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El evento %1 no existe.</translation>
     </message>
 </context>
 <context>
@@ -3940,6 +3999,155 @@ Haz clic para acercar</translation>
     <message>
         <source>%1 at %2 by %3</source>
         <translation>%1 a las %2, por %3</translation>
+    </message>
+</context>
+<context>
+    <name>oc::VendorListModel</name>
+    <message>
+        <source>Operational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Major outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not watched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quota: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>this console (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estatus</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>oc::VendorRegistry</name>
+    <message>
+        <source>Read-only: this console has no database to store vendors in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is longer than %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 contains spaces or invisible characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not a complete address (https://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has no host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must not carry a user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the vendor a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name may use only lowercase letters, digits and &apos;-&apos;, starting with a letter or digit (the plan&apos;s rules read vendor.&lt;name&gt;.status).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vendor named %1 exists already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status page address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quota address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one address: the status page or the quota address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interval must be between %1 and %2 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1 is configured for this console (the demo simulator&apos;s), not stored: add a vendor of the same name to replace it for every console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor %1 is configured for this console (the demo simulator&apos;s), not stored; it cannot be removed here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

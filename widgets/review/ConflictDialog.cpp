@@ -54,22 +54,27 @@ QString ConflictDialog::fieldLabel(const QString &f)
 
 QString ConflictDialog::actionLabel(const QString &a)
 {
+    // Nouns: "Your %1 was not saved", "Saved: %1 of #2" and a log line's
+    // last word. The audit codes are compared, never these words.
     if (a == QLatin1String("review.approve"))
-        return tr("approval");
+        return tr("approval", "audit action");
     if (a == QLatin1String("review.reject"))
-        return tr("rejection");
+        return tr("rejection", "audit action");
     if (a == QLatin1String("review.flag"))
-        return tr("flag");
+        return tr("flag", "audit action: marking an event for a second look");
     if (a == QLatin1String("review.unflag"))
-        return tr("unflag");
+        return tr("unflag", "audit action: removing that mark");
     if (a == QLatin1String("review.edit"))
-        return tr("edit");
+        return tr("edit", "audit action: a change to the event's details");
     if (a == QLatin1String("review.edit_approve"))
-        return tr("edit and approval");
+        return tr("edit and approval", "audit action");
+    if (a == QLatin1String("review.note"))
+        return tr("note", "audit action: a note on the review log");
     if (a == QLatin1String("host.prep_status"))
-        return tr("prep state change");
+        return tr("prep state change", "audit action");
     if (a == QLatin1String("host.contact"))
-        return tr("contact note");
+        return tr("contact note", "audit action");
+    // An action the console does not know (the backend's): its code.
     return a;
 }
 
@@ -183,7 +188,8 @@ void ConflictDialog::showConflict(int index)
         new QTreeWidgetItem(m_fields, {tr("(no field differs from what you saw; see the reason above)")});
     m_history->clear();
     for (const ReviewLogEntry &e : c.history) {
-        QString line = tr("%1  %2  %3").arg(when(e.at), DisplayText::line(e.actor, 40), e.action);
+        //: history line: when, who, what they did
+        QString line = tr("%1  %2  %3").arg(when(e.at), DisplayText::line(e.actor, 40), actionLabel(e.action));
         if (!e.note.isEmpty())
             line += QStringLiteral(" \u2014 ") + DisplayText::line(e.note, 200);
         m_history->addItem(line);

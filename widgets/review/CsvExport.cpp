@@ -25,11 +25,11 @@ QList<QStringList> CsvExport::snapshot(const QAbstractItemModel *model, int role
     return rows;
 }
 
-QStringList CsvExport::headers(const QAbstractItemModel *model)
+QStringList CsvExport::headers(const QAbstractItemModel *model, int role)
 {
     QStringList h;
     for (int c = 0; c < model->columnCount(); ++c)
-        h << model->headerData(c, Qt::Horizontal).toString();
+        h << model->headerData(c, Qt::Horizontal, role).toString();
     return h;
 }
 
@@ -42,7 +42,8 @@ bool CsvExport::write(QWidget *parent, const QString &path, const QStringList &h
             *error = file.errorString();
         return false;
     }
-    QProgressDialog progress(tr("Writing CSV\u2026"), tr("Cancel"), 0, int(rows.size()), parent);
+    QProgressDialog progress(tr("Writing CSV\u2026"), tr("Cancel", "stop writing the CSV file"), 0, int(rows.size()),
+                             parent);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(400);
     CsvWriter::Options opt;

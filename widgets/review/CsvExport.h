@@ -19,7 +19,9 @@ class CsvExport
 public:
     // Every row of `model` as the strings its `role` gives, column by column.
     static QList<QStringList> snapshot(const QAbstractItemModel *model, int role);
-    static QStringList headers(const QAbstractItemModel *model);
+    // The horizontal header's texts for `role` (a model's export role gives
+    // its CSV names, which do not follow the operator's language).
+    static QStringList headers(const QAbstractItemModel *model, int role);
     // False when cancelled or on error (`error` says which).
     static bool write(QWidget *parent, const QString &path, const QStringList &header, const QList<QStringList> &rows,
                       QString *error = nullptr);

@@ -286,6 +286,7 @@ void HostTrainingPanel::onCurrentRowChanged()
 
 void HostTrainingPanel::displayHost(const HostInfo &h)
 {
+    //: heading: the host's number and name
     m_name->setText(h.id ? tr("#%1  %2").arg(h.id).arg(h.name) : tr("No host selected"));
     // Shown sanitized (no bidi tricks); the copy buttons copy the stored value.
     m_phone->setText(DisplayText::line(h.phone, 100));
@@ -295,7 +296,7 @@ void HostTrainingPanel::displayHost(const HostInfo &h)
     const int idx = m_prep->findData(h.prepStatus);
     m_prep->setCurrentIndex(idx);
     m_prep->setEnabled(h.id != 0 && !m_hosts->isBusy());
-    m_lastContact->setText(h.lastContactAt.isValid() ? when(h.lastContactAt) : tr("never"));
+    m_lastContact->setText(h.lastContactAt.isValid() ? when(h.lastContactAt) : tr("never", "last contact"));
     m_notes->setPlainText(h.notes);
 }
 
@@ -312,7 +313,10 @@ void HostTrainingPanel::loadHistory(qint64 id)
                 return;
             }
             for (const ReviewLogEntry &l : log) {
-                QString line = tr("%1  %2  %3").arg(when(l.at), DisplayText::line(l.actor, 40), l.action);
+                //: history line: when, who, what they did
+                QString line =
+                    tr("%1  %2  %3")
+                        .arg(when(l.at), DisplayText::line(l.actor, 40), ConflictDialog::actionLabel(l.action));
                 if (!l.note.isEmpty())
                     line += QStringLiteral(" \u2014 ") + DisplayText::line(l.note, 200);
                 m_log->addItem(line);
@@ -409,8 +413,10 @@ void HostTrainingPanel::onWriteDone(const ReviewOutcome &o)
 
 bool HostTrainingPanel::exportCsv(const QString &path, QString *error)
 {
-    QStringList header {tr("Host ID")};
-    header += CsvExport::headers(m_filter);
+    // Machine-readable, not translated: the header names stay the same in
+    // every language (see HostTrainingModel::ExportRole), as do the cells.
+    QStringList header {QStringLiteral("Host ID")};
+    header += CsvExport::headers(m_filter, HostTrainingModel::ExportRole);
     QList<QStringList> rows = CsvExport::snapshot(m_filter, HostTrainingModel::ExportRole);
     for (int r = 0; r < rows.size(); ++r)
         rows[r].prepend(QString::number(m_filter->index(r, 0).data(HostTrainingModel::HostIdRole).toLongLong()));

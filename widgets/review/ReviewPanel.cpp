@@ -142,8 +142,9 @@ void ReviewPanel::buildUi()
                                      &ReviewPanel::approveCurrent);
     m_actReject = addShortcutAction(tr("Reject\u2026 [R]"), tr("Reject this event with a message to the host (R)"),
                                     {QKeySequence(Qt::Key_R)}, &ReviewPanel::rejectCurrent);
-    m_actFlag = addShortcutAction(tr("Flag [F]"), tr("Flag or unflag this event for a second look (F)"),
-                                  {QKeySequence(Qt::Key_F)}, &ReviewPanel::toggleFlagCurrent);
+    m_actFlag = addShortcutAction(tr("Flag [F]", "button: mark the event for a second look"),
+                                  tr("Flag or unflag this event for a second look (F)"), {QKeySequence(Qt::Key_F)},
+                                  &ReviewPanel::toggleFlagCurrent);
     m_actEdit = addShortcutAction(tr("Edit [E]"), tr("Claim and edit this event's details (E)"),
                                   {QKeySequence(Qt::Key_E)}, &ReviewPanel::editCurrent);
     m_actSaveApprove =
@@ -186,7 +187,7 @@ void ReviewPanel::buildUi()
     m_state->setAccessibleName(tr("State filter (two-letter code)"));
     m_state->setFixedWidth(m_state->fontMetrics().horizontalAdvance(QStringLiteral("WWWW")) + 12);
     filters->addWidget(m_state);
-    m_useDates = new QCheckBox(tr("Starts"), this);
+    m_useDates = new QCheckBox(tr("Starts", "filter: only events starting between the two dates that follow"), this);
     m_useDates->setToolTip(tr("Only events starting between these dates (in the event's time zone)"));
     filters->addWidget(m_useDates);
     m_from = new QDateEdit(QDate::currentDate(), this);
@@ -306,7 +307,7 @@ void ReviewPanel::buildUi()
     m_starts->setReadOnly(true);
     m_starts->setCalendarPopup(true);
     m_starts->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm t"));
-    form->addRow(tr("Starts"), m_starts);
+    form->addRow(tr("Starts", "field: when the event starts"), m_starts);
     m_ends = new ElidedLabel(detail);
     form->addRow(tr("Ends"), m_ends);
     m_venue = plainField(detail, 500);
@@ -522,12 +523,13 @@ void ReviewPanel::loadDetails(qint64 id)
 
 void ReviewPanel::displayEvent(const ReviewEvent &e)
 {
+    //: heading: the event's number and title
     m_heading->setText(e.id ? tr("#%1  %2").arg(e.id).arg(e.title) : tr("No event selected"));
     QStringList state;
     if (e.id) {
         state << EventRecord::approvalLabel(e.approval);
         if (e.flagged)
-            state << tr("flagged");
+            state << tr("flagged", "review state of the event");
         if (e.isClaimActive())
             state << (e.claimedBy == m_service->reviewerName()
                           ? tr("claimed by you until %1").arg(when(e.claimedUntil))
@@ -567,7 +569,9 @@ void ReviewPanel::displayHistory(const QList<ReviewLogEntry> &entries)
 {
     m_log->clear();
     for (const ReviewLogEntry &l : entries) {
-        QString line = tr("%1  %2  %3").arg(when(l.at), DisplayText::line(l.actor, 40), l.action);
+        //: review log line: when, who, what they did
+        QString line =
+            tr("%1  %2  %3").arg(when(l.at), DisplayText::line(l.actor, 40), ConflictDialog::actionLabel(l.action));
         if (l.result == QLatin1String("conflict"))
             line += tr(" (refused: changed meanwhile)");
         if (!l.note.isEmpty())
@@ -634,7 +638,8 @@ void ReviewPanel::updateActions()
     m_actOpen->setEnabled(have && !current->browserUrl.isEmpty());
     for (QAction *a : {m_actSaveApprove, m_actSave, m_actCancel})
         a->setEnabled(editing && idle);
-    m_actFlag->setText(have && current->flagged ? tr("Unflag [F]") : tr("Flag [F]"));
+    m_actFlag->setText(have && current->flagged ? tr("Unflag [F]")
+                                                : tr("Flag [F]", "button: mark the event for a second look"));
 }
 
 void ReviewPanel::restoreFocus()
@@ -1028,9 +1033,11 @@ void ReviewPanel::addNote()
 
 bool ReviewPanel::exportCsv(const QString &path, QString *error)
 {
-    QStringList header {tr("ID")};
-    header += CsvExport::headers(m_filter);
-    header << tr("Flagged") << tr("Campaign ID");
+    // Machine-readable, not translated: the header names stay the same in
+    // every language (see ReviewQueueModel::ExportRole), as do the cells.
+    QStringList header {QStringLiteral("ID")};
+    header += CsvExport::headers(m_filter, ReviewQueueModel::ExportRole);
+    header << QStringLiteral("Flagged") << QStringLiteral("Campaign ID");
     QList<QStringList> rows = CsvExport::snapshot(m_filter, ReviewQueueModel::ExportRole);
     for (int r = 0; r < rows.size(); ++r) {
         const QModelIndex i = m_filter->index(r, 0);
