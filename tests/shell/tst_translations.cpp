@@ -4,25 +4,36 @@
 // its language; and the main window, the wallboard, the connection dialog and
 // the action confirmations, built on the demo (so the actions are enabled as
 // an operator sees them), show Spanish words where the English ones were.
+// The review queue and host training too (issue 16 follow-up), on the demo
+// and, for the read-only reasons, on a Mobilize SQL mirror.
 #include "ActionsPanel.h"
 #include "BlastDialog.h"
 #include "ConfirmActionDialog.h"
 #include "ConnectionDialog.h"
 #include "ConsoleSession.h"
 #include "DemoConsole.h"
+#include "ElidedLabel.h"
+#include "HostTrainingPanel.h"
 #include "HubFeed.h"
 #include "MainWindow.h"
 #include "PrivateSettings.h"
+#include "RejectDialog.h"
+#include "ReviewDeskController.h"
+#include "ReviewPanel.h"
 #include "StatTile.h"
 #include "TotalsPanel.h"
 #include "TranslationLoader.h"
 #include "WallboardWindow.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProcess>
@@ -30,7 +41,10 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <algorithm>
 
@@ -87,6 +101,57 @@ QStringList menuAndDockTexts(MainWindow *w)
     }
     for (QDockWidget *d : w->findChildren<QDockWidget *>())
         out << d->windowTitle();
+    return out;
+}
+
+// What a user reads on a panel: its visible buttons' and labels' texts (no
+// mnemonic marks) and its tables' column headers. Data (titles, names) is in
+// fields and table cells, not here.
+QStringList panelTexts(QWidget *panel)
+{
+    QStringList out;
+    for (QAbstractButton *b : panel->findChildren<QAbstractButton *>())
+        if (b->isVisibleTo(panel) && !b->text().isEmpty())
+            out << b->text().remove(QLatin1Char('&'));
+    for (QLabel *l : panel->findChildren<QLabel *>())
+        if (l->isVisibleTo(panel) && !l->text().isEmpty())
+            out << l->text().remove(QLatin1Char('&'));
+    for (QTableView *t : panel->findChildren<QTableView *>())
+        for (int c = 0; c < t->model()->columnCount(); ++c)
+            if (!t->horizontalHeader()->isSectionHidden(c))
+                out << t->model()->headerData(c, Qt::Horizontal).toString();
+    return out;
+}
+
+// Texts of `spanish` that read exactly as one of `english`: left untranslated.
+// Words that are the same in both languages are allowed, and so is text
+// without letters (a dash between two dates, a count).
+QStringList sameAsEnglish(const QStringList &spanish, const QStringList &english)
+{
+    static const QStringList sameInBoth {QStringLiteral("CSV"), QStringLiteral("Mobilize")};
+    QStringList same;
+    for (const QString &s : spanish) {
+        const bool hasLetters = std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isLetter(); });
+        if (hasLetters && english.contains(s) && !sameInBoth.contains(s))
+            same << s;
+    }
+    return same;
+}
+
+QAbstractButton *buttonWithText(QWidget *panel, const QString &text)
+{
+    for (QAbstractButton *b : panel->findChildren<QAbstractButton *>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+QStringList elidedTexts(QWidget *panel)
+{
+    QStringList out;
+    for (ElidedLabel *l : panel->findChildren<ElidedLabel *>())
+        if (l->isVisibleTo(panel))
+            out << l->text();
     return out;
 }
 
@@ -281,7 +346,136 @@ private Q_SLOTS:
                  QStringLiteral("Aceptar"));
     }
 
+    void reviewQueueAndHostTrainingInSpanish()
+    {
+        // The same panels in English first: no visible button, label or
+        // column header may read the same in Spanish.
+        m_translations.remove();
+        QStringList english;
+        {
+            auto [session, w] = m_demo.openMainWindow();
+            openReviewAndHosts(w.get());
+            english = panelTexts(w->reviewPanel()) + panelTexts(w->hostTrainingPanel());
+        }
+        QVERIFY2(english.contains(QStringLiteral("Claim [C]")), qPrintable(english.join(QLatin1Char('|'))));
+        QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
+        auto [session, w] = m_demo.openMainWindow();
+        openReviewAndHosts(w.get());
+
+        ReviewPanel *review = w->reviewPanel();
+        const QStringList reviewTexts = panelTexts(review);
+        QVERIFY2(sameAsEnglish(reviewTexts, english).isEmpty(),
+                 qPrintable(QStringLiteral("review queue still in English: ") +
+                            sameAsEnglish(reviewTexts, english).join(QStringLiteral(" | "))));
+        for (const char *s : {"Título", "Ciudad / estado", "Inicio", "Anfitrión", "Asignado a", "¿Duplicado?",
+                              "Asignarme [C]", "Aprobar [A]", "Rechazar… [R]", "Exportar CSV… [Ctrl+Shift+E]",
+                              "Solo marcados", "Empieza entre", "Registro de revisión", "Cupo"})
+            QVERIFY2(reviewTexts.contains(QString::fromUtf8(s)), s);
+        // Claim [C] is still the C key: the letters in brackets are keys.
+        QToolButton *claim = qobject_cast<QToolButton *>(buttonWithText(review, QStringLiteral("Asignarme [C]")));
+        QVERIFY(claim && claim->defaultAction());
+        QCOMPARE(claim->defaultAction()->shortcut(), QKeySequence(Qt::Key_C));
+
+        HostTrainingPanel *hosts = w->hostTrainingPanel();
+        const QStringList hostTexts = panelTexts(hosts);
+        QVERIFY2(sameAsEnglish(hostTexts, english).isEmpty(),
+                 qPrintable(QStringLiteral("host training still in English: ") +
+                            sameAsEnglish(hostTexts, english).join(QStringLiteral(" | "))));
+        for (const char *s : {"Anfitrión", "Próximo evento", "Estatus de preparación", "Último contacto",
+                              "Correo electrónico", "Mostrar todos los anfitriones", "Registrar contacto", "Copiar"})
+            QVERIFY2(hostTexts.contains(QString::fromUtf8(s)), s);
+        QStringList prep;
+        for (QComboBox *c : hosts->findChildren<QComboBox *>())
+            for (int i = 0; i < c->count(); ++i)
+                prep << c->itemText(i);
+        QVERIFY2(prep.contains(QStringLiteral("Sin contactar")) &&
+                     prep.contains(QStringLiteral("Preparación completa")),
+                 qPrintable(prep.join(QLatin1Char('|'))));
+
+        // The CSV exports stay machine-readable: English column names in
+        // every language (a dialer's or mail merge's import reads them).
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto headerRow = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readLine()).remove(QChar(0xFEFF)).trimmed()
+                                               : QString();
+        };
+        QVERIFY(review->exportCsv(dir.filePath(QStringLiteral("review.csv"))));
+        QCOMPARE(headerRow(dir.filePath(QStringLiteral("review.csv"))),
+                 QStringLiteral("ID,Title,City / state,Starts,Host,Created,Claimed by,Duplicate?,Flagged,Campaign ID"));
+        QVERIFY(hosts->exportCsv(dir.filePath(QStringLiteral("hosts.csv"))));
+        QCOMPARE(headerRow(dir.filePath(QStringLiteral("hosts.csv"))),
+                 QStringLiteral("Host ID,Host,Next event,Upcoming,Prep state,Last contact,Phone,Email,Latest note"));
+
+        // The reject dialog the R key opens.
+        RejectDialog reject(QStringLiteral("A town hall"), w.get());
+        QCOMPARE(reject.windowTitle(), QStringLiteral("Rechazar evento"));
+        QCOMPARE(buttonWithRole(&reject, QDialogButtonBox::AcceptRole)->text(),
+                 QStringLiteral("Rechazar evento [Ctrl+Enter]"));
+        QCOMPARE(buttonWithRole(&reject, QDialogButtonBox::RejectRole)->text().remove(QLatin1Char('&')),
+                 QStringLiteral("Cancelar"));
+    }
+
+    void readOnlyReasonsInSpanish()
+    {
+        // On a Mobilize SQL mirror the review desk and host training cannot
+        // write, and say why, in Spanish.
+        DemoConsole mirror;
+        DemoEnvironment::Options o;
+        o.source = DemoEnvironment::Source::Mobilize;
+        o.events = 60;
+        o.supporters = 300;
+        o.seedRsvps = 300;
+        QString err;
+        QVERIFY2(mirror.start(o, &err), qPrintable(err));
+        QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
+        ConsoleSession::Config cfg = mirror.operatorConfig();
+        cfg.source = ConsoleSession::Source::Mobilize;
+        cfg.apiUrl.clear();
+        cfg.apiToken.clear();
+        ConsoleSession session(cfg);
+        MainWindow w(&session);
+        w.resize(1600, 1000);
+        w.show();
+        session.start();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        const QString reviewReason =
+            QStringLiteral("Solo lectura: esta fuente es una réplica SQL de Mobilize. Aprueba, rechaza y edita los "
+                           "eventos en Mobilize (Abrir en Mobilize).");
+        w.showWorkspace(WorkspaceController::Workspace::ReviewDesk);
+        ReviewPanel *review = w.reviewPanel();
+        QCOMPARE(review->desk()->readOnlyReason(), reviewReason);
+        auto *banner = review->findChild<ElidedLabel *>(QStringLiteral("reviewBanner"));
+        QVERIFY(banner && banner->isVisibleTo(review));
+        QCOMPARE(banner->text(), reviewReason);
+        QAbstractButton *approve = buttonWithText(review, QStringLiteral("Aprobar [A]"));
+        QVERIFY(approve);
+        QVERIFY(!approve->isEnabled());
+        QCOMPARE(approve->toolTip(), reviewReason);
+        // The button the reason names, by its Spanish name.
+        QVERIFY(buttonWithText(review, QStringLiteral("Abrir en Mobilize [O]")));
+
+        w.showWorkspace(WorkspaceController::Workspace::HostTraining);
+        const QStringList hostStatus = elidedTexts(w.hostTrainingPanel());
+        QVERIFY2(hostStatus.contains(QStringLiteral(
+                     "La capacitación de anfitriones se registra en la base de datos del hub de la campaña; esta "
+                     "fuente (una réplica SQL de Mobilize) no tiene anfitriones que capacitar.")),
+                 qPrintable(hostStatus.join(QLatin1Char('|'))));
+    }
+
 private:
+    // The review desk with an event selected, then host training with a
+    // host selected, so their details and buttons show what a user sees.
+    static void openReviewAndHosts(MainWindow *w)
+    {
+        w->showWorkspace(WorkspaceController::Workspace::ReviewDesk);
+        QTRY_VERIFY_WITH_TIMEOUT(w->reviewPanel()->currentEventId() != 0, 30000);
+        w->showWorkspace(WorkspaceController::Workspace::HostTraining);
+        QTRY_VERIFY_WITH_TIMEOUT(w->hostTrainingPanel()->currentHost().has_value(), 30000);
+    }
+
     static QString statusBarText(MainWindow *w)
     {
         QStringList parts;
