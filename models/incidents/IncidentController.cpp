@@ -19,6 +19,7 @@
 #include "RuleEngine.h"
 #include "SurgeDrillTrace.h"
 #include "TimelineExport.h"
+#include "VendorRegistry.h"
 #include "VendorStatusProbe.h"
 
 #include <QDateTime>
@@ -35,7 +36,6 @@ namespace {
 // Every few seconds a console that is not the evaluator tries to become it,
 // so a closed or crashed evaluator is replaced within that time.
 constexpr int kLeaderRetryMs = 5000;
-constexpr int kPlanRefreshMs = 15000;
 } // namespace
 
 struct IncidentController::Private
@@ -49,6 +49,7 @@ struct IncidentController::Private
     IncidentStore *store = nullptr;
     MetricFeeder *feeder = nullptr;
     VendorStatusProbe *vendors = nullptr;
+    VendorRegistry *vendorRegistry = nullptr;
     OpsApiHealthProbe *opsHealth = nullptr;
     ActionsRemedyRunner *liveRunner = nullptr;
     DryRunRemedyRunner *dryRunner = nullptr;
@@ -121,7 +122,20 @@ IncidentController::IncidentController(LiveSource *source, DbConnection *readDb,
     d->vendors = new VendorStatusProbe(m_engine, this);
     if (d->config.clock)
         d->vendors->setClock(d->config.clock);
-    d->vendors->setEndpoints(d->config.vendors);
+    d->vendorRegistry = new VendorRegistry(d->store, d->vendors, this);
+    d->vendorRegistry->setOperatorName(d->config.operatorName);
+    d->vendorRegistry->setReadOnlyReason([this]() -> QString {
+        if (!d->tablesChecked)
+            return tr("Read-only until the database has been read.");
+        if (!d->tables)
+            return tr("Read-only: this database has no shared vendor list; the console watches only the vendors "
+                      "configured for it.");
+        if (!canAct())
+            return tr("Read-only: changing the vendors needs the operator role (this console's database role "
+                      "cannot).");
+        return {};
+    });
+    d->vendorRegistry->setBuiltIn(d->config.vendors);
     d->opsHealth = new OpsApiHealthProbe(m_engine, actions ? actions->api() : nullptr, this);
     if (d->config.clock)
         d->opsHealth->setClock(d->config.clock);
@@ -147,7 +161,7 @@ IncidentController::IncidentController(LiveSource *source, DbConnection *readDb,
     connect(&d->pollTimer, &QTimer::timeout, this, &IncidentController::poll);
     d->leaderTimer.setInterval(kLeaderRetryMs);
     connect(&d->leaderTimer, &QTimer::timeout, this, &IncidentController::checkEvaluator);
-    d->planTimer.setInterval(kPlanRefreshMs);
+    d->planTimer.setInterval(int(d->config.planRefreshMs));
     connect(&d->planTimer, &QTimer::timeout, this, [this] { loadPlan(); });
     d->repeatTimer.setInterval(int(d->config.repeatSoundMs));
     connect(&d->repeatTimer, &QTimer::timeout, this, [this] {
@@ -348,20 +362,19 @@ void IncidentController::loadPlan()
             applyPlan(rules);
         startWatching();
     });
-    d->store->loadVendors([this](const std::optional<QList<IncidentStore::VendorRow>> &rows, const QString &) {
-        if (!rows)
-            return;
-        QList<VendorEndpoint> endpoints = d->config.vendors;
-        for (const auto &v : *rows) {
-            VendorEndpoint e {v.name, QUrl(v.statusUrl), QUrl(v.quotaUrl), qint64(v.intervalS) * 1000};
-            endpoints.erase(std::remove_if(endpoints.begin(), endpoints.end(),
-                                           [&](const VendorEndpoint &x) { return x.name == e.name; }),
-                            endpoints.end());
-            endpoints << e;
-        }
-        if (endpoints != d->vendors->endpoints())
-            d->vendors->setEndpoints(endpoints);
-    });
+    // Vendors ride the plan's refresh: a vendor another console added is
+    // watched here within one refresh.
+    d->vendorRegistry->reload();
+}
+
+VendorRegistry *IncidentController::vendors() const
+{
+    return d->vendorRegistry;
+}
+
+VendorStatusProbe *IncidentController::vendorProbe() const
+{
+    return d->vendors;
 }
 
 void IncidentController::savePlanRule(const PlanRule &rule)

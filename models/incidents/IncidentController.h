@@ -29,6 +29,7 @@ class MetricFeeder;
 class OpsApiHealthProbe;
 class RemedyRunner;
 class RuleEngine;
+class VendorRegistry;
 class VendorStatusProbe;
 
 // Incident response for one console (issue 15): feeds the live source and the
@@ -59,6 +60,7 @@ public:
         qint64 evaluateMs = 1000;
         qint64 pollMs = 1000; // reading other consoles' changes
         qint64 repeatSoundMs = 60000; // an unacknowledged page sounds again
+        qint64 planRefreshMs = 15000; // re-reading the plan and the vendors others changed
         bool demo = false; // drills act on the demo simulator
         QUrl simulatorControlUrl; // the demo simulator's /_control (drills)
         // Vendors to watch besides those stored in the database (alert_vendors):
@@ -89,6 +91,11 @@ public:
     QList<PlanRule> plan() const;
     // Compare-and-set on version; planSaved or errorOccurred follow.
     void savePlanRule(const PlanRule &rule);
+
+    // The vendors watched (alert_vendors and the configured ones), their
+    // rules and edits; read-only unless canAct() on the shared tables.
+    VendorRegistry *vendors() const;
+    VendorStatusProbe *vendorProbe() const;
 
     // People. Each writes the card and its timeline in one statement.
     void acknowledge(qint64 incidentId);

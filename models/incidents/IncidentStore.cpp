@@ -207,13 +207,15 @@ void IncidentStore::loadVendors(Reply<QList<VendorRow>> reply)
     if (!m_read)
         return reply(std::nullopt, tr("no database connection"));
     m_read->exec({DbQuery("SELECT name, coalesce(status_url, '') AS status_url, coalesce(quota_url, '') AS quota_url, "
-                          "interval_s FROM alert_vendors ORDER BY name")},
+                          "interval_s, updated_by, (extract(epoch FROM updated_at) * 1000000)::bigint AS updated_us "
+                          "FROM alert_vendors ORDER BY name")},
                  this, [reply](const DbConnection::Outcome &o) {
                      if (const auto *e = DbConnection::error(o))
                          return reply(std::nullopt, e->message);
-                     static const ColumnList cols(QStringLiteral("alert_vendors"),
-                                                  {"name", "status_url", "quota_url", "interval_s"});
-                     enum class C { Name, Status, Quota, Interval };
+                     static const ColumnList cols(
+                         QStringLiteral("alert_vendors"),
+                         {"name", "status_url", "quota_url", "interval_s", "updated_by", "updated_us"});
+                     enum class C { Name, Status, Quota, Interval, By, At };
                      QString error;
                      const auto r = RowReader::bind(cols, DbConnection::tables(o)->front(), &error);
                      if (!r)
@@ -221,9 +223,105 @@ void IncidentStore::loadVendors(Reply<QList<VendorRow>> reply)
                      QList<VendorRow> rows;
                      for (int i = 0; i < r->rowCount(); ++i)
                          rows.append({r->text(i, C::Name), r->text(i, C::Status), r->text(i, C::Quota),
-                                      int(r->toInt64(i, C::Interval, 60))});
+                                      int(r->toInt64(i, C::Interval, 60)), r->text(i, C::By), r->toInt64(i, C::At)});
                      reply(rows, {});
                  });
+}
+
+namespace {
+
+QString vendorError(const DbError &e, const QString &name)
+{
+    if (e.isPermissionDenied())
+        return IncidentStore::tr("Only an operator can change the vendors: the database refused this console's role, "
+                                 "nothing was changed.");
+    if (e.isUniqueViolation())
+        return IncidentStore::tr("A vendor named %1 exists already.").arg(name);
+    if (e.sqlState == u"23514")
+        return IncidentStore::tr("The database refused vendor %1: a name, address or interval it does not accept.")
+            .arg(name);
+    if (e.connectionLost || e.sqlState.isEmpty())
+        return IncidentStore::tr("The database could not be reached; vendor %1 was not changed.").arg(name);
+    return IncidentStore::tr("Vendor %1 was not changed: %2").arg(name, e.message.trimmed());
+}
+
+} // namespace
+
+void IncidentStore::addVendor(const VendorRow &v, const QString &by, Done done)
+{
+    if (!m_write)
+        return done(false, tr("no database connection"));
+    m_write->exec({DbQuery("INSERT INTO alert_vendors (name, status_url, quota_url, interval_s, updated_by) "
+                           "VALUES ($1, nullif($2, ''), nullif($3, ''), $4, $5) ON CONFLICT (name) DO NOTHING")
+                       .bind(v.name)
+                       .bind(v.statusUrl)
+                       .bind(v.quotaUrl)
+                       .bind(v.intervalS)
+                       .bind(by)},
+                  this, [done, name = v.name](const DbConnection::Outcome &o) {
+                      if (const auto *e = DbConnection::error(o)) {
+                          logcat::alerts()->warn("vendor {} not added: {}", name.toStdString(),
+                                                 e->message.toStdString());
+                          return done(false, vendorError(*e, name));
+                      }
+                      if (DbConnection::tables(o)->front().affectedRows == 0)
+                          return done(false, tr("A vendor named %1 exists already.").arg(name));
+                      done(true, {});
+                  });
+}
+
+void IncidentStore::editVendor(const QString &originalName, qint64 expectedUpdatedAtUs, const VendorRow &v,
+                               const QString &by, Done done)
+{
+    if (!m_write)
+        return done(false, tr("no database connection"));
+    m_write->exec(
+        {DbQuery("UPDATE alert_vendors SET name = $2, status_url = nullif($3, ''), quota_url = nullif($4, ''), "
+                 "interval_s = $5, updated_by = $6, updated_at = clock_timestamp() "
+                 "WHERE name = $1 AND (extract(epoch FROM updated_at) * 1000000)::bigint = $7")
+             .bind(originalName)
+             .bind(v.name)
+             .bind(v.statusUrl)
+             .bind(v.quotaUrl)
+             .bind(v.intervalS)
+             .bind(by)
+             .bind(expectedUpdatedAtUs)},
+        this, [done, originalName, name = v.name](const DbConnection::Outcome &o) {
+            if (const auto *e = DbConnection::error(o)) {
+                logcat::alerts()->warn("vendor {} not changed: {}", originalName.toStdString(),
+                                       e->message.toStdString());
+                return done(false, vendorError(*e, name));
+            }
+            if (DbConnection::tables(o)->front().affectedRows == 0)
+                return done(false,
+                            tr("Vendor %1 was changed or removed by someone else meanwhile; nothing was "
+                               "written. Look at it again and repeat the change.")
+                                .arg(originalName));
+            done(true, {});
+        });
+}
+
+void IncidentStore::removeVendor(const QString &name, qint64 expectedUpdatedAtUs, Done done)
+{
+    if (!m_write)
+        return done(false, tr("no database connection"));
+    m_write->exec({DbQuery("DELETE FROM alert_vendors "
+                           "WHERE name = $1 AND (extract(epoch FROM updated_at) * 1000000)::bigint = $2")
+                       .bind(name)
+                       .bind(expectedUpdatedAtUs)},
+                  this, [done, name](const DbConnection::Outcome &o) {
+                      if (const auto *e = DbConnection::error(o)) {
+                          logcat::alerts()->warn("vendor {} not removed: {}", name.toStdString(),
+                                                 e->message.toStdString());
+                          return done(false, vendorError(*e, name));
+                      }
+                      if (DbConnection::tables(o)->front().affectedRows == 0)
+                          return done(false,
+                                      tr("Vendor %1 was changed or removed by someone else meanwhile; nothing "
+                                         "was removed. Look at it again.")
+                                          .arg(name));
+                      done(true, {});
+                  });
 }
 
 void IncidentStore::tryBecomeEvaluator(std::function<void(bool)> reply)

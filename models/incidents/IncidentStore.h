@@ -30,6 +30,10 @@ public:
         QString statusUrl;
         QString quotaUrl;
         int intervalS = 60;
+        QString updatedBy;
+        // updated_at in epoch microseconds: the compare-and-set token of an
+        // edit (the table has no version column; every write sets it).
+        qint64 updatedAtUs = 0;
     };
     struct PlanRow
     {
@@ -57,6 +61,14 @@ public:
     // Compare-and-set: fails with a message when someone saved a newer version.
     void savePlanRule(const PlanRule &rule, const QString &by, Done done);
     void loadVendors(Reply<QList<VendorRow>> reply);
+    // Vendor edits (VendorRegistry checks the input first). Edit and remove
+    // are compare-and-set on updatedAtUs: a row someone changed meanwhile is
+    // refused with a message, not overwritten. Errors come back in words
+    // (42501 "only an operator…", 23505 "exists already").
+    void addVendor(const VendorRow &vendor, const QString &by, Done done);
+    void editVendor(const QString &originalName, qint64 expectedUpdatedAtUs, const VendorRow &vendor, const QString &by,
+                    Done done);
+    void removeVendor(const QString &name, qint64 expectedUpdatedAtUs, Done done);
 
     // Session-level advisory lock on the write connection: the one console
     // that holds it writes the engine's incidents. Released when that

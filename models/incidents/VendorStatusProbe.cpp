@@ -41,37 +41,68 @@ qint64 VendorStatusProbe::now() const
     return m_clock();
 }
 
+void VendorStatusProbe::dropVendor(Vendor &v)
+{
+    delete v.timer;
+    v.timer = nullptr;
+    for (QNetworkReply *r : {v.statusReply.data(), v.quotaReply.data()})
+        if (r) {
+            r->disconnect(this);
+            r->abort();
+            r->deleteLater();
+        }
+}
+
 void VendorStatusProbe::clearVendors()
 {
-    for (const auto &v : std::as_const(m_vendors)) {
-        delete v->timer;
-        for (QNetworkReply *r : {v->statusReply.data(), v->quotaReply.data()})
-            if (r) {
-                r->disconnect(this);
-                r->abort();
-                r->deleteLater();
-            }
-    }
+    for (const auto &v : std::as_const(m_vendors))
+        dropVendor(*v);
     m_vendors.clear();
 }
 
 void VendorStatusProbe::setEndpoints(const QList<VendorEndpoint> &endpoints)
 {
-    clearVendors();
-    m_endpoints = endpoints;
+    // One probe per name, the last entry winning: a list that names a vendor
+    // twice must not poll it twice.
+    QList<VendorEndpoint> unique;
     for (const VendorEndpoint &e : endpoints) {
+        unique.erase(
+            std::remove_if(unique.begin(), unique.end(), [&](const VendorEndpoint &x) { return x.name == e.name; }),
+            unique.end());
+        unique << e;
+    }
+    // A vendor whose endpoint did not change keeps its timer, its request in
+    // flight and its last reading: editing one vendor neither re-polls nor
+    // blanks the others.
+    QHash<QString, std::shared_ptr<Vendor>> kept;
+    QList<std::shared_ptr<Vendor>> added;
+    for (const VendorEndpoint &e : std::as_const(unique)) {
+        const auto old = m_vendors.value(e.name);
+        if (old && old->endpoint == e) {
+            kept.insert(e.name, old);
+            continue;
+        }
         auto v = std::make_shared<Vendor>();
         v->endpoint = e;
         v->timer = new QTimer(this);
         v->timer->setInterval(int(std::clamp<qint64>(e.intervalMs, 100, 24LL * 3600 * 1000)));
         const QString name = e.name;
         connect(v->timer, &QTimer::timeout, this, [this, name] { pollNow(name); });
-        m_vendors.insert(e.name, v);
+        kept.insert(e.name, v);
+        added << v;
     }
+    for (auto it = m_vendors.cbegin(); it != m_vendors.cend(); ++it)
+        if (kept.value(it.key()) != it.value())
+            dropVendor(*it.value());
+    m_vendors = kept;
+    m_endpoints = unique;
     if (m_running) {
-        m_running = false;
-        start();
+        for (const auto &v : std::as_const(added)) {
+            v->timer->start();
+            poll(*v);
+        }
     }
+    Q_EMIT endpointsChanged();
 }
 
 void VendorStatusProbe::start()
@@ -115,6 +146,12 @@ std::optional<double> VendorStatusProbe::lastQuotaUsed(const QString &name) cons
 {
     const auto v = m_vendors.value(name);
     return v ? v->quota : std::nullopt;
+}
+
+QString VendorStatusProbe::quotaError(const QString &name) const
+{
+    const auto v = m_vendors.value(name);
+    return v ? v->quotaError : QString();
 }
 
 QNetworkReply *VendorStatusProbe::get(const QUrl &url)

@@ -48,7 +48,8 @@ public:
     // Per request, the longest we wait without any bytes moving.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     int timeoutMs() const { return m_timeoutMs; }
-    // Replaces the vendors; a running probe polls the new list at once.
+    // Replaces the vendors, one probe per name; a running probe polls the
+    // new and changed ones at once and keeps the unchanged ones as they are.
     void setEndpoints(const QList<VendorEndpoint> &endpoints);
     QList<VendorEndpoint> endpoints() const { return m_endpoints; }
 
@@ -64,12 +65,16 @@ public:
     // The last fed values, if the last poll gave one.
     std::optional<double> lastStatus(const QString &name) const;
     std::optional<double> lastQuotaUsed(const QString &name) const;
+    // Why the last quota poll failed; empty when it gave a value (or none yet).
+    QString quotaError(const QString &name) const;
+    bool isWatching(const QString &name) const { return m_vendors.contains(name); }
 
 Q_SIGNALS:
     // After each answer (or failure) was fed.
     void statusPolled(const QString &name, qint64 atMs);
     void quotaPolled(const QString &name, qint64 atMs);
     void detailChanged(const QString &name, const QString &detail);
+    void endpointsChanged();
 
 private:
     struct Vendor
@@ -92,6 +97,7 @@ private:
     // Why a reply failed in words, or empty when it has a 2xx body.
     QString failure(QNetworkReply *reply, bool acceptAnyHttpStatus) const;
     void setDetail(Vendor &v, const QString &detail);
+    void dropVendor(Vendor &v);
     void clearVendors();
 
     QPointer<RuleEngine> m_engine;

@@ -73,6 +73,9 @@ IncidentController *ConsoleSession::incidents()
         c.vendors = m_config.vendors;
         c.evaluateMs = m_config.pollFastMs;
         c.pollMs = m_config.pollFastMs;
+        // The plan and the vendor list every three slow polls (15 s shipped):
+        // what another console changed is rare, and waits that long at most.
+        c.planRefreshMs = 3 * qint64(m_config.pollSlowMs);
         m_incidents = new IncidentController(m_feed, m_db, writeDb(), actions(), c, this);
         m_incidents->start();
     }

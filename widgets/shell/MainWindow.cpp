@@ -19,6 +19,7 @@
 #include "MapPanel.h"
 #include "PendingApprovalsModel.h"
 #include "PlanEditorDialog.h"
+#include "VendorsDialog.h"
 #include "ReviewDeskController.h"
 #include "ReviewPanel.h"
 #include "TotalsPanel.h"
@@ -507,6 +508,12 @@ void MainWindow::buildIncidentMenu()
         dlg->open();
     });
     plan->setObjectName(QStringLiteral("incidents-edit-plan"));
+    QAction *vendors = menu->addAction(tr("Vendors…"), this, [this] {
+        auto *dlg = new VendorsDialog(m_session->incidents(), this);
+        dlg->setAttribute(Qt::WA_DeleteOnClose);
+        dlg->open();
+    });
+    vendors->setObjectName(QStringLiteral("incidents-vendors"));
     QAction *drill = menu->addAction(tr("Start drill"));
     drill->setObjectName(QStringLiteral("incidents-drill"));
     drill->setCheckable(true);
