@@ -31,17 +31,21 @@ DbQuery ActionPermissions::query()
 {
     // pg_has_role raises for a role that does not exist, hence the CASEs; a
     // database without the role migration falls back to the table privileges
-    // the roles stand for. Superusers are members of every role.
-    return DbQuery("SELECT current_user::text, "
-                   " CASE WHEN to_regrole('oc_operator') IS NULL "
-                   "      THEN has_table_privilege('blasts', 'INSERT') AND has_table_privilege('campaigns', 'UPDATE') "
-                   "      ELSE pg_has_role(current_user, 'oc_operator', 'MEMBER') END, "
-                   " CASE WHEN to_regrole('oc_trainer') IS NULL "
-                   "      THEN has_table_privilege('events', 'UPDATE') "
-                   "      ELSE pg_has_role(current_user, 'oc_trainer', 'MEMBER') END, "
-                   " CASE WHEN to_regrole('oc_viewer') IS NULL "
-                   "      THEN has_table_privilege('events', 'SELECT') "
-                   "      ELSE pg_has_role(current_user, 'oc_viewer', 'MEMBER') END");
+    // the roles stand for. Superusers are members of every role. A Mobilize
+    // mirror has no blasts or campaigns (has_table_privilege raises on a
+    // missing relation): there the console can at most read.
+    return DbQuery(
+        "SELECT current_user::text, "
+        " CASE WHEN to_regrole('oc_operator') IS NULL "
+        "      THEN to_regclass('blasts') IS NOT NULL AND to_regclass('campaigns') IS NOT NULL "
+        "           AND has_table_privilege('blasts', 'INSERT') AND has_table_privilege('campaigns', 'UPDATE') "
+        "      ELSE pg_has_role(current_user, 'oc_operator', 'MEMBER') END, "
+        " CASE WHEN to_regrole('oc_trainer') IS NULL "
+        "      THEN has_table_privilege('events', 'UPDATE') "
+        "      ELSE pg_has_role(current_user, 'oc_trainer', 'MEMBER') END, "
+        " CASE WHEN to_regrole('oc_viewer') IS NULL "
+        "      THEN has_table_privilege('events', 'SELECT') "
+        "      ELSE pg_has_role(current_user, 'oc_viewer', 'MEMBER') END");
 }
 
 ActionPermissions::Role ActionPermissions::roleFromRow(const DbTable &t)
