@@ -171,7 +171,9 @@ void MobilizeSource::explainTails()
             if (i == std::size(tails)) {
                 m_chunkWhole = MobilizeRows::planScansFor(lines, QStringLiteral("id"), &relation);
                 if (m_chunkWhole)
-                    logcat::feed()->info("mirror: no index on {}.id, the participation state loads in one statement",
+                    logcat::feed()->info("mirror: reading {}.id ranges scans the whole relation (no usable index, "
+                                         "or too small a table for one): the participation state loads in one "
+                                         "statement",
                                          relation.toStdString());
             } else if (MobilizeRows::planScansForModifiedDate(lines, &relation)) {
                 scans << QStringLiteral("%1 (Seq Scan on %2)")
