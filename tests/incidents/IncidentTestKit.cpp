@@ -1,5 +1,6 @@
 #include "IncidentTestKit.h"
 
+#include "ConsoleSession.h"
 #include "PgSession.h"
 
 #include <QJsonDocument>
@@ -47,6 +48,18 @@ void writeTraffic(const QString &conninfo, int requests, int errors)
                 "errors_5xx = EXCLUDED.errors_5xx, xact = pg_current_xact_id()")
             .bind(requests)
             .bind(errors));
+}
+
+std::unique_ptr<ConsoleSession> startConsole(const QString &who, const QString &conninfo)
+{
+    ConsoleSession::Config cfg;
+    cfg.conninfo = conninfo;
+    cfg.operatorName = who;
+    cfg.pollFastMs = 250;
+    cfg.pollSlowMs = 1000;
+    auto s = std::make_unique<ConsoleSession>(cfg);
+    s->start();
+    return s;
 }
 
 } // namespace oc::test

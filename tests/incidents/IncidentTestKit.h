@@ -4,6 +4,12 @@
 
 #include <QString>
 
+#include <memory>
+
+namespace oc {
+class ConsoleSession;
+}
+
 namespace oc::test {
 
 // What the incident tests on a real database share: a rule they can make
@@ -16,5 +22,8 @@ PlanRule siteRule();
 void storePlanRule(const QString &conninfo, const PlanRule &rule);
 // The current 10 s traffic bucket, as the simulator's upsert writes it.
 void writeTraffic(const QString &conninfo, int requests, int errors);
+// A started console as `who` on `conninfo`, polling the fast paths every
+// 250 ms and the slow ones (plan, vendors: every third slow poll) every 1 s.
+std::unique_ptr<ConsoleSession> startConsole(const QString &who, const QString &conninfo);
 
 } // namespace oc::test

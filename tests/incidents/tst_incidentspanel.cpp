@@ -117,14 +117,7 @@ private:
 
     std::unique_ptr<ConsoleSession> console(const QString &who, const QString &conninfo)
     {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = conninfo;
-        cfg.operatorName = who;
-        cfg.pollFastMs = 250;
-        cfg.pollSlowMs = 1000;
-        auto s = std::make_unique<ConsoleSession>(cfg);
-        s->start();
-        return s;
+        return test::startConsole(who, conninfo);
     }
 
     void traffic(int requests, int errors) { test::writeTraffic(m_conninfo, requests, errors); }

@@ -66,14 +66,7 @@ private:
 
     std::unique_ptr<ConsoleSession> console(const QString &who, const QString &conninfo)
     {
-        ConsoleSession::Config cfg;
-        cfg.conninfo = conninfo;
-        cfg.operatorName = who;
-        cfg.pollFastMs = 250;
-        cfg.pollSlowMs = 1000;
-        auto s = std::make_unique<ConsoleSession>(cfg);
-        s->start();
-        return s;
+        return test::startConsole(who, conninfo);
     }
 
     QString scalar(const char *sql)
