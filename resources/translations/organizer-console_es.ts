@@ -2096,7 +2096,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>A vendor named %1 exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Ya existe un proveedor llamado %1.</translation>
     </message>
     <message>
         <source>The database refused vendor %1: a name, address or interval it does not accept.</source>
@@ -2335,7 +2335,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>You can watch these incidents but not act on them: acknowledging, notes, hand-overs and remedies need the operator role on a writable database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puedes seguir estos incidentes, pero no actuar sobre ellos: asumirlos, las notas, pasarlos a otra persona y los remedios requieren el rol de operador en una base de datos que admita escritura.</translation>
     </message>
     <message>
         <source>The incident is resolved.</source>
@@ -2366,11 +2366,11 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Not saved: %1 (%2)</source>
-        <translation type="unfinished">No se guardó: %1 (%2)</translation>
+        <translation>No se guardó: %1 (%2)</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished">Guardado: %1</translation>
+        <translation>Guardado: %1</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2527,10 @@ Mensaje: %4</translation>
     <message>
         <source>Drill report…</source>
         <translation>Informe del simulacro…</translation>
+    </message>
+    <message>
+        <source>Vendors…</source>
+        <translation>Proveedores…</translation>
     </message>
 </context>
 <context>
@@ -2909,7 +2913,7 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> s</translation>
     </message>
     <message>
         <source>Incident response plan</source>
@@ -3021,7 +3025,7 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Guardando…</translation>
     </message>
     <message>
         <source>Saved rule %1.</source>
@@ -4005,176 +4009,319 @@ Haz clic para acercar</translation>
     <name>oc::VendorListModel</name>
     <message>
         <source>Operational</source>
-        <translation type="unfinished"></translation>
+        <translation>Operativo</translation>
     </message>
     <message>
         <source>Degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Degradado</translation>
     </message>
     <message>
         <source>Partial outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupción parcial</translation>
     </message>
     <message>
         <source>Major outage</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrupción grave</translation>
     </message>
     <message>
         <source>No status page</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin página de estatus</translation>
     </message>
     <message>
         <source>Not watched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin vigilar</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Con fallas</translation>
     </message>
     <message>
         <source>Waiting for the first answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Esperando la primera respuesta</translation>
     </message>
     <message>
         <source>quota: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cuota: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message>
         <source>this console (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>esta consola (demo)</translation>
     </message>
     <message>
         <source>Vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>Proveedor</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estatus</translation>
+        <translation>Estatus</translation>
     </message>
     <message>
         <source>Quota used</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuota usada</translation>
     </message>
     <message>
         <source>Status page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página de estatus</translation>
     </message>
     <message>
         <source>Quota address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de cuota</translation>
     </message>
     <message>
         <source>Every</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada</translation>
     </message>
     <message>
         <source>Changed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado por</translation>
     </message>
 </context>
 <context>
     <name>oc::VendorRegistry</name>
     <message>
         <source>Read-only: this console has no database to store vendors in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: esta consola no tiene una base de datos donde guardar los proveedores.</translation>
     </message>
     <message>
         <source>The %1 is longer than %2 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 tiene más de %2 caracteres.</translation>
     </message>
     <message>
         <source>The %1 contains spaces or invisible characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 contiene espacios o caracteres invisibles.</translation>
     </message>
     <message>
         <source>The %1 is not a complete address (https://…).</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 no es una dirección completa (https://…).</translation>
     </message>
     <message>
         <source>The %1 must start with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 tiene que empezar con http:// o https://.</translation>
     </message>
     <message>
         <source>The %1 has no host.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 no tiene servidor.</translation>
     </message>
     <message>
         <source>The %1 must not carry a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>La %1 no debe llevar nombre de usuario ni contraseña.</translation>
     </message>
     <message>
         <source>Give the vendor a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponle un nombre al proveedor.</translation>
     </message>
     <message>
         <source>The name is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre tiene más de %1 caracteres.</translation>
     </message>
     <message>
         <source>The name may use only lowercase letters, digits and &apos;-&apos;, starting with a letter or digit (the plan&apos;s rules read vendor.&lt;name&gt;.status).</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre solo puede usar letras minúsculas, dígitos y &apos;-&apos;, y tiene que empezar con una letra o un dígito (las reglas del plan leen vendor.&lt;name&gt;.status).</translation>
     </message>
     <message>
         <source>A vendor named %1 exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe un proveedor llamado %1.</translation>
     </message>
     <message>
         <source>status page address</source>
-        <translation type="unfinished"></translation>
+        <translation>dirección de la página de estatus</translation>
     </message>
     <message>
         <source>quota address</source>
-        <translation type="unfinished"></translation>
+        <translation>dirección de cuota</translation>
     </message>
     <message>
         <source>Give at least one address: the status page or the quota address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica al menos una dirección: la de la página de estatus o la de cuota.</translation>
     </message>
     <message>
         <source>The interval must be between %1 and %2 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>El intervalo tiene que estar entre %1 y %2 segundos.</translation>
     </message>
     <message>
         <source>Vendor %1 is configured for this console (the demo simulator&apos;s), not stored: add a vendor of the same name to replace it for every console.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor %1 está configurado para esta consola (es el del simulador de la demo), no guardado: agrega un proveedor con el mismo nombre para reemplazarlo en todas las consolas.</translation>
     </message>
     <message>
         <source>Vendor %1 is configured for this console (the demo simulator&apos;s), not stored; it cannot be removed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor %1 está configurado para esta consola (es el del simulador de la demo), no guardado; no se puede eliminar aquí.</translation>
     </message>
 </context>
 <context>
     <name>oc::VendorStatusProbe</name>
     <message>
         <source>no answer from %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>sin respuesta de %1 en %2 s</translation>
     </message>
     <message>
         <source>%1 refused the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rechazó la conexión</translation>
     </message>
     <message>
         <source>host %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>no se encontró el servidor %1</translation>
     </message>
     <message>
         <source>cannot reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pudo conectar con %1: %2</translation>
     </message>
     <message>
         <source>HTTP %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 de %2</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>oc::VendorsDialog</name>
+    <message>
+        <source>Watched vendors</source>
+        <translation>Proveedores vigilados</translation>
+    </message>
+    <message>
+        <source>Why the vendors are read-only</source>
+        <translation>Por qué los proveedores son de solo lectura</translation>
+    </message>
+    <message>
+        <source>What the probe last found</source>
+        <translation>Lo que encontró el último sondeo</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Agregar…</translation>
+    </message>
+    <message>
+        <source>Add a vendor</source>
+        <translation>Agregar un proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the selected vendor</source>
+        <translation>Editar el proveedor seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+        <source>Remove the selected vendor</source>
+        <translation>Eliminar el proveedor seleccionado</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Vendor name</source>
+        <translation>Nombre del proveedor</translation>
+    </message>
+    <message>
+        <source>map-tiles</source>
+        <translation>mosaicos-mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+        <source>Status page address (Statuspage summary.json)</source>
+        <translation>Dirección de la página de estatus (summary.json de Statuspage)</translation>
+    </message>
+    <message>
+        <source>&amp;Status page</source>
+        <translation>&amp;Página de estatus</translation>
+    </message>
+    <message>
+        <source>Quota address (answers carry rate-limit headers)</source>
+        <translation>Dirección de cuota (sus respuestas traen encabezados de límite de solicitudes)</translation>
+    </message>
+    <message>
+        <source>&amp;Quota address</source>
+        <translation>&amp;Dirección de cuota</translation>
+    </message>
+    <message>
+        <source>Poll interval in seconds</source>
+        <translation>Intervalo de consulta en segundos</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Poll e&amp;very</source>
+        <translation>C&amp;onsultar cada</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save the vendor</source>
+        <translation>Guardar el proveedor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the change</source>
+        <translation>Cancelar el cambio</translation>
+    </message>
+    <message>
+        <source>Vendors status</source>
+        <translation>Estatus de los proveedores</translation>
+    </message>
+    <message>
+        <source>Removed vendor %1.</source>
+        <translation>Se eliminó el proveedor %1.</translation>
+    </message>
+    <message>
+        <source>Saved vendor %1.</source>
+        <translation>Se guardó el proveedor %1.</translation>
+    </message>
+    <message>
+        <source>Removing vendor %1…</source>
+        <translation>Eliminando el proveedor %1…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Edit vendor %1</source>
+        <translation>Editar el proveedor %1</translation>
+    </message>
+    <message>
+        <source>New vendor</source>
+        <translation>Proveedor nuevo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Configured for this console (the demo simulator&apos;s), not stored: add a vendor of the same name to replace it for every console.</source>
+        <translation>Configurado para esta consola (es el del simulador de la demo), no guardado: agrega un proveedor con el mismo nombre para reemplazarlo en todas las consolas.</translation>
+    </message>
+    <message>
+        <source>Select a vendor first.</source>
+        <translation>Primero selecciona un proveedor.</translation>
+    </message>
+    <message>
+        <source>Add or edit a vendor first.</source>
+        <translation>Primero agrega o edita un proveedor.</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,8 @@
 // the action confirmations, built on the demo (so the actions are enabled as
 // an operator sees them), show Spanish words where the English ones were.
 // The review queue and host training too (issue 16 follow-up), on the demo
-// and, for the read-only reasons, on a Mobilize SQL mirror.
+// and, for the read-only reasons, on a Mobilize SQL mirror; and the vendors
+// dialog as an operator opens it on the demo.
 #include "ActionsPanel.h"
 #include "BlastDialog.h"
 #include "ConfirmActionDialog.h"
@@ -23,6 +24,8 @@
 #include "StatTile.h"
 #include "TotalsPanel.h"
 #include "TranslationLoader.h"
+#include "VendorListModel.h"
+#include "VendorsDialog.h"
 #include "WallboardWindow.h"
 
 #include <QAbstractButton>
@@ -33,12 +36,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -465,6 +470,71 @@ private Q_SLOTS:
                  qPrintable(hostStatus.join(QLatin1Char('|'))));
     }
 
+    void vendorsDialogInSpanish()
+    {
+        // Incidents → Vendors… as an operator opens it on the demo, with the
+        // simulator's vendors listed: in English first, then no visible
+        // button, label, column header or title may read the same in Spanish.
+        m_translations.remove();
+        QStringList english;
+        {
+            DemoConsole::Opened<MainWindow> opened;
+            openVendorsOnDemo(&opened);
+            if (QTest::currentTestFailed())
+                return;
+            english = vendorsDialogTexts(opened.window->findChild<VendorsDialog *>());
+        }
+        QVERIFY2(english.contains(QStringLiteral("Watched vendors")) && english.contains(QStringLiteral("Quota used")),
+                 qPrintable(english.join(QLatin1Char('|'))));
+        QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
+        DemoConsole::Opened<MainWindow> opened;
+        openVendorsOnDemo(&opened);
+        if (QTest::currentTestFailed())
+            return;
+        VendorsDialog *d = opened.window->findChild<VendorsDialog *>();
+        QCOMPARE(opened.window->findChild<QAction *>(QStringLiteral("incidents-vendors"))->text(),
+                 QStringLiteral("Proveedores…"));
+        const QStringList texts = vendorsDialogTexts(d);
+        QVERIFY2(sameAsEnglish(texts, english).isEmpty(),
+                 qPrintable(QStringLiteral("vendors dialog still in English: ") +
+                            sameAsEnglish(texts, english).join(QStringLiteral(" | "))));
+        QCOMPARE(d->windowTitle(), QStringLiteral("Proveedores vigilados"));
+        QCOMPARE(d->form()->title(), QStringLiteral("Proveedor"));
+        for (const char *s :
+             {"Agregar…", "Editar…", "Eliminar", "Nombre", "Página de estatus", "Dirección de cuota", "Consultar cada",
+              "Guardar", "Cancelar", "Proveedor", "Estatus", "Cuota usada", "Cada", "Cambiado por"})
+            QVERIFY2(texts.contains(QString::fromUtf8(s)), s);
+        // Alt+letter reaches one control each.
+        QStringList mnemonics;
+        for (QWidget *wgt : d->findChildren<QWidget *>()) {
+            const auto *b = qobject_cast<QAbstractButton *>(wgt);
+            const auto *l = qobject_cast<QLabel *>(wgt);
+            const QString t = b ? b->text() : (l ? l->text() : QString());
+            const qsizetype at = QString(t).replace(QLatin1String("&&"), QLatin1String("__")).indexOf(QLatin1Char('&'));
+            if (at >= 0 && at + 1 < t.size())
+                mnemonics << t.mid(at + 1, 1).toLower();
+        }
+        QVERIFY2(mnemonics.size() == 8, qPrintable(mnemonics.join(QLatin1Char(' '))));
+        QVERIFY2(QSet<QString>(mnemonics.cbegin(), mnemonics.cend()).size() == mnemonics.size(),
+                 qPrintable(mnemonics.join(QLatin1Char(' '))));
+
+        // The demo's vendor: its live status in Spanish, and why it cannot be
+        // edited here.
+        const QStringList statuses {QStringLiteral("Operativo"),
+                                    QStringLiteral("Degradado"),
+                                    QStringLiteral("Interrupción parcial"),
+                                    QStringLiteral("Interrupción grave"),
+                                    QStringLiteral("Sin página de estatus"),
+                                    QStringLiteral("Con fallas")};
+        const auto status = [d] {
+            return d->table()->model()->index(0, VendorListModel::StatusColumn).data().toString();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(statuses.contains(status()), qPrintable(status()), 30000);
+        QVERIFY(!d->editButton()->isEnabled());
+        QVERIFY2(d->editButton()->toolTip().startsWith(QStringLiteral("Configurado para esta consola")),
+                 qPrintable(d->editButton()->toolTip()));
+    }
+
 private:
     // The review desk with an event selected, then host training with a
     // host selected, so their details and buttons show what a user sees.
@@ -474,6 +544,43 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(w->reviewPanel()->currentEventId() != 0, 30000);
         w->showWorkspace(WorkspaceController::Workspace::HostTraining);
         QTRY_VERIFY_WITH_TIMEOUT(w->hostTrainingPanel()->currentHost().has_value(), 30000);
+    }
+
+    // The console as --demo starts it for an operator (the simulator's
+    // vendors watched), with Incidents → Vendors… open, its buttons enabled
+    // (the role known) and a vendor selected.
+    void openVendorsOnDemo(DemoConsole::Opened<MainWindow> *o) const
+    {
+        ConsoleSession::Config cfg = m_demo.operatorConfig();
+        cfg.demo = true;
+        for (const auto &v : m_demo.demo().vendors())
+            cfg.vendors << VendorEndpoint {v.name, v.statusUrl, v.quotaUrl, 60000};
+        QVERIFY(!cfg.vendors.isEmpty());
+        o->session = std::make_unique<ConsoleSession>(cfg);
+        o->window = std::make_unique<MainWindow>(o->session.get());
+        o->window->resize(1600, 1000);
+        o->window->show();
+        o->session->start();
+        QVERIFY(QTest::qWaitForWindowExposed(o->window.get()));
+        auto *action = o->window->findChild<QAction *>(QStringLiteral("incidents-vendors"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        QTRY_VERIFY(o->window->findChild<VendorsDialog *>() && o->window->findChild<VendorsDialog *>()->isVisible());
+        VendorsDialog *d = o->window->findChild<VendorsDialog *>();
+        QTRY_VERIFY_WITH_TIMEOUT(d->addButton()->isEnabled(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(d->table()->model()->rowCount() > 0, 30000);
+        if (d->selectedName().isEmpty())
+            d->selectVendor(d->table()->model()->index(0, 0).data(VendorListModel::NameRole).toString());
+        QVERIFY(!d->selectedName().isEmpty());
+    }
+
+    // The dialog's title, its form's and what panelTexts reads; not the
+    // probe's finding, which is the vendor's words.
+    static QStringList vendorsDialogTexts(VendorsDialog *d)
+    {
+        QStringList out = panelTexts(d) << d->windowTitle() << d->form()->title();
+        out.removeAll(d->detailLabel()->text());
+        return out;
     }
 
     static QString statusBarText(MainWindow *w)
