@@ -534,47 +534,47 @@ Mensaje: %4</translation>
     <name>oc::AlertListModel</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>Firing</source>
-        <translation type="unfinished">Activo</translation>
+        <translation>Activo</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished">Resuelto</translation>
+        <translation>Resuelto</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin datos</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished">Detalle</translation>
+        <translation>Detalle</translation>
     </message>
 </context>
 <context>
@@ -1942,107 +1942,107 @@ Mensaje: %4</translation>
     <name>oc::IncidentController</name>
     <message>
         <source>Incidents are this console&apos;s own: the data source is read-only, so they are not shared with other consoles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los incidentes son solo de esta consola: la fuente de datos es de solo lectura, así que no se comparten con otras consolas.</translation>
     </message>
     <message>
         <source>Incidents are this console&apos;s own: the database has no readable incident tables (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Los incidentes son solo de esta consola: la base de datos no tiene tablas de incidentes que se puedan leer (%1).</translation>
     </message>
     <message>
         <source>Rule %1 of the plan cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La regla %1 del plan no se puede usar: %2</translation>
     </message>
     <message>
         <source>Rule %1 was not saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó la regla %1: %2</translation>
     </message>
     <message>
         <source>Only an operator can change the plan, on a database with the incident tables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un operador puede cambiar el plan, y en una base de datos con las tablas de incidentes.</translation>
     </message>
     <message>
         <source>The incident could not be shared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo compartir el incidente: %1</translation>
     </message>
     <message>
         <source>every rule recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>todas las reglas se recuperaron</translation>
     </message>
     <message>
         <source>No operator&apos;s console is recording incidents right now: this console shows its own alerts, not shared.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora ninguna consola de operador está registrando incidentes: esta consola muestra sus propias alertas, sin compartirlas.</translation>
     </message>
     <message>
         <source>took ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>se hizo cargo</translation>
     </message>
     <message>
         <source>acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>asumir</translation>
     </message>
     <message>
         <source>add the note</source>
-        <translation type="unfinished"></translation>
+        <translation>agregar la nota</translation>
     </message>
     <message>
         <source>to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a %1</translation>
     </message>
     <message>
         <source>hand over</source>
-        <translation type="unfinished"></translation>
+        <translation>pasar a otra persona</translation>
     </message>
     <message>
         <source>silence</source>
-        <translation type="unfinished"></translation>
+        <translation>silenciar</translation>
     </message>
     <message>
         <source>resolved by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>resuelto a mano</translation>
     </message>
     <message>
         <source>resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>resolver</translation>
     </message>
     <message>
         <source>Could not %1 incident %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidente %2: no se pudo %1: %3</translation>
     </message>
     <message>
         <source>No such incident.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese incidente no existe.</translation>
     </message>
     <message>
         <source>Only an operator can act on incidents (this console&apos;s database role cannot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un operador puede actuar sobre los incidentes (el rol de esta consola en la base de datos no puede).</translation>
     </message>
     <message>
         <source>record the action</source>
-        <translation type="unfinished"></translation>
+        <translation>registrar la acción</translation>
     </message>
     <message>
         <source>The timeline of incident %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer la cronología del incidente %1: %2</translation>
     </message>
     <message>
         <source>The demo simulator&apos;s control address is unknown; the drill cannot start a surge.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se conoce la dirección de control del simulador de la demo; el simulacro no puede iniciar un aumento de tráfico.</translation>
     </message>
     <message>
         <source>The demo simulator refused the drill&apos;s %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El simulador de la demo rechazó la orden %1 del simulacro: %2</translation>
     </message>
     <message>
         <source>Read-only until the database has been read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura hasta que se haya leído la base de datos.</translation>
     </message>
     <message>
         <source>Read-only: this database has no shared vendor list; the console watches only the vendors configured for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: esta base de datos no tiene una lista de proveedores compartida; la consola vigila solo los proveedores configurados para ella.</translation>
     </message>
     <message>
         <source>Read-only: changing the vendors needs the operator role (this console&apos;s database role cannot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: para cambiar los proveedores se necesita el rol de operador (el rol de esta consola en la base de datos no puede).</translation>
     </message>
 </context>
 <context>
@@ -2072,51 +2072,51 @@ Mensaje: %4</translation>
     <name>oc::IncidentStore</name>
     <message>
         <source>no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión a la base de datos</translation>
     </message>
     <message>
         <source>rules skipped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>reglas omitidas: %1</translation>
     </message>
     <message>
         <source>rule %1 was changed by someone else; reload the plan and edit again</source>
-        <translation type="unfinished"></translation>
+        <translation>otra persona cambió la regla %1; vuelve a cargar el plan y edítala de nuevo</translation>
     </message>
     <message>
         <source>the incident was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>no se guardó el incidente</translation>
     </message>
     <message>
         <source>the incident changed meanwhile; nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>el incidente cambió mientras tanto; no se guardó nada</translation>
     </message>
     <message>
         <source>Only an operator can change the vendors: the database refused this console&apos;s role, nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo un operador puede cambiar los proveedores: la base de datos rechazó el rol de esta consola y no se cambió nada.</translation>
     </message>
     <message>
         <source>A vendor named %1 exists already.</source>
-        <translation type="unfinished">Ya existe un proveedor llamado %1.</translation>
+        <translation>Ya existe un proveedor llamado %1.</translation>
     </message>
     <message>
         <source>The database refused vendor %1: a name, address or interval it does not accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos rechazó el proveedor %1: tiene un nombre, una dirección o un intervalo que no acepta.</translation>
     </message>
     <message>
         <source>The database could not be reached; vendor %1 was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conectar con la base de datos; el proveedor %1 no se cambió.</translation>
     </message>
     <message>
         <source>Vendor %1 was not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El proveedor %1 no se cambió: %2</translation>
     </message>
     <message>
         <source>Vendor %1 was changed or removed by someone else meanwhile; nothing was written. Look at it again and repeat the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras tanto, otra persona cambió o eliminó el proveedor %1; no se guardó nada. Revísalo de nuevo y repite el cambio.</translation>
     </message>
     <message>
         <source>Vendor %1 was changed or removed by someone else meanwhile; nothing was removed. Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mientras tanto, otra persona cambió o eliminó el proveedor %1; no se eliminó nada. Revísalo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2869,183 +2869,183 @@ Haz clic para acercar</translation>
     <name>oc::PlanEditorDialog</name>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Sentido</translation>
     </message>
     <message>
         <source>Fire at</source>
-        <translation type="unfinished"></translation>
+        <translation>Se activa en</translation>
     </message>
     <message>
         <source>Recover at</source>
-        <translation type="unfinished"></translation>
+        <translation>Se recupera en</translation>
     </message>
     <message>
         <source>Recent window (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana reciente (s)</translation>
     </message>
     <message>
         <source>Baseline window (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana de referencia (s)</translation>
     </message>
     <message>
         <source>Fire at change (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio para activarse (%)</translation>
     </message>
     <message>
         <source>Recover at change (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambio para recuperarse (%)</translation>
     </message>
     <message>
         <source>SLO</source>
-        <translation type="unfinished"></translation>
+        <translation>Objetivo (SLO)</translation>
     </message>
     <message>
         <source>Long window (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana larga (s)</translation>
     </message>
     <message>
         <source>Short window (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventana corta (s)</translation>
     </message>
     <message>
         <source>Burn factor</source>
-        <translation type="unfinished"></translation>
+        <translation>Factor de consumo</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Incident response plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de respuesta a incidentes</translation>
     </message>
     <message>
         <source>Why the plan is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué el plan es de solo lectura</translation>
     </message>
     <message>
         <source>Rules of the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas del plan</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">Título</translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Page (someone acts now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso urgente (alguien actúa ya)</translation>
     </message>
     <message>
         <source>Ticket (today)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket (hoy)</translation>
     </message>
     <message>
         <source>Info</source>
-        <translation type="unfinished"></translation>
+        <translation>Información</translation>
     </message>
     <message>
         <source>Se&amp;verity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gra&amp;vedad</translation>
     </message>
     <message>
         <source>Thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbrales</translation>
     </message>
     <message>
         <source>Pending period</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo en pendiente</translation>
     </message>
     <message>
         <source>&amp;Pending for</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pendiente durante</translation>
     </message>
     <message>
         <source>Recovery hold time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo de espera de la recuperación</translation>
     </message>
     <message>
         <source>Recovered &amp;for</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recuperada durante</translation>
     </message>
     <message>
         <source>Runbook: what to check</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: qué comprobar</translation>
     </message>
     <message>
         <source>Runbook: &amp;check</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: qué &amp;comprobar</translation>
     </message>
     <message>
         <source>Runbook: who decides</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: quién decide</translation>
     </message>
     <message>
         <source>Runbook: &amp;decides</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual: quién &amp;decide</translation>
     </message>
     <message>
         <source>One-click remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>Remedio con un clic</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno</translation>
     </message>
     <message>
         <source>&amp;Remedy</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;medio</translation>
     </message>
     <message>
         <source>Rule is &amp;on</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla &amp;habilitada</translation>
     </message>
     <message>
         <source>Rule is on</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla habilitada</translation>
     </message>
     <message>
         <source>Plan status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estatus del plan</translation>
     </message>
     <message>
         <source>&amp;Save rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar regla</translation>
     </message>
     <message>
         <source>Save rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la regla</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished">Guardando…</translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Saved rule %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó la regla %1.</translation>
     </message>
     <message>
         <source>%1 (off)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (deshabilitada)</translation>
     </message>
     <message>
         <source>kept as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>se conserva tal como está guardado</translation>
     </message>
     <message>
         <source>Read-only: changing the plan needs the operator role (this console&apos;s database role cannot).</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: para cambiar el plan se necesita el rol de operador (el rol de esta consola en la base de datos no puede).</translation>
     </message>
     <message>
         <source>Read-only: this database has no shared plan; the console runs the default plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo lectura: esta base de datos no tiene un plan compartido; la consola usa el plan predeterminado.</translation>
     </message>
 </context>
 <context>

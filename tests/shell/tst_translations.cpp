@@ -6,7 +6,7 @@
 // an operator sees them), show Spanish words where the English ones were.
 // The review queue and host training too (issue 16 follow-up), on the demo
 // and, for the read-only reasons, on a Mobilize SQL mirror; and the vendors
-// dialog as an operator opens it on the demo.
+// dialog and the plan editor as an operator opens them on the demo.
 #include "ActionsPanel.h"
 #include "BlastDialog.h"
 #include "ConfirmActionDialog.h"
@@ -17,6 +17,7 @@
 #include "HostTrainingPanel.h"
 #include "HubFeed.h"
 #include "MainWindow.h"
+#include "PlanEditorDialog.h"
 #include "PrivateSettings.h"
 #include "RejectDialog.h"
 #include "ReviewDeskController.h"
@@ -39,6 +40,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
@@ -535,6 +537,55 @@ private Q_SLOTS:
                  qPrintable(d->editButton()->toolTip()));
     }
 
+    void planEditorInSpanish()
+    {
+        // Incidents → Edit plan… as an operator opens it on the demo, one rule
+        // of each kind shown (burn rate, threshold, rate of change): in
+        // English first, then no title, button, label, group or choice may
+        // read the same in Spanish.
+        m_translations.remove();
+        QStringList english;
+        {
+            DemoConsole::Opened<MainWindow> opened;
+            openPlanEditorOnDemo(&opened);
+            if (QTest::currentTestFailed())
+                return;
+            english = planEditorTexts(opened.window->findChild<PlanEditorDialog *>());
+        }
+        QVERIFY2(english.contains(QStringLiteral("Incident response plan")) &&
+                     english.contains(QStringLiteral("Burn factor")),
+                 qPrintable(english.join(QLatin1Char('|'))));
+        QVERIFY(!m_translations.install(QLocale(QLocale::Spanish, QLocale::UnitedStates)).isEmpty());
+        DemoConsole::Opened<MainWindow> opened;
+        openPlanEditorOnDemo(&opened);
+        if (QTest::currentTestFailed())
+            return;
+        PlanEditorDialog *d = opened.window->findChild<PlanEditorDialog *>();
+        const QStringList texts = planEditorTexts(d);
+        QVERIFY2(sameAsEnglish(texts, english).isEmpty(),
+                 qPrintable(QStringLiteral("plan editor still in English: ") +
+                            sameAsEnglish(texts, english).join(QStringLiteral(" | "))));
+        QCOMPARE(d->windowTitle(), QStringLiteral("Plan de respuesta a incidentes"));
+        for (const char *s : {"Título", "Gravedad", "Umbrales", "Pendiente durante", "Recuperada durante",
+                              "Manual: qué comprobar", "Manual: quién decide", "Remedio", "Regla habilitada",
+                              "Guardar regla", "Cerrar", "Objetivo (SLO)", "Factor de consumo", "Se activa en",
+                              "Cambio para activarse (%)", "Aviso urgente (alguien actúa ya)", "Ninguno"})
+            QVERIFY2(texts.contains(QString::fromUtf8(s)), s);
+        // Alt+letter reaches one control each.
+        QStringList mnemonics;
+        for (QWidget *wgt : d->findChildren<QWidget *>()) {
+            const auto *b = qobject_cast<QAbstractButton *>(wgt);
+            const auto *l = qobject_cast<QLabel *>(wgt);
+            const QString t = b ? b->text() : (l ? l->text() : QString());
+            const qsizetype at = QString(t).replace(QLatin1String("&&"), QLatin1String("__")).indexOf(QLatin1Char('&'));
+            if (at >= 0 && at + 1 < t.size())
+                mnemonics << t.mid(at + 1, 1).toLower();
+        }
+        QVERIFY2(mnemonics.size() >= 9, qPrintable(mnemonics.join(QLatin1Char(' '))));
+        QVERIFY2(QSet<QString>(mnemonics.cbegin(), mnemonics.cend()).size() == mnemonics.size(),
+                 qPrintable(mnemonics.join(QLatin1Char(' '))));
+    }
+
 private:
     // The review desk with an event selected, then host training with a
     // host selected, so their details and buttons show what a user sees.
@@ -572,6 +623,50 @@ private:
         if (d->selectedName().isEmpty())
             d->selectVendor(d->table()->model()->index(0, 0).data(VendorListModel::NameRole).toString());
         QVERIFY(!d->selectedName().isEmpty());
+    }
+
+    // The console as --demo starts it for an operator, with Incidents →
+    // Edit plan… open and editable (the role known, the plan shared).
+    void openPlanEditorOnDemo(DemoConsole::Opened<MainWindow> *o) const
+    {
+        ConsoleSession::Config cfg = m_demo.operatorConfig();
+        cfg.demo = true;
+        o->session = std::make_unique<ConsoleSession>(cfg);
+        o->window = std::make_unique<MainWindow>(o->session.get());
+        o->window->resize(1600, 1000);
+        o->window->show();
+        o->session->start();
+        QVERIFY(QTest::qWaitForWindowExposed(o->window.get()));
+        auto *action = o->window->findChild<QAction *>(QStringLiteral("incidents-edit-plan"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        QTRY_VERIFY(o->window->findChild<PlanEditorDialog *>() &&
+                    o->window->findChild<PlanEditorDialog *>()->isVisible());
+        PlanEditorDialog *d = o->window->findChild<PlanEditorDialog *>();
+        QTRY_VERIFY_WITH_TIMEOUT(d->saveButton()->isEnabled(), 30000);
+        QVERIFY(d->ruleList()->count() > 0);
+    }
+
+    // The dialog's title, group titles, choices and what panelTexts reads,
+    // over one rule of each kind (their thresholds differ); not the rules'
+    // titles or runbook text, which are the plan's words. The rule with a
+    // guard is left out: its nested condition is labelled with the stored
+    // key ("guard").
+    static QStringList planEditorTexts(PlanEditorDialog *d)
+    {
+        QStringList out {d->windowTitle()};
+        for (const char *rule : {"site-5xx-burn-page", "site-5xx-high", "site-traffic-surge"}) {
+            d->selectRule(QString::fromLatin1(rule));
+            // A form row added to a visible dialog is shown by a queued call.
+            QCoreApplication::processEvents();
+            out << panelTexts(d);
+            for (QGroupBox *g : d->findChildren<QGroupBox *>())
+                out << g->title().remove(QLatin1Char('&'));
+        }
+        for (QComboBox *c : {d->severityBox(), d->remedyBox()})
+            for (int i = 0; i < c->count(); ++i)
+                out << c->itemText(i);
+        return out;
     }
 
     // The dialog's title, its form's and what panelTexts reads; not the
