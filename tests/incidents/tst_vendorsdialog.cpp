@@ -1,7 +1,8 @@
 // The vendors dialog (issue 15 follow-up) on a real PostgreSQL, offscreen:
 // an operator adds a vendor through the form and the row appears with the
 // probe's live status; a refused input is said in the dialog and the form
-// keeps what was typed; edit and remove; hostile strings stored by SQL show
+// keeps what was typed; edit; remove asks first (Cancel, the default,
+// keeps the vendor) and then removes; hostile strings stored by SQL show
 // as one plain line; a viewer sees the buttons disabled and why; the
 // Incidents menu opens it.
 
@@ -25,6 +26,7 @@
 #include <QHttpServerResponse>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -156,9 +158,43 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell(d, u"map-tiles"_s, VendorListModel::IntervalColumn), u"600 s"_s, 10000);
         QCOMPARE(scalar("SELECT interval_s FROM alert_vendors"), u"600"_s);
 
-        // Remove.
+        // Remove asks first, naming the vendor as text; Cancel is the default,
+        // so Enter keeps it: the row and the database row stay.
         d.selectVendor(u"map-tiles"_s);
         QTest::mouseClick(d.removeButton(), Qt::LeftButton);
+        QTRY_VERIFY(d.removeConfirmation() && d.removeConfirmation()->isVisible());
+        QMessageBox *box = d.removeConfirmation();
+        QCOMPARE(box->windowModality(), Qt::WindowModal); // open(), not a nested event loop
+        QCOMPARE(box->textFormat(), Qt::PlainText);
+        QVERIFY2(box->text().contains(u"map-tiles"_s), qPrintable(box->text()));
+        auto *stop = box->findChild<QPushButton *>(u"stopWatchingButton"_s);
+        QVERIFY(stop);
+        QCOMPARE(stop->text(), u"&Stop watching map-tiles"_s);
+        QCOMPARE(box->buttonRole(stop), QMessageBox::DestructiveRole);
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        QCOMPARE(box->escapeButton(), box->button(QMessageBox::Cancel));
+        QVERIFY(!stop->isDefault());
+        QTest::keyClick(box, Qt::Key_Return);
+        QTRY_VERIFY(!d.removeConfirmation());
+        QCOMPARE(d.table()->model()->rowCount(), 1);
+        QCOMPARE(d.selectedName(), u"map-tiles"_s);
+        QVERIFY(!d.statusLabel()->text().contains(u"Remov"_s));
+        QCOMPARE(scalar("SELECT count(*) FROM alert_vendors"), u"1"_s);
+
+        // Escape is Cancel too.
+        QTest::mouseClick(d.removeButton(), Qt::LeftButton);
+        QTRY_VERIFY(d.removeConfirmation() && d.removeConfirmation()->isVisible());
+        QTest::keyClick(d.removeConfirmation(), Qt::Key_Escape);
+        QTRY_VERIFY(!d.removeConfirmation());
+        QCOMPARE(scalar("SELECT count(*) FROM alert_vendors"), u"1"_s);
+
+        // Confirmed (its mnemonic, from the keyboard): removed.
+        QTest::mouseClick(d.removeButton(), Qt::LeftButton);
+        QTRY_VERIFY(d.removeConfirmation() && d.removeConfirmation()->isVisible());
+        d.removeConfirmation()->activateWindow(); // a mnemonic is a window shortcut
+        QVERIFY(QTest::qWaitForWindowActive(d.removeConfirmation()));
+        QTest::keyClick(d.removeConfirmation(), Qt::Key_S, Qt::AltModifier);
+        QTRY_VERIFY(!d.removeConfirmation());
         QTRY_COMPARE_WITH_TIMEOUT(d.table()->model()->rowCount(), 0, 10000);
         QVERIFY(d.statusLabel()->text().contains(u"Removed vendor map-tiles"_s));
         QCOMPARE(scalar("SELECT count(*) FROM alert_vendors"), u"0"_s);

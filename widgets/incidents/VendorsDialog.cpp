@@ -12,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -139,7 +140,7 @@ VendorsDialog::VendorsDialog(IncidentController *controller, QWidget *parent)
 
     connect(m_add, &QPushButton::clicked, this, &VendorsDialog::startAdding);
     connect(m_edit, &QPushButton::clicked, this, &VendorsDialog::startEditing);
-    connect(m_remove, &QPushButton::clicked, this, &VendorsDialog::removeSelected);
+    connect(m_remove, &QPushButton::clicked, this, &VendorsDialog::askRemove);
     connect(m_save, &QPushButton::clicked, this, &VendorsDialog::save);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_status->clear();
@@ -237,16 +238,60 @@ void VendorsDialog::startEditing()
     m_statusUrl->setFocus();
 }
 
-void VendorsDialog::removeSelected()
+QMessageBox *VendorsDialog::removeConfirmation() const
+{
+    return m_confirmRemove;
+}
+
+void VendorsDialog::askRemove()
 {
     const auto v = selectedVendor();
     if (!v)
         return;
+    if (m_confirmRemove)
+        m_confirmRemove->reject();
+    // The name as text, cut in the middle: the table's check keeps it short
+    // and plain, but a box and a button are no place to trust that.
+    const QString shown = fontMetrics().elidedText(v->name, Qt::ElideMiddle, 320);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Stop watching a vendor"), tr("Stop watching %1?").arg(shown),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("removeVendorConfirmation"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(tr("Every console stops watching this vendor (the others at their next re-read, within "
+                               "15 s) and its addresses and interval are deleted. To watch it again, add it anew."));
+    box->setAccessibleName(tr("Stop watching %1?").arg(shown));
+    // The action's name on the button; the mnemonic is ours, so a '&' in the name is escaped.
+    QPushButton *stop = box->addButton(tr("&Stop watching %1").arg(QString(shown).replace(u'&', QStringLiteral("&&"))),
+                                       QMessageBox::DestructiveRole);
+    stop->setObjectName(QStringLiteral("stopWatchingButton"));
+    stop->setAccessibleName(tr("Stop watching %1").arg(shown));
+    stop->setAutoDefault(false);
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setAccessibleName(tr("Keep watching %1").arg(shown));
+    // A stray Enter keeps the vendor; Escape is Cancel too.
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // The row as it was asked about: the registry's compare-and-set refuses
+    // the removal if another console changed the vendor meanwhile.
+    connect(box, &QMessageBox::finished, this, [this, box, stop, vendor = *v](int) {
+        const bool confirmed = box->clickedButton() == stop;
+        m_table->setFocus();
+        if (confirmed)
+            remove(vendor);
+    });
+    m_confirmRemove = box;
+    box->open();
+    cancel->setFocus();
+}
+
+void VendorsDialog::remove(const VendorRegistry::Vendor &v)
+{
     setMode(Mode::Viewing);
     m_busy = true;
     m_removing = true;
-    m_status->setText(tr("Removing vendor %1…").arg(v->name));
-    m_registry->remove(*v);
+    m_status->setText(tr("Removing vendor %1…").arg(v.name));
+    m_registry->remove(v);
 }
 
 void VendorsDialog::save()

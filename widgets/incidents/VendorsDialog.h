@@ -3,10 +3,12 @@
 #include "VendorRegistry.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QPushButton;
 class QSpinBox;
 class QTableView;
@@ -19,7 +21,10 @@ class IncidentController;
 // what the probes last found, Add / Edit / Remove, and a small form for one
 // vendor. Everything it decides is the registry's (VendorRegistry: the rules,
 // the role, compare-and-set); this lays out and forwards. Viewers see the
-// buttons disabled and why.
+// buttons disabled and why. Remove asks first (it stops every console
+// watching the vendor): a window-modal box opened with open(), not exec(),
+// so the live probes keep running behind it and tests drive it through
+// removeConfirmation().
 class VendorsDialog : public QDialog
 {
     Q_OBJECT
@@ -40,6 +45,8 @@ public:
     QLabel *readOnlyLabel() const { return m_readOnly; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *detailLabel() const { return m_detail; }
+    // The open "stop watching?" question, if any; Cancel is its default.
+    QMessageBox *removeConfirmation() const;
 
     void selectVendor(const QString &name);
     QString selectedName() const;
@@ -50,7 +57,8 @@ private:
     std::optional<VendorRegistry::Vendor> selectedVendor() const;
     void startAdding();
     void startEditing();
-    void removeSelected();
+    void askRemove();
+    void remove(const VendorRegistry::Vendor &v);
     void save();
     void setMode(Mode mode);
     void showDetail();
@@ -79,6 +87,7 @@ private:
     QPushButton *m_save = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QPointer<QMessageBox> m_confirmRemove;
 };
 
 } // namespace oc
