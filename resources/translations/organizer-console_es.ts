@@ -149,7 +149,7 @@
     <name>oc::ActionAudit</name>
     <message>
         <source>no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión a la base de datos</translation>
     </message>
     <message>
         <source>The outcome of &quot;%1&quot; could not be written to the audit log: %2</source>
@@ -743,7 +743,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión a la base de datos</translation>
     </message>
     <message>
         <source>The blast is incomplete (campaign, channel, audience and message are required).</source>
@@ -3047,6 +3047,10 @@ Haz clic para acercar</translation>
         <source>Read-only: this database has no shared plan; the console runs the default plan.</source>
         <translation>Solo lectura: esta base de datos no tiene un plan compartido; la consola usa el plan predeterminado.</translation>
     </message>
+    <message>
+        <source>Only while (guard)</source>
+        <translation>Solo mientras (condición)</translation>
+    </message>
 </context>
 <context>
     <name>oc::RejectDialog</name>
@@ -3783,7 +3787,7 @@ Haz clic para acercar</translation>
     <name>oc::StaticSnapshotBuilder</name>
     <message>
         <source>no database connection</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conexión a la base de datos</translation>
     </message>
     <message>
         <source>Reading the events failed: %1</source>
@@ -4322,6 +4326,30 @@ Haz clic para acercar</translation>
     <message>
         <source>Add or edit a vendor first.</source>
         <translation>Primero agrega o edita un proveedor.</translation>
+    </message>
+    <message>
+        <source>Stop watching a vendor</source>
+        <translation>Dejar de vigilar un proveedor</translation>
+    </message>
+    <message>
+        <source>Stop watching %1?</source>
+        <translation>¿Dejar de vigilar %1?</translation>
+    </message>
+    <message>
+        <source>Every console stops watching this vendor (the others at their next re-read, within 15 s) and its addresses and interval are deleted. To watch it again, add it anew.</source>
+        <translation>Todas las consolas dejan de vigilar este proveedor (las demás en su próxima lectura, en 15 s como máximo) y se borran sus direcciones e intervalo. Para vigilarlo de nuevo, agrégalo otra vez.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching %1</source>
+        <translation>&amp;Dejar de vigilar %1</translation>
+    </message>
+    <message>
+        <source>Stop watching %1</source>
+        <translation>Dejar de vigilar %1</translation>
+    </message>
+    <message>
+        <source>Keep watching %1</source>
+        <translation>Seguir vigilando %1</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,7 @@ QString paramLabel(const QString &key)
         {QStringLiteral("long_s"), QT_TRANSLATE_NOOP("oc::PlanEditorDialog", "Long window (s)")},
         {QStringLiteral("short_s"), QT_TRANSLATE_NOOP("oc::PlanEditorDialog", "Short window (s)")},
         {QStringLiteral("factor"), QT_TRANSLATE_NOOP("oc::PlanEditorDialog", "Burn factor")},
+        {QStringLiteral("guard"), QT_TRANSLATE_NOOP("oc::PlanEditorDialog", "Only while (guard)")},
     };
     const auto it = labels.constFind(key);
     return it == labels.cend() ? key : PlanEditorDialog::tr(*it);
