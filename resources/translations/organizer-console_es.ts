@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>The outcome of &quot;%1&quot; could not be written to the audit log: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo anotar el resultado de &quot;%1&quot; en el registro de auditoría: %2</translation>
     </message>
 </context>
 <context>
@@ -199,15 +199,15 @@
     </message>
     <message>
         <source>The backend does not accept this console&apos;s ops-API token, so it would refuse every action. Check ORGANIZER_HUB_TOKEN or the token in the connection dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>El backend no acepta el token de la API de operaciones de esta consola, así que rechazaría todas las acciones. Revisa ORGANIZER_HUB_TOKEN o el token del diálogo de conexión.</translation>
     </message>
     <message>
         <source>Your database role is operator, but the ops-API token is a %1&apos;s: the backend would refuse launching, flipping and sending. Use an operator&apos;s token (ORGANIZER_HUB_TOKEN, or the token in the connection dialog).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu rol en la base de datos es operador, pero el token de la API de operaciones es de un %1: el backend rechazaría lanzar, cambiar el sitio y enviar. Usa un token de operador (ORGANIZER_HUB_TOKEN o el token del diálogo de conexión).</translation>
     </message>
     <message>
         <source>The ops-API token is an operator&apos;s, but your database role is %1: launching, flipping and sending stay off, because the database would not record them. Log in with an operator&apos;s database role, or use a token of your own role.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de la API de operaciones es de un operador, pero tu rol en la base de datos es %1: lanzar, cambiar el sitio y enviar siguen desactivados, porque la base de datos no los registraría. Inicia sesión con un rol de operador en la base de datos o usa un token de tu propio rol.</translation>
     </message>
 </context>
 <context>
@@ -473,7 +473,7 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source> · ops-API token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · token de la API de operaciones: %1</translation>
     </message>
 </context>
 <context>
@@ -731,15 +731,15 @@ Mensaje: %4</translation>
     <name>oc::BlastService</name>
     <message>
         <source>Your database role may not send or decide blasts (operators only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu rol en la base de datos no puede enviar ni decidir envíos masivos (solo operadores).</translation>
     </message>
     <message>
         <source>The database connection is down (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión con la base de datos está caída (%1).</translation>
     </message>
     <message>
         <source>The database refused it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos lo rechazó: %1</translation>
     </message>
     <message>
         <source>no database connection</source>
@@ -747,122 +747,122 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>The blast is incomplete (campaign, channel, audience and message are required).</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo está incompleto (se requieren campaña, canal, audiencia y mensaje).</translation>
     </message>
     <message>
         <source>The blast was not recorded, so nothing was sent. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo no quedó registrado, así que no se envió nada. %1</translation>
     </message>
     <message>
         <source>The blast could not be recorded under its key; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo registrar el envío masivo con su clave; no se envió nada.</translation>
     </message>
     <message>
         <source>The blast is not in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo no está en la base de datos.</translation>
     </message>
     <message>
         <source>accepted as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aceptado como %1</translation>
     </message>
     <message>
         <source>The backend refused blast #%1; it was not sent. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El backend rechazó el envío masivo n.º %1; no se envió. %2</translation>
     </message>
     <message>
         <source>%1 Blast #%2 stays recorded; %3 uses the same idempotency key, so it can never go out twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 El envío masivo n.º %2 sigue registrado; %3 usa la misma clave de idempotencia, así que nunca puede salir dos veces.</translation>
     </message>
     <message numerus="yes">
         <source>the console retries in %n s and</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>la consola reintenta en %n s y</numerusform>
+            <numerusform>la consola reintenta en %n s y</numerusform>
         </translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <source>sent to %1</source>
-        <translation type="unfinished">enviado a %1</translation>
+        <translation>enviado a %1</translation>
     </message>
     <message>
         <source>Blast #%1 was not approved. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 no se aprobó. %2</translation>
     </message>
     <message>
         <source>Blast #%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 no existe.</translation>
     </message>
     <message>
         <source>You requested blast #%1; a second operator has to approve it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tú solicitaste el envío masivo n.º %1; un segundo operador tiene que aprobarlo.</translation>
     </message>
     <message>
         <source>Blast #%1 was already approved by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 ya aprobó el envío masivo n.º %1.</translation>
     </message>
     <message>
         <source>Blast #%1 is no longer waiting for approval (it is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 ya no espera aprobación (su estatus es %2).</translation>
     </message>
     <message>
         <source>Blast #%1 approved; sending it to %2 recipients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío masivo n.º %1 aprobado; enviándolo a %2 destinatarios.</translation>
     </message>
     <message>
         <source>Declined by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado por %1</translation>
     </message>
     <message>
         <source>Declined by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado por %1: %2</translation>
     </message>
     <message>
         <source>Blast #%1 was not declined. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 no se rechazó. %2</translation>
     </message>
     <message>
         <source>You requested blast #%1; cancel it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tú solicitaste el envío masivo n.º %1; mejor cancélalo.</translation>
     </message>
     <message>
         <source>Blast #%1 is no longer waiting for approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 ya no espera aprobación.</translation>
     </message>
     <message>
         <source>Blast #%1 declined; it will not be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envío masivo n.º %1 rechazado; no se enviará.</translation>
     </message>
     <message>
         <source>Cancelled by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado por %1</translation>
     </message>
     <message>
         <source>The blast was not cancelled. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo no se canceló. %1</translation>
     </message>
     <message>
         <source>Blast #%1 is already %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 ya tiene el estatus %2.</translation>
     </message>
     <message>
         <source>Blast #%1 is cancelled; nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 está cancelado; no se envió nada.</translation>
     </message>
     <message>
         <source>Blast #%1 is cancelled; it never reached the backend.</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 está cancelado; nunca llegó al backend.</translation>
     </message>
     <message>
         <source>Blast #%1 can no longer be cancelled: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>El envío masivo n.º %1 ya no se puede cancelar: %2</translation>
     </message>
     <message>
         <source>Cancelling blast #%1 failed. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cancelar el envío masivo n.º %1. %2</translation>
     </message>
 </context>
 <context>
@@ -1319,27 +1319,27 @@ Mensaje: %4</translation>
     </message>
     <message>
         <source>Ops API (one-click actions, optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>API de operaciones (acciones con un clic, opcional)</translation>
     </message>
     <message>
         <source>Ops API address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección de la API de operaciones</translation>
     </message>
     <message>
         <source>A&amp;ddress:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>Ops API token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token de la API de operaciones</translation>
     </message>
     <message>
         <source>from ORGANIZER_HUB_TOKEN, or type it to keep it in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>de ORGANIZER_HUB_TOKEN, o escríbelo para guardarlo en el llavero</translation>
     </message>
     <message>
         <source>To&amp;ken:</source>
-        <translation type="unfinished"></translation>
+        <translation>To&amp;ken:</translation>
     </message>
 </context>
 <context>
@@ -1416,73 +1416,73 @@ Mensaje: %4</translation>
     <name>oc::DemoEnvironment</name>
     <message>
         <source>organizer-hubsim was not found next to the console or on PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>no se encontró organizer-hubsim junto a la consola ni en el PATH</translation>
     </message>
     <message>
         <source>cannot write the demo&apos;s token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede escribir el archivo del token de la demostración %1: %2</translation>
     </message>
     <message>
         <source>cannot start the simulator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede iniciar el simulador: %1</translation>
     </message>
     <message>
         <source>the simulator did not become ready (exit code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>el simulador no llegó a estar listo (código de salida %1)</translation>
     </message>
     <message>
         <source>the simulator creates the mirror&apos;s views</source>
-        <translation type="unfinished"></translation>
+        <translation>el simulador crea las vistas de la réplica</translation>
     </message>
     <message>
         <source>cannot start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede iniciar %1: %2</translation>
     </message>
     <message>
         <source>applying the schema failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>falló la aplicación del esquema: %1</translation>
     </message>
     <message>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>código de salida %1</translation>
     </message>
     <message>
         <source>%1 events, %2 supporters, %3 RSVPs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eventos, %2 simpatizantes, %3 confirmaciones</translation>
     </message>
 </context>
 <context>
     <name>oc::DemoProgress</name>
     <message>
         <source>Starting a private PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando un PostgreSQL privado</translation>
     </message>
     <message>
         <source>Applying the hub schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicando el esquema del hub</translation>
     </message>
     <message>
         <source>Starting the backend simulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando el simulador del backend</translation>
     </message>
     <message>
         <source>Seeding the first data</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando los primeros datos</translation>
     </message>
 </context>
 <context>
     <name>oc::DesktopNotifier</name>
     <message>
         <source>Organizer Console</source>
-        <translation type="unfinished">Organizer Console</translation>
+        <translation>Organizer Console</translation>
     </message>
     <message>
         <source>DRILL: %1</source>
-        <translation type="unfinished">SIMULACRO: %1</translation>
+        <translation>SIMULACRO: %1</translation>
     </message>
     <message>
         <source>Still firing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigue activo: %1</translation>
     </message>
 </context>
 <context>
@@ -2377,11 +2377,11 @@ Mensaje: %4</translation>
     <name>oc::KeychainSecretStore</name>
     <message>
         <source>There is no desktop session bus (D-Bus), so there is no keychain to keep the password in. Type it for each session, or use ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay bus de sesión del escritorio (D-Bus), así que no hay llavero donde guardar la contraseña. Escríbela en cada sesión o usa ~/.pgpass.</translation>
     </message>
     <message>
         <source>No desktop keychain (GNOME Keyring, KWallet or another Secret Service) is running in this session. Type the password for each session, or use ~/.pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún llavero del escritorio (GNOME Keyring, KWallet u otro Secret Service) en ejecución en esta sesión. Escribe la contraseña en cada sesión o usa ~/.pgpass.</translation>
     </message>
 </context>
 <context>
@@ -2654,14 +2654,14 @@ Haz clic para acercar</translation>
     <name>oc::MetricFeeder</name>
     <message>
         <source>cannot read the blasts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden leer los envíos masivos: %1</translation>
     </message>
 </context>
 <context>
     <name>oc::MobilizeSource</name>
     <message>
         <source>The mirror has no index on modified_date for %1: polling slowly to stay under 2 % of a database core</source>
-        <translation type="unfinished"></translation>
+        <translation>La réplica no tiene un índice sobre modified_date para %1: se consulta con menos frecuencia para no superar el 2 % de un núcleo de la base de datos</translation>
     </message>
 </context>
 <context>
@@ -2687,143 +2687,143 @@ Haz clic para acercar</translation>
     <name>oc::OpsApiClient</name>
     <message>
         <source>No ops API is configured. Set ORGANIZER_HUB_URL (or use --api) and ORGANIZER_HUB_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna API de operaciones configurada. Define ORGANIZER_HUB_URL (o usa --api) y ORGANIZER_HUB_TOKEN.</translation>
     </message>
     <message>
         <source>The ops API URL must start with https:// (it is &quot;%1&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>La URL de la API de operaciones tiene que empezar con https:// (es &quot;%1&quot;).</translation>
     </message>
     <message>
         <source>The ops API at %1 is not using https. The console only sends its token over plain http to this machine; use an https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones en %1 no usa https. La consola solo envía su token por http sin cifrar a esta misma máquina; usa una URL https://.</translation>
     </message>
     <message>
         <source>No ops API token is configured. Set ORGANIZER_HUB_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún token de la API de operaciones configurado. Define ORGANIZER_HUB_TOKEN.</translation>
     </message>
     <message>
         <source>The ops API at %1 stopped answering after %2 s. The request may or may not have been carried out; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones en %1 dejó de responder después de %2 s. Puede que la solicitud se haya realizado o no; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>Cannot reach the ops API at %1: the connection was refused. Is the backend running? Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede llegar a la API de operaciones en %1: se rechazó la conexión. ¿Está en marcha el backend? No se envió nada.</translation>
     </message>
     <message>
         <source>Cannot reach the ops API: the host %1 was not found. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede llegar a la API de operaciones: no se encontró el servidor %1. No se envió nada.</translation>
     </message>
     <message>
         <source>The ops API at %1 did not answer within %2 s. The request may or may not have been carried out; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones en %1 no respondió en %2 s. Puede que la solicitud se haya realizado o no; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>The ops API at %1 failed the TLS check (%2). Nothing was sent; the console never ignores certificate errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones en %1 no pasó la verificación TLS (%2). No se envió nada; la consola nunca ignora los errores de certificado.</translation>
     </message>
     <message>
         <source>The connection to the ops API at %1 failed (%2). The request may or may not have been carried out; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la conexión con la API de operaciones en %1 (%2). Puede que la solicitud se haya realizado o no; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>launch campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>lanzar campañas</translation>
     </message>
     <message>
         <source>read the public site&apos;s mode</source>
-        <translation type="unfinished"></translation>
+        <translation>leer el modo del sitio público</translation>
     </message>
     <message>
         <source>upload a static copy of the public site</source>
-        <translation type="unfinished"></translation>
+        <translation>subir una copia estática del sitio público</translation>
     </message>
     <message>
         <source>switch the public site between static and dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiar el sitio público entre estático y dinámico</translation>
     </message>
     <message>
         <source>send email/SMS blasts</source>
-        <translation type="unfinished"></translation>
+        <translation>hacer envíos masivos por correo electrónico o SMS</translation>
     </message>
     <message>
         <source>cancel blasts</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelar envíos masivos</translation>
     </message>
     <message>
         <source>read a blast&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>leer el estatus de un envío masivo</translation>
     </message>
     <message>
         <source>make this call</source>
-        <translation type="unfinished"></translation>
+        <translation>hacer esta llamada</translation>
     </message>
     <message>
         <source>The ops API answered HTTP %1 with an empty body instead of JSON. Whether the request was carried out is unknown; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones respondió HTTP %1 con un cuerpo vacío en lugar de JSON. No se sabe si la solicitud se realizó; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>The ops API answered HTTP %1 with something that is not JSON (&quot;%2&quot;). Whether the request was carried out is unknown; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones respondió HTTP %1 con algo que no es JSON (&quot;%2&quot;). No se sabe si la solicitud se realizó; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>The ops API answered with a redirect (HTTP %1), which the console does not follow. Check the configured URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones respondió con una redirección (HTTP %1), que la consola no sigue. Revisa la URL configurada.</translation>
     </message>
     <message>
         <source>The ops API sent no HTTP status.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones no envió ningún código de estatus HTTP.</translation>
     </message>
     <message>
         <source>The ops API failed (%1). Whether the request was carried out is unknown; trying again is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones falló (%1). No se sabe si la solicitud se realizó; volver a intentarlo es seguro.</translation>
     </message>
     <message>
         <source>The ops API failed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones falló (%1): %2</translation>
     </message>
     <message>
         <source>a viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>un lector</translation>
     </message>
     <message>
         <source>a trainer</source>
-        <translation type="unfinished"></translation>
+        <translation>un capacitador</translation>
     </message>
     <message>
         <source>an operator</source>
-        <translation type="unfinished"></translation>
+        <translation>un operador</translation>
     </message>
     <message>
         <source>This console&apos;s API token is not allowed to %1; %2 token is needed. Nothing was done.</source>
-        <translation type="unfinished"></translation>
+        <translation>El token de API de esta consola no tiene permiso para %1; se necesita el token de %2. No se hizo nada.</translation>
     </message>
     <message>
         <source>do this</source>
-        <translation type="unfinished"></translation>
+        <translation>hacer esto</translation>
     </message>
     <message>
         <source>The ops API did not accept the console&apos;s token (%1). Check ORGANIZER_HUB_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones no aceptó el token de la consola (%1). Revisa ORGANIZER_HUB_TOKEN.</translation>
     </message>
     <message>
         <source>The ops API refused the request (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones rechazó la solicitud (%1).</translation>
     </message>
     <message>
         <source>The ops API refused the request (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La API de operaciones rechazó la solicitud (%1): %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a campaign slug.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un identificador (slug) de campaña.</translation>
     </message>
     <message>
         <source>A blast needs an idempotency key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un envío masivo necesita una clave de idempotencia.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a blast id.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; no es un id de envío masivo.</translation>
     </message>
 </context>
 <context>
@@ -3706,62 +3706,62 @@ Haz clic para acercar</translation>
     <name>oc::SourceDetector</name>
     <message>
         <source>The database has the hub schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tiene el esquema del hub.</translation>
     </message>
     <message>
         <source>The database has a Mobilize SQL mirror&apos;s views (events, timeslots, participations); the console reads it read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tiene las vistas de una réplica SQL de Mobilize (events, timeslots, participations); la consola la lee en modo de solo lectura.</translation>
     </message>
     <message>
         <source>The database has a Mobilize SQL mirror, but this role may not read the view(s) %1: ask the mirror&apos;s administrator to GRANT SELECT on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tiene una réplica SQL de Mobilize, pero este rol no puede leer la(s) vista(s) %1: pide al administrador de la réplica que te dé GRANT SELECT sobre ellas.</translation>
     </message>
     <message>
         <source>no hub schema (no schema_migrations table; organizer-hubsim migrate creates it)</source>
-        <translation type="unfinished"></translation>
+        <translation>no tiene el esquema del hub (no hay tabla schema_migrations; organizer-hubsim migrate la crea)</translation>
     </message>
     <message>
         <source>a schema_migrations table, but no hub events table with its xact column</source>
-        <translation type="unfinished"></translation>
+        <translation>tiene una tabla schema_migrations, pero no la tabla events del hub con su columna xact</translation>
     </message>
     <message>
         <source>This database is neither a hub nor a Mobilize mirror: it has %1, and the Mobilize mirror&apos;s view(s) %2 are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta base de datos no es un hub ni una réplica de Mobilize: %1, y le faltan la(s) vista(s) %2 de la réplica de Mobilize.</translation>
     </message>
 </context>
 <context>
     <name>oc::StartupWindow</name>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>en espera</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>listo</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>falló</translation>
     </message>
     <message>
         <source>Organizer Console: starting the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizer Console: iniciando la demostración</translation>
     </message>
     <message>
         <source>Starting the demo: a private database and the backend simulator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando la demostración: una base de datos privada y el simulador del backend.</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>The demo could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la demostración: %1</translation>
     </message>
 </context>
 <context>
@@ -3791,7 +3791,7 @@ Haz clic para acercar</translation>
     </message>
     <message>
         <source>Reading the events failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falló la lectura de los eventos: %1</translation>
     </message>
 </context>
 <context>
