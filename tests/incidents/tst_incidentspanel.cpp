@@ -22,6 +22,7 @@
 #include "RemedyRunner.h"
 #include "RuleEngine.h"
 #include "IncidentTestKit.h"
+#include "PrivateSettings.h"
 #include "TestDatabase.h"
 
 #include <QAction>
@@ -39,9 +40,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -125,21 +124,13 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"OrganizerConsoleTest"_s);
         // Its own settings: other GUI tests run in parallel.
-        QCoreApplication::setApplicationName(u"tst_incidentspanel-%1"_s.arg(QCoreApplication::applicationPid()));
+        test::PrivateSettings::use(u"tst_incidentspanel"_s);
         QString error;
         QVERIFY2(test::TestDatabase::instance().ensureStarted(&error), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        QSettings s;
-        s.clear();
-        s.sync();
-        QFile::remove(s.fileName());
-    }
+    void cleanupTestCase() { test::PrivateSettings::remove(); }
 
     void init()
     {

@@ -14,6 +14,7 @@
 #include "IncidentController.h"
 #include "IncidentStore.h"
 #include "IncidentTestKit.h"
+#include "SummaryServer.h"
 #include "PgSession.h"
 #include "TestDatabase.h"
 #include "VendorListModel.h"
@@ -21,10 +22,7 @@
 #include "VendorStatusProbe.h"
 
 #include <QAbstractItemModelTester>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -66,7 +64,7 @@ class TstVendorRegistry : public QObject
 
 private:
     QString m_conninfo;
-    QHttpServer m_http;
+    test::SummaryServer m_vendorPage;
     QString m_summaryUrl;
 
     std::unique_ptr<ConsoleSession> console(const QString &who, const QString &conninfo)
@@ -93,11 +91,8 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(test::TestDatabase::instance().ensureStarted(&error), qPrintable(error));
-        m_http.route(u"/api/v2/summary.json"_s,
-                     [] { return QHttpServerResponse("application/json", QByteArray(kSummary)); });
-        auto *tcp = new QTcpServer(&m_http);
-        QVERIFY(tcp->listen(QHostAddress::LocalHost) && m_http.bind(tcp));
-        m_summaryUrl = u"http://127.0.0.1:%1/api/v2/summary.json"_s.arg(tcp->serverPort());
+        QVERIFY(m_vendorPage.start(kSummary));
+        m_summaryUrl = m_vendorPage.url();
     }
 
     void init()

@@ -12,6 +12,8 @@
 #include "ConsoleSession.h"
 #include "IncidentController.h"
 #include "IncidentTestKit.h"
+#include "PrivateSettings.h"
+#include "SummaryServer.h"
 #include "MainWindow.h"
 #include "PgSession.h"
 #include "TestDatabase.h"
@@ -20,20 +22,14 @@
 #include "VendorsDialog.h"
 
 #include <QAction>
-#include <QFile>
 #include <QGroupBox>
-#include <QHttpServer>
-#include <QHttpServerResponse>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -63,7 +59,7 @@ class TstVendorsDialog : public QObject
 
 private:
     QString m_conninfo;
-    QHttpServer m_http;
+    test::SummaryServer m_vendorPage;
     QString m_summaryUrl;
 
     std::unique_ptr<ConsoleSession> console(const QString &who, const QString &conninfo)
@@ -81,26 +77,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(u"OrganizerConsoleTest"_s);
         // Its own settings: other GUI tests run in parallel.
-        QCoreApplication::setApplicationName(u"tst_vendorsdialog-%1"_s.arg(QCoreApplication::applicationPid()));
+        test::PrivateSettings::use(u"tst_vendorsdialog"_s);
         QString error;
         QVERIFY2(test::TestDatabase::instance().ensureStarted(&error), qPrintable(error));
-        m_http.route(u"/api/v2/summary.json"_s,
-                     [] { return QHttpServerResponse("application/json", QByteArray(kSummary)); });
-        auto *tcp = new QTcpServer(&m_http);
-        QVERIFY(tcp->listen(QHostAddress::LocalHost) && m_http.bind(tcp));
-        m_summaryUrl = u"http://127.0.0.1:%1/api/v2/summary.json"_s.arg(tcp->serverPort());
+        QVERIFY(m_vendorPage.start(kSummary));
+        m_summaryUrl = m_vendorPage.url();
     }
 
-    void cleanupTestCase()
-    {
-        QSettings s;
-        s.clear();
-        s.sync();
-        QFile::remove(s.fileName());
-    }
+    void cleanupTestCase() { test::PrivateSettings::remove(); }
 
     void init()
     {
